@@ -1,0 +1,266 @@
+import type { Convention, Level } from './conventions.js';
+import type { ElementKind, IdKind } from './ids.js';
+import type { Range } from './range.js';
+
+/** The five parts of a MIM in Y.MIM order (mim-format §1). */
+export type PartName = 'objective' | 'capabilities' | 'mechanisms' | 'guidance' | 'conformance';
+
+export const PART_ORDER: readonly PartName[] = ['objective', 'capabilities', 'mechanisms', 'guidance', 'conformance'];
+
+export const PART_TITLES: Record<PartName, string> = {
+  objective: 'Objective',
+  capabilities: 'Capabilities and Requirements',
+  mechanisms: 'Mechanisms',
+  guidance: 'Interoperability Guidance',
+  conformance: 'Conformance and Compliance Testing',
+};
+
+/** Parts 3 to 5 carry no obligations. */
+export function isInformativePart(part: PartName | undefined): boolean {
+  return part === 'mechanisms' || part === 'guidance' || part === 'conformance';
+}
+
+/** A span of the document's own text: offsets into DocumentModel.text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** A normative keyword found in text. */
+export interface KeywordHit {
+  /** Offset of the phrase in the document text. */
+  offset: number;
+  length: number;
+  /** As written, e.g. `should`. */
+  written: string;
+  /** Upper-case key of the phrase, e.g. `SHOULD NOT`, `IS REQUIRED TO`. */
+  key: string;
+  level: Level;
+  /** Conventions whose vocabulary has this phrase. */
+  conventions: Convention[];
+  /** Conventions for which the phrase is written in the case that counts. */
+  caseOk: Convention[];
+}
+
+interface ElementBase {
+  kind: ElementKind;
+  /** The id after stripping invisible characters and markup, e.g. `R1.1`. */
+  id: string;
+  /** The id as written in the source. */
+  rawId: string;
+  file: string;
+  idRange: Range;
+  /** The element's whole extent: heading to end of section, list item, table row, YAML node. */
+  range: Range;
+  title: string;
+  /** True where the id does not follow mim-format §2 (`R.1`, `C.1`, `RC1.1`, flat `R1`). */
+  malformed?: boolean;
+}
+
+export interface Capability extends ElementBase {
+  kind: 'capability';
+  description?: TextSpan;
+  requirements: Requirement[];
+}
+
+export interface Requirement extends ElementBase {
+  kind: 'requirement';
+  /** Id of the capability the requirement was written under, if any. */
+  capability?: string;
+  /** The statement, with markup removed and white space folded. */
+  text: string;
+  textSpan: TextSpan;
+  keywords: KeywordHit[];
+  /** The keyword that decides the level (the first proper one, else the first of any case). */
+  keyword?: string;
+  level: Level;
+  seeAlso: IdRef[];
+}
+
+/** One row of a Requirements Mapping Table, or one `satisfies` entry. */
+export interface MappingRow {
+  /** The reference to the requirement; its `target` is empty when the cell names none. */
+  ref: IdRef;
+  /** The requirement text the row quotes, if it quotes one. */
+  quote?: string;
+  quoteSpan?: TextSpan;
+  how?: string;
+  file: string;
+  range: Range;
+}
+
+export interface Mechanism extends ElementBase {
+  kind: 'mechanism';
+  standards: string[];
+  description?: TextSpan;
+  satisfies: MappingRow[];
+}
+
+export interface Guidance extends ElementBase {
+  kind: 'guidance';
+  mechanisms: IdRef[];
+}
+
+export type TestMethod = 'automated' | 'manual' | 'self-assessment';
+
+export interface Test extends ElementBase {
+  kind: 'test';
+  covers: IdRef[];
+  method?: TestMethod | string;
+}
+
+export type MimElement = Capability | Requirement | Mechanism | Guidance | Test;
+
+/** Where a reference to an id was written. */
+export type RefRole =
+  | 'prose'
+  | 'mapping'
+  | 'satisfies'
+  | 'covers'
+  | 'seeAlso'
+  | 'guidance-mechanisms'
+  | 'resource-mims'
+  | 'link';
+
+/** A reference to a MIM or to one of its elements. */
+export interface IdRef {
+  file: string;
+  /** Range of the id as written (for rename: exactly the characters to replace). */
+  range: Range;
+  /** As written, e.g. `MIM0.R1.2`, `R1.1`, `MIM 7`. */
+  text: string;
+  role: RefRole;
+  /** The MIM named explicitly, e.g. `MIM0`; absent for a local id. */
+  mim?: string;
+  /** The element named; absent when the reference names a whole MIM or nothing parseable. */
+  target?: { kind: ElementKind; id: string };
+  /** A legacy form (`MIM3.C5.R0`, flat `R4`). */
+  legacy?: boolean;
+}
+
+export interface Section {
+  /** Heading text without markup, invisible characters or trailing `<a id>` tags. */
+  title: string;
+  level: number;
+  file: string;
+  headingRange: Range;
+  /** From the heading to the next heading of its level or higher. */
+  range: Range;
+  /** GitHub-style slug of the heading. */
+  anchor: string;
+  part?: PartName;
+  /** True when the section holds text or a sub-heading. */
+  hasContent: boolean;
+  /** True when its only content is a placeholder (TBD, "Unfinished page"). */
+  placeholder: boolean;
+}
+
+export interface PartOccurrence {
+  part: PartName;
+  file: string;
+  /** The heading (or YAML key) that opens the part. */
+  range: Range;
+}
+
+/** A block of prose, for checks that read sentences (keywords, glued headings). */
+export interface TextBlock extends TextSpan {
+  kind: 'paragraph' | 'list-item' | 'table-cell' | 'heading' | 'quote' | 'code' | 'yaml';
+  part?: PartName;
+  /** A requirement quoted in a mapping table: never a statement of the mechanism. */
+  quotesRequirement?: boolean;
+}
+
+export interface Anchor {
+  id: string;
+  file: string;
+  range: Range;
+  source: 'heading' | 'html';
+}
+
+export type LinkForm = 'inline' | 'autolink' | 'angle' | 'reference' | 'html' | 'gitbook';
+
+export interface Link {
+  /** Target as written. */
+  target: string;
+  /** Link text without markup, if any. */
+  text?: string;
+  form: LinkForm;
+  file: string;
+  range: Range;
+  targetRange: Range;
+}
+
+export interface Citation {
+  tag: string;
+  file: string;
+  range: Range;
+}
+
+export type ReferenceKind = 'normative' | 'bibliography';
+
+export interface Reference {
+  tag: string;
+  kind: ReferenceKind;
+  title?: string;
+  url?: string;
+  file: string;
+  tagRange: Range;
+  range: Range;
+}
+
+export interface ConventionsDecl {
+  /** The convention the declaration amounts to, if it names or implies one. */
+  convention?: Convention;
+  /** Keywords named in the declaring sentence ("The key words MAY, MUST ... "). */
+  listed: { key: string; range: Range }[];
+  /** Keywords given a meaning ("SHALL" indicates a requirement). */
+  defined: { key: string; range: Range }[];
+  file: string;
+  range: Range;
+  source: 'terminology' | 'yaml' | 'config';
+}
+
+export interface IdentityClaim {
+  mim: string;
+  title?: string;
+  source: 'front-matter' | 'config' | 'h1' | 'publiccode' | 'yaml';
+  file: string;
+  range: Range;
+}
+
+export interface GitbookTag {
+  name: string;
+  kind: 'open' | 'close';
+  file: string;
+  range: Range;
+}
+
+export interface InvisibleChar {
+  /** e.g. `U+200B ZERO WIDTH SPACE` or `&#x200B;`. */
+  what: string;
+  where: 'heading' | 'id' | 'text';
+  file: string;
+  range: Range;
+}
+
+export interface SummaryEntry {
+  title: string;
+  target: string;
+  file: string;
+  range: Range;
+  depth: number;
+  /** The part this entry's page holds, judged from its title or file name. */
+  part?: PartName;
+}
+
+/** The optional `itu:` block of a draft Recommendation (mim-format §3.3). */
+export interface ItuBlock {
+  file: string;
+  range: Range;
+  /** The clauses present, in the order written: summary, keywords, scope, references, ... */
+  clauses: { name: string; range: Range }[];
+  keywords: { text: string; range: Range }[];
+  abbreviations: { abbr: string; expansion?: string; range: Range }[];
+}
+
+export type { ElementKind, IdKind };

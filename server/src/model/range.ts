@@ -1,0 +1,106 @@
+/**
+ * Positions are zero-based lines and UTF-16 columns, the same unit as a JavaScript string
+ * index, so the LSP front converts them without arithmetic and the CLI adds one.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A place in the workspace: an absolute, '/'-separated file path and a range in it. */
+export interface Location {
+  file: string;
+  range: Range;
+}
+
+export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line !== b.line ? a.line - b.line : a.character - b.character;
+}
+
+export function containsPosition(r: Range, p: Position): boolean {
+  return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+}
+
+export function compareRanges(a: Range, b: Range): number {
+  return comparePositions(a.start, b.start) || comparePositions(a.end, b.end);
+}
+
+/**
+ * Maps string offsets to positions. Built once per parsed text; lookups are a binary
+ * search over line starts, so parsers may store offsets and resolve ranges lazily.
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset of the first character of a line (clamped to the text). */
+  lineStart(line: number): number {
+    if (line <= 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    return this.starts[line];
+  }
+
+  /** Offset just past the last character of a line, before its line break. */
+  lineEnd(line: number): number {
+    if (line >= this.starts.length - 1) return this.text.length;
+    let end = this.starts[line + 1];
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offsetAt(p: Position): number {
+    const start = this.lineStart(p.line);
+    return Math.min(start + Math.max(0, p.character), p.line >= this.starts.length ? this.text.length : this.lineEnd(p.line));
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  /** The whole of a line as a range (without its line break). */
+  lineRange(line: number): Range {
+    return { start: { line, character: 0 }, end: { line, character: this.lineEnd(line) - this.lineStart(line) } };
+  }
+}

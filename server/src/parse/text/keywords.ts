@@ -1,0 +1,68 @@
+import { CONVENTIONS, KEYWORDS, type Convention, type Level } from '../../model/conventions.js';
+import type { KeywordHit } from '../../model/elements.js';
+
+interface PhraseInfo {
+  key: string;
+  level: Level;
+  conventions: Convention[];
+}
+
+/** Every phrase of every convention, keyed by its upper-case spelling. */
+const PHRASES = new Map<string, PhraseInfo>();
+for (const convention of CONVENTIONS) {
+  for (const def of KEYWORDS[convention]) {
+    const key = def.phrase.toUpperCase();
+    const info = PHRASES.get(key);
+    if (info) info.conventions.push(convention);
+    else PHRASES.set(key, { key, level: def.level, conventions: [convention] });
+  }
+}
+
+// Longest phrases first, so `SHALL NOT` wins over `SHALL` and `is required to` over `REQUIRED`.
+const ALTERNATIVES = [...PHRASES.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+'));
+const KEYWORD_RE = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${ALTERNATIVES.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+
+export function phraseInfo(key: string): PhraseInfo | undefined {
+  return PHRASES.get(key.toUpperCase().replace(/\s+/g, ' '));
+}
+
+function caseOkFor(written: string, conventions: Convention[]): Convention[] {
+  const upper = written === written.toUpperCase();
+  const lower = written === written.toLowerCase();
+  return conventions.filter((c) => (c === 'bcp14' ? upper : lower));
+}
+
+/**
+ * Finds normative keywords in a stretch of text. `base` is added to each offset so callers
+ * can scan a slice and keep document offsets.
+ */
+export function findKeywords(text: string, base = 0): KeywordHit[] {
+  const out: KeywordHit[] = [];
+  KEYWORD_RE.lastIndex = 0;
+  for (let m = KEYWORD_RE.exec(text); m; m = KEYWORD_RE.exec(text)) {
+    const written = m[0];
+    const info = phraseInfo(written);
+    if (!info) continue;
+    out.push({
+      offset: base + m.index,
+      length: written.length,
+      written: written.replace(/\s+/g, ' '),
+      key: info.key,
+      level: info.level,
+      conventions: info.conventions,
+      caseOk: caseOkFor(written, info.conventions),
+    });
+  }
+  return out;
+}
+
+/** Whether a hit counts as a keyword under a declared convention (undefined: nothing declared, any case counts). */
+export function countsUnder(hit: KeywordHit, convention: Convention | undefined): boolean {
+  if (convention === undefined) return true;
+  return hit.caseOk.includes(convention);
+}
+
+/** Whether the phrase belongs to the convention's vocabulary at all, in whatever case. */
+export function belongsTo(hit: KeywordHit, convention: Convention | undefined): boolean {
+  return convention === undefined || hit.conventions.includes(convention);
+}

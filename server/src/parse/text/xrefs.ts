@@ -1,0 +1,86 @@
+import type { ElementKind } from '../../model/ids.js';
+import { parseGlobalId, parseLocalId } from './ids.js';
+
+/** A cross-reference found in prose (mim-format §4). */
+export interface ProseRef {
+  offset: number;
+  length: number;
+  text: string;
+  mim?: string;
+  target?: { kind: ElementKind; id: string };
+  legacy: boolean;
+}
+
+// A global id (`MIM0.R1.2`, `MIM3.C5.R0`), a MIM in prose (`MIM2`, `MIM 7`, `MIM-7`), or a
+// local requirement id (`R1.1`). Letters or digits glued on either side make it no reference
+// (`accessing-data-mim-0`, `MIMs`, `AR1.1`).
+const PROSE_REF =
+  /(?<![\p{L}\p{N}_/.#-])(?:(MIM(?:0|[1-9]\d*)(?:\.(?:C\d+\.R\d+[a-z]?|R\d+\.\d+[a-z]?|[CMGT]\d+))?)|MIM[ -](\d+)|(R\d+\.\d+[a-z]?))(?![\p{L}\p{N}_]|\.\d)/gu;
+
+export function findProseRefs(text: string, base = 0): ProseRef[] {
+  if (!text.includes('MIM') && !/R\d/.test(text)) return [];
+  const out: ProseRef[] = [];
+  PROSE_REF.lastIndex = 0;
+  for (let m = PROSE_REF.exec(text); m; m = PROSE_REF.exec(text)) {
+    const offset = base + m.index;
+    if (m[1]) {
+      const g = parseGlobalId(m[1]);
+      if (!g) continue;
+      out.push({ offset, length: m[0].length, text: m[0], mim: g.mim, target: g.target && { kind: g.target.kind, id: g.target.id }, legacy: g.legacy });
+    } else if (m[2]) {
+      out.push({ offset, length: m[0].length, text: m[0], mim: `MIM${Number(m[2])}`, legacy: false });
+    } else if (m[3]) {
+      const local = parseLocalId(m[3]);
+      if (local) out.push({ offset, length: m[0].length, text: m[0], target: { kind: local.kind, id: local.id }, legacy: false });
+    }
+  }
+  return out;
+}
+
+/** One id in a list such as `Covers: R1.1, R1.2` or `seeAlso: [MIM0.R1.2]`. */
+export interface ListedRef extends ProseRef {}
+
+/**
+ * Reads a comma- or space-separated list of ids; anything that is no id is still returned
+ * (without a target) so that rules can say which entry names nothing.
+ */
+export function readIdList(text: string, base = 0): ListedRef[] {
+  const out: ListedRef[] = [];
+  const re = /[^\s,;]+(?:\s*\([^)]*\))?/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0].replace(/^[*_`[]+|[*_`\]]+$/g, '');
+    const lead = m[0].indexOf(raw);
+    out.push({ ...readOneId(raw), offset: base + m.index + Math.max(0, lead), length: raw.length, text: raw });
+  }
+  return out;
+}
+
+/** Reads one id written anywhere an id is expected: local, global or a bare MIM number. */
+export function readOneId(raw: string): Omit<ProseRef, 'offset' | 'length' | 'text'> {
+  const text = raw.trim();
+  const global = parseGlobalId(text);
+  if (global) return { mim: global.mim, target: global.target && { kind: global.target.kind, id: global.target.id }, legacy: global.legacy };
+  const local = parseLocalId(text);
+  if (local) return { target: { kind: local.kind, id: local.id }, legacy: local.legacy };
+  return { legacy: false };
+}
+
+/** Citation tags: `[ITU-T Y.4200]`, `[b-ISO/IEC 30182]`, `[OGC 17-069r4]`, `[RFC 9110]`. */
+const CITATION = /\[((?:b-)?[A-Z][A-Za-z0-9]*(?:[-/ .:][A-Za-z0-9]+)+)\](?![(:[])/g;
+
+export interface CitationMatch {
+  offset: number;
+  length: number;
+  tag: string;
+}
+
+export function findCitations(text: string, base = 0): CitationMatch[] {
+  if (!text.includes('[')) return [];
+  const out: CitationMatch[] = [];
+  CITATION.lastIndex = 0;
+  for (let m = CITATION.exec(text); m; m = CITATION.exec(text)) {
+    // A tag names a document: it carries a number (`RFC 9110`), unlike `[Note]` or `[x]`.
+    if (/\d/.test(m[1])) out.push({ offset: base + m.index, length: m[0].length, tag: m[1] });
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+import type { Convention } from '../model/conventions.js';
+import type { ParseProblem } from '../model/finding.js';
+import type { SeveritySetting } from '../model/severity.js';
+
+export type Numbering = 'oasc-2022' | 'oasc-2025';
+
+export interface RegistryEntry {
+  id: string;
+  title: string;
+  url?: string;
+}
+
+/** `mimspec.yaml` (mim-format §8): read the same way by the editor and the CLI. */
+export interface ProjectConfig {
+  /** The config file, or undefined for the defaults. */
+  file?: string;
+  /** The folder the config governs (its own folder). */
+  dir: string;
+  mim?: string;
+  numbering: Numbering;
+  conventions?: Convention;
+  rules: Record<string, SeveritySetting>;
+  include: string[];
+  exclude: string[];
+  registry: RegistryEntry[];
+  problems: ParseProblem[];
+}
+
+export const CONFIG_FILE_NAMES = ['mimspec.yaml', '.mimspec.yaml'] as const;
+
+export function defaultConfig(dir: string): ProjectConfig {
+  return { dir, numbering: 'oasc-2025', rules: {}, include: [], exclude: [], registry: [], problems: [] };
+}

@@ -1,0 +1,20 @@
+/**
+ * The engine's only window on files. The CLI hands it the disk, the language server the
+ * disk overlaid with open documents, and tests an in-memory tree.
+ */
+export interface FileStat {
+  isFile: boolean;
+  isDirectory: boolean;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FileSystem {
+  /** Raw bytes, so the engine can tell binary and invalid UTF-8 apart from text. */
+  readFile(path: string): Promise<Uint8Array>;
+  stat(path: string): Promise<FileStat | undefined>;
+  /** Names of the entries of a folder; empty when it does not exist. */
+  readDirectory(path: string): Promise<{ name: string; isDirectory: boolean }[]>;
+  /** Synchronous existence check, for link resolution during rule runs. */
+  existsSync?(path: string): boolean;
+}
