@@ -13,6 +13,7 @@ import type {
   Mechanism,
   PartOccurrence,
   Reference,
+  Requirement,
   Section,
   SummaryEntry,
   Test,
@@ -60,6 +61,8 @@ export interface DocumentModel {
   sections: Section[];
   parts: PartOccurrence[];
   capabilities: Capability[];
+  /** Every requirement of the file in order, those under a capability and those outside any. */
+  requirements: Requirement[];
   mechanisms: Mechanism[];
   guidance: Guidance[];
   tests: Test[];
@@ -92,6 +95,7 @@ export function emptyDocument(file: string, kind: FileKind, role: PageRole, vers
     sections: [],
     parts: [],
     capabilities: [],
+    requirements: [],
     mechanisms: [],
     guidance: [],
     tests: [],

@@ -1,0 +1,59 @@
+import { findInvisibles } from '../text/invisible.js';
+
+/** Text with inline markup removed, and for each kept character the offset it came from. */
+export interface CleanText {
+  text: string;
+  /** map[i] is the source offset of text[i]; map[text.length] is the end. */
+  map: number[];
+}
+
+const TAG = /^<\/?[A-Za-z][^>]*>/;
+
+/**
+ * Removes emphasis markers, code backticks, HTML tags, backslash escapes and invisible
+ * characters from inline Markdown, keeping a map back to the source so that an id found in
+ * the clean text still has its exact range.
+ */
+export function cleanInline(raw: string): CleanText {
+  const invisible = new Map<number, number>();
+  for (const m of findInvisibles(raw)) invisible.set(m.offset, m.length);
+  const chars: string[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const skip = invisible.get(i);
+    if (skip !== undefined) {
+      // Entities that stand for a space keep a space, so words stay apart.
+      if (/^&#x20;$|^&#32;$|^&nbsp;$|^&#x[aA]0;$|^&#160;$/.test(raw.slice(i, i + skip))) {
+        chars.push(' ');
+        map.push(i);
+      }
+      i += skip - 1;
+      continue;
+    }
+    const c = raw[i];
+    if (c === '\\' && i + 1 < raw.length && /[!-/:-@[-`{-~]/.test(raw[i + 1])) {
+      chars.push(raw[i + 1]);
+      map.push(i + 1);
+      i++;
+      continue;
+    }
+    if (c === '*' || c === '`') continue;
+    if (c === '_' && (i === 0 || !/[\p{L}\p{N}]/u.test(raw[i - 1]) || i + 1 >= raw.length || !/[\p{L}\p{N}]/u.test(raw[i + 1]))) continue;
+    if (c === '<') {
+      const tag = TAG.exec(raw.slice(i));
+      if (tag) {
+        i += tag[0].length - 1;
+        continue;
+      }
+    }
+    chars.push(c);
+    map.push(i);
+  }
+  map.push(raw.length);
+  return { text: chars.join(''), map };
+}
+
+/** Folds runs of white space and trims: the form in which texts are compared and shown. */
+export function foldSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

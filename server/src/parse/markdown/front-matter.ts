@@ -1,0 +1,43 @@
+import { parseDocument } from 'yaml';
+
+export interface FrontMatter {
+  /** Offset just past the closing `---` line. */
+  end: number;
+  data: Record<string, unknown>;
+  /** Offset of each top-level key's value, for ranges. */
+  keyOffsets: Record<string, number>;
+  error?: { message: string; offset: number };
+}
+
+const OPEN = /^---[ \t]*\r?\n/;
+const CLOSE = /^---[ \t]*$/m;
+
+/** YAML front matter between `---` lines at the very start of a page (GitBook's `description:`, our `mim:`). */
+export function readFrontMatter(text: string): FrontMatter | undefined {
+  const open = OPEN.exec(text);
+  if (!open) return undefined;
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) return undefined;
+  const body = rest.slice(0, close.index);
+  const end = open[0].length + close.index + close[0].length;
+  const doc = parseDocument(body, { prettyErrors: false });
+  const data: Record<string, unknown> = {};
+  const keyOffsets: Record<string, number> = {};
+  const map = doc.contents as { items?: { key: { value?: unknown; range?: number[] }; value?: { range?: number[] } }[] } | null;
+  const json = doc.errors.length === 0 ? (doc.toJS({ maxAliasCount: 50 }) as unknown) : undefined;
+  if (json && typeof json === 'object' && !Array.isArray(json)) Object.assign(data, json);
+  for (const item of map?.items ?? []) {
+    const key = String(item.key?.value ?? '');
+    const at = item.value?.range?.[0] ?? item.key?.range?.[0];
+    if (key && at !== undefined) keyOffsets[key] = open[0].length + at;
+  }
+  const err = doc.errors[0];
+  return { end, data, keyOffsets, error: err ? { message: err.message, offset: open[0].length + (err.pos?.[0] ?? 0) } : undefined };
+}
+
+/** Blanks the front matter (keeping line breaks) so the Markdown parser sees neither an hr nor a setext heading. */
+export function blankFrontMatter(text: string, fm: FrontMatter | undefined): string {
+  if (!fm) return text;
+  return text.slice(0, fm.end).replace(/[^\r\n]/g, ' ') + text.slice(fm.end);
+}

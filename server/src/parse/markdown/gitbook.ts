@@ -1,0 +1,34 @@
+/** A GitBook template tag in prose: `{% hint style="info" %}`, `{% endhint %}`, `{% embed url="..." %}`. */
+export interface GitbookMatch {
+  name: string;
+  closing: boolean;
+  offset: number;
+  length: number;
+  /** `url`, `page` or `src` attribute: the tag links somewhere. */
+  target?: { value: string; offset: number };
+}
+
+const TAG = /\{%\s*(end)?([A-Za-z][\w-]*)((?:[^%]|%(?!\}))*)%\}/g;
+const TARGET = /\b(?:url|page|src)\s*=\s*"([^"]*)"/;
+
+export function findGitbookTags(text: string, base = 0): GitbookMatch[] {
+  if (!text.includes('{%')) return [];
+  const out: GitbookMatch[] = [];
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
+    const match: GitbookMatch = { name: m[2], closing: m[1] === 'end', offset: base + m.index, length: m[0].length };
+    const t = TARGET.exec(m[3]);
+    if (t) {
+      const at = m.index + m[0].indexOf(t[0]) + t[0].indexOf('"') + 1;
+      match.target = { value: t[1], offset: base + at };
+    }
+    out.push(match);
+  }
+  return out;
+}
+
+/**
+ * Tags that open a block closed by `{% end<name> %}`. Others (`embed`, `file`, `page-ref`,
+ * `include`) stand alone. A name closed anywhere in the page also counts as a block.
+ */
+export const GITBOOK_BLOCKS = new Set(['hint', 'tabs', 'tab', 'content-ref', 'code', 'swagger', 'stepper', 'step', 'columns', 'column', 'updates', 'update', 'raw']);

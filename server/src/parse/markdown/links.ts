@@ -1,0 +1,96 @@
+import type { Token } from 'markdown-it';
+import type { DocumentModel } from '../../model/document.js';
+import type { LinkForm } from '../../model/elements.js';
+import type { LineIndex } from '../../model/range.js';
+import { foldSpace } from './clean-text.js';
+import type { OffsetMap } from './inline-map.js';
+import { markdown, type InlineMeta } from './markdown-it.js';
+
+interface Reader {
+  doc: DocumentModel;
+  lineIndex: LineIndex;
+}
+
+const ANCHOR = /<a\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*["']([^"']+)["']/gi;
+const HREF = /<(?:a|img)\s+(?:[^>]*?\s)?(?:href|src)\s*=\s*["']([^"']+)["']/gi;
+
+function addLink(r: Reader, target: string, text: string | undefined, form: LinkForm, map: OffsetMap, start: number, end: number, tStart: number, tEnd: number): void {
+  const lines = r.lineIndex;
+  r.doc.links.push({
+    target,
+    text,
+    form,
+    file: r.doc.file,
+    range: lines.rangeOf(map.toDocument(start), map.toDocument(end)),
+    targetRange: lines.rangeOf(map.toDocument(tStart), map.toDocument(tEnd)),
+  });
+}
+
+/** Anchors (`<a id>`) and links (`<a href>`, `<img src>`) written as raw HTML. */
+function html(r: Reader, content: string, map: OffsetMap): void {
+  if (!content.includes('<')) return;
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(content); m; m = ANCHOR.exec(content)) {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    r.doc.anchors.push({ id: m[1], file: r.doc.file, range: r.lineIndex.rangeOf(map.toDocument(at), map.toDocument(at + m[1].length)), source: 'html' });
+  }
+  HREF.lastIndex = 0;
+  for (let m = HREF.exec(content); m; m = HREF.exec(content)) {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    addLink(r, m[1], undefined, 'html', map, m.index, m.index + m[0].length, at, at + m[1].length);
+  }
+}
+
+/**
+ * Links in an inline token's children. markdown-it decided each link; the position plugin
+ * recorded where its source and destination are.
+ */
+function tokens(r: Reader, inline: Token, map: OffsetMap): void {
+  const children = inline.children ?? [];
+  const src = inline.content;
+  for (let i = 0; i < children.length; i++) {
+    const t = children[i];
+    const meta = t.meta as unknown as InlineMeta | undefined;
+    if (t.type === 'html_inline' && meta) {
+      html(r, t.content, { toDocument: (o: number) => map.toDocument(meta.start + o) } as OffsetMap);
+      continue;
+    }
+    if (t.type !== 'link_open' || !meta) continue;
+    let text = '';
+    let j = i + 1;
+    for (; j < children.length && children[j].type !== 'link_close'; j++) {
+      if (children[j].type === 'text' || children[j].type === 'code_inline') text += children[j].content;
+    }
+    i = j;
+    const href = String(t.attrGet('href') ?? '');
+    if (t.markup === 'autolink' || t.info === 'auto') {
+      addLink(r, href, foldSpace(text), 'autolink', map, meta.start, meta.end, meta.start + 1, meta.end - 1);
+    } else if (meta.destStart !== undefined && meta.destEnd !== undefined) {
+      let ds = meta.destStart;
+      let de = meta.destEnd;
+      if (src[ds] === '<' && src[de - 1] === '>') {
+        ds++;
+        de--;
+      }
+      const raw = src.slice(ds, de).replace(/\\([!-/:-@[-`{-~])/g, '$1');
+      addLink(r, raw, foldSpace(text), src[meta.destStart] === '<' ? 'angle' : 'inline', map, meta.start, meta.end, ds, de);
+    } else {
+      let decoded = href;
+      try {
+        decoded = decodeURI(href);
+      } catch {
+        // keep the encoded form
+      }
+      addLink(r, decoded, foldSpace(text), 'reference', map, meta.start, meta.end, meta.start, meta.end);
+    }
+  }
+}
+
+/** Links in raw inline Markdown that was not tokenized with its block (a table cell). */
+function inline(r: Reader, content: string, map: OffsetMap): void {
+  if (!/[[<]/.test(content)) return;
+  const block = markdown().parseInline(content, {})[0];
+  if (block) tokens(r, block, map);
+}
+
+export const readLinks = { html, tokens, inline };

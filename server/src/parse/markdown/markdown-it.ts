@@ -1,0 +1,61 @@
+import MarkdownIt from 'markdown-it';
+import type { StateInline, Token } from 'markdown-it';
+
+type Md = InstanceType<typeof MarkdownIt>;
+
+/** Source positions markdown-it does not keep on inline tokens; offsets are into the inline token's content. */
+export interface InlineMeta {
+  start: number;
+  end: number;
+  /** For links: where the destination is written, and how. */
+  destStart?: number;
+  destEnd?: number;
+}
+
+type InlineRule = (state: StateInline, silent: boolean) => boolean;
+
+/**
+ * Wraps one of markdown-it's own inline rules so that the token it opens records the span of
+ * source it consumed. The rule itself still decides what is a link: nothing is re-parsed here.
+ */
+function recordSpan(md: Md, name: string, opens: string, withDestination: boolean): void {
+  const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] }).__rules__;
+  const original = rules.find((r) => r.name === name)?.fn;
+  if (!original) return;
+  md.inline.ruler.at(name, (state: StateInline, silent: boolean) => {
+    const start = state.pos;
+    const before = state.tokens.length;
+    if (!original(state, silent)) return false;
+    if (silent) return true;
+    const token = state.tokens.slice(before).find((t: Token) => t.type === opens);
+    if (token) {
+      const meta: InlineMeta = { start, end: state.pos };
+      if (withDestination) Object.assign(meta, destinationOf(state, start));
+      token.meta = meta as unknown as Record<string, unknown>;
+    }
+    return true;
+  });
+}
+
+/** Finds the raw `(destination)` of an inline link using markdown-it's own helpers. */
+function destinationOf(state: StateInline, start: number): Partial<InlineMeta> {
+  const labelEnd = state.md.helpers.parseLinkLabel(state, start, true);
+  if (labelEnd < 0 || state.src.charCodeAt(labelEnd + 1) !== 0x28 /* ( */) return {};
+  let pos = labelEnd + 2;
+  while (pos < state.posMax && /\s/.test(state.src[pos])) pos++;
+  const res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
+  return res.ok ? { destStart: pos, destEnd: res.pos } : {};
+}
+
+let instance: Md | undefined;
+
+/** One configured parser, shared: CommonMark + GFM tables, raw HTML kept, positions recorded. */
+export function markdown(): Md {
+  if (instance) return instance;
+  const md = new MarkdownIt({ html: true, linkify: false });
+  recordSpan(md, 'link', 'link_open', true);
+  recordSpan(md, 'autolink', 'link_open', false);
+  recordSpan(md, 'html_inline', 'html_inline', false);
+  instance = md;
+  return md;
+}
