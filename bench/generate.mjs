@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the output changes, so bench/run.mjs regenerates its cached workspace. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 const SEED = 0x5eed_2026;
 const FIRST_MIM = 100;
@@ -153,7 +153,11 @@ function sentence(rng) {
   }
 }
 
-const paragraph = (rng, pool, count) => Array.from({ length: count }, () => rng.pick(pool)).join(' ');
+/** `count` different sentences of `pool`, from a random start. */
+function paragraph(rng, pool, count) {
+  const start = Math.floor(rng() * pool.length);
+  return Array.from({ length: count }, (_, i) => pool[(start + i) % pool.length]).join(' ');
+}
 
 /** `others` are the ids of the other MIMs of the workspace, the targets of cross-references. */
 function buildMim(n, index, perCap, others, rng) {
@@ -186,7 +190,7 @@ function buildMim(n, index, perCap, others, rng) {
     const satisfies = [...new Set(rows)].map((req) => ({
       req,
       drift: rng.chance(0.003), // defect: the quoted text has another modal verb
-      how: rng.pick(HOW) + (rng.chance(0.03) && others.length ? ` This is aligned with ${foreign()}.` : ''),
+      how: rng.pick(HOW) + (rng.chance(0.03) && others.length ? ` See ${foreign()} for the related requirement.` : ''),
     }));
     if (rng.chance(0.1)) {
       // defect: a row naming a requirement that does not exist
@@ -203,7 +207,7 @@ function buildMim(n, index, perCap, others, rng) {
   }));
   const tests = capabilities.map((c, i) => ({
     id: `T${i + 1}`,
-    title: `${c.title} is verified`,
+    title: `Verifying that ${c.title[0].toLowerCase()}${c.title.slice(1)}`,
     covers: c.requirements.map((r) => r.id),
     method: rng.pick(['automated', 'automated', 'manual', 'self-assessment']),
     description: `The test suite exercises a deployed service against the requirements of ${c.id} and reports each result separately.`,
@@ -219,7 +223,7 @@ const PAGES = [['Objective', 'objective.md'], ['Capabilities and Requirements', 
   ['Conformance and Compliance Testing', 'conformance.md'], ['Resources', 'resources.md']];
 
 /** A requirement as a Markdown page writes it: its cross-references become prose. */
-const mdText = (r) => r.text + (r.seeAlso.length ? ` (see ${r.seeAlso.join(', ')})` : '');
+const mdText = (r) => (r.seeAlso.length ? r.text.replace(/\.$/, ` (see ${r.seeAlso.join(', ')}).`) : r.text);
 const quote = (s, text) => (s.drift ? text.replace(/\b(SHALL|MUST)\b/, 'SHOULD') : text);
 
 function capabilitiesPage(mim, frontMatter = '') {

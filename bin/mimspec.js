@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-require('../dist/cli/mimspec.js');
+require('../dist/cli/mimspec.js').cli();

@@ -523,7 +523,7 @@ class PageReader {
     header.forEach((h, c) => {
       if (body.some((row) => row[c] && CHECKED.test(cleanInline(row[c].text).text))) status = h;
     });
-    if (status) this.doc.status = status.toLowerCase().replace(/\s+/g, '-');
+    if (status) this.doc.status = status.replace(/[^\p{L}\p{N}\s-]/gu, '').trim().toLowerCase().replace(/\s+/g, '-');
   }
 
   // ---- inline content ----------------------------------------------------------------

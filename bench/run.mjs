@@ -1,0 +1,141 @@
+// `npm run bench`: measures the CLI's cold check and the engine's re-validation against the
+// budgets of a 2-core machine, and prints a table. Exits 0 even when a figure is over budget
+// (it is a report); 1 when a step could not run or crashed; 2 on bad usage.
+//
+//   node bench/run.mjs [--only cli|engine] [--quick]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { GENERATOR_VERSION, generateWorkspace } from './generate.mjs';
+
+const COLD_RUNS = 5;
+const CLI = 'dist/cli/mimspec.js';
+const ENGINE_BENCH = 'dist/bench/engine-bench.js';
+const BUDGET = { coldMs: 2000, revalidateMs: 100, rssMb: 300 };
+
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+if ((only !== undefined && only !== 'cli' && only !== 'engine') || args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')) {
+  console.error('usage: node bench/run.mjs [--only cli|engine] [--quick]');
+  process.exit(2);
+}
+
+const workspace = quick ? '.bench/workspace-quick' : '.bench/workspace';
+const rows = []; // [figure, measured, budget, status]
+let failed = false;
+
+function fail(step, message) {
+  console.error(`${step}: ${message}`);
+  rows.push([step, 'not measured', '', 'FAILED']);
+  failed = true;
+}
+
+function row(figure, value, unit, budget) {
+  const status = budget === undefined ? '' : value <= budget ? 'ok' : 'over';
+  rows.push([figure, `${value} ${unit}`, budget === undefined ? '' : `<= ${budget} ${unit}`, status]);
+}
+
+/** Generates the workspace unless the cached one came from the same generator version and options. */
+function ensureWorkspace() {
+  const options = quick ? { markdownRepos: 10, yamlSpecs: 10 } : {};
+  const stampFile = `${workspace}.json`;
+  const key = JSON.stringify({ generator: GENERATOR_VERSION, options });
+  if (existsSync(workspace) && existsSync(stampFile)) {
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+    if (JSON.stringify({ generator: stamp.generator, options: stamp.options }) === key) return stamp.stats;
+  }
+  rmSync(workspace, { recursive: true, force: true });
+  const started = performance.now();
+  const stats = generateWorkspace(workspace, options);
+  console.log(`generated ${workspace} in ${Math.round(performance.now() - started)} ms`);
+  writeFileSync(stampFile, `${JSON.stringify({ ...JSON.parse(key), stats }, null, 2)}\n`);
+  return stats;
+}
+
+/** Runs node with args; returns its stdout, or undefined after reporting a crash. */
+function runNode(step, nodeArgs, { env = {}, okStatus = [0] } = {}) {
+  const result = spawnSync(process.execPath, nodeArgs, {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
+  if (result.error || !okStatus.includes(result.status)) {
+    const why = result.error?.message ?? (result.signal ? `killed by ${result.signal}` : `exit code ${result.status}`);
+    fail(step, `${why}\n${(result.stderr ?? '').trim().split('\n').slice(-20).join('\n')}`);
+    return undefined;
+  }
+  return result.stdout;
+}
+
+function benchCli() {
+  if (!existsSync(CLI)) return fail('cli', `build the CLI first: ${CLI} is missing (npm run build bundles it from server/src/cli/main.ts)`);
+  const rssFile = '.bench/cli-rss.txt';
+  const walls = [];
+  let maxRssKiB = 0;
+  let report;
+  for (let run = 0; run < COLD_RUNS; run++) {
+    rmSync(rssFile, { force: true });
+    const started = performance.now();
+    const stdout = runNode('cli', ['--require', './bench/rss.cjs', CLI, 'check', workspace, '--format', 'json'],
+      // `mimspec check` exits 1 when it finds errors, which the generated workspace has.
+      { env: { MIMSPEC_BENCH_RSS_FILE: rssFile }, okStatus: [0, 1] });
+    walls.push(performance.now() - started);
+    if (stdout === undefined) return;
+    try {
+      report = JSON.parse(stdout);
+    } catch {
+      return fail('cli', `--format json did not print JSON: ${stdout.slice(0, 200)}`);
+    }
+    if (!(report.files > 0) || !Array.isArray(report.diagnostics)) {
+      return fail('cli', `unexpected report: files=${report.files}, diagnostics is ${typeof report.diagnostics}`);
+    }
+    if (existsSync(rssFile)) maxRssKiB = Math.max(maxRssKiB, Number(readFileSync(rssFile, 'utf8')));
+  }
+  walls.sort((a, b) => a - b);
+  const s = report.summary ?? {};
+  console.log(`cli: ${report.files} files, ${report.diagnostics.length} diagnostics (${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos)`);
+  row(`cold check, median of ${COLD_RUNS}`, Math.round(walls[Math.floor(walls.length / 2)]), 'ms', BUDGET.coldMs);
+  row(`cold check, max of ${COLD_RUNS}`, Math.round(walls[walls.length - 1]), 'ms');
+  if (maxRssKiB > 0) row('cold check, peak RSS', Math.round(maxRssKiB / 1024), 'MB', BUDGET.rssMb);
+  else fail('cli', `no peak RSS recorded (bench/rss.cjs did not write ${rssFile})`);
+}
+
+function benchEngine() {
+  if (!existsSync(ENGINE_BENCH)) {
+    return fail('engine', `build the engine benchmark first: ${ENGINE_BENCH} is missing (npm run build bundles bench/engine-bench.ts)`);
+  }
+  const stdout = runNode('engine', [ENGINE_BENCH, workspace]);
+  if (stdout === undefined) return;
+  let figures;
+  try {
+    figures = JSON.parse(stdout.trim().split('\n').pop());
+  } catch {
+    return fail('engine', `${ENGINE_BENCH} did not end with a JSON line: ${stdout.slice(-200)}`);
+  }
+  console.log(`engine: ${figures.findings} findings after the first check, ${figures.findingsAfter} after ${figures.rounds} changes`);
+  row('engine: scan', figures.scanMs, 'ms');
+  row('engine: first check', figures.firstCheckMs, 'ms');
+  row(`re-validation, median of ${figures.rounds}`, figures.revalidateMedianMs, 'ms', BUDGET.revalidateMs);
+  row('re-validation, p95', figures.revalidateP95Ms, 'ms');
+  row('engine: peak RSS', figures.rssMb, 'MB');
+  row('engine: heap used', figures.heapUsedMb, 'MB');
+}
+
+function printTable() {
+  const table = [['figure', 'measured', 'budget', ''], ...rows];
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  console.log(['', line(table[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+}
+
+const stats = ensureWorkspace();
+console.log(`workspace ${workspace}: ${stats.mims} MIMs, ${stats.files} files, ${stats.requirements} requirements, ` +
+  `${(stats.bytes / 1048576).toFixed(1)} MB`);
+if (quick) console.log('quick run: the budgets are for the full workspace (200 MIMs); these figures are a smoke test');
+if (only !== 'engine') benchCli();
+if (only !== 'cli') benchEngine();
+printTable();
+process.exit(failed ? 1 : 0);

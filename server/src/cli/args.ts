@@ -1,0 +1,47 @@
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface CheckArgs {
+  command: 'check' | 'model';
+  paths: string[];
+  format: Format;
+  config?: string;
+}
+
+export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+
+export const USAGE = `Usage:
+  mimspec check [paths...] [--format text|json|sarif] [--config FILE]
+  mimspec model [paths...] [--config FILE]
+  mimspec --help | --version
+
+check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptors);
+        exit 0: no errors, 1: errors found, 2: bad usage or an internal failure.
+model   prints the MIM model as JSON.`;
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
+  if (argv.includes('--version') || argv.includes('-v')) return { command: 'version' };
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'model') {
+    return { command: 'error', message: command ? `unknown command '${command}'` : 'no command given' };
+  }
+  const out: CheckArgs = { command, paths: [], format: 'text' };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? rest[++i];
+    if (flag === '--format' || flag === '-f') {
+      const v = value();
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') return { command: 'error', message: `--format takes text, json or sarif${v ? `, not '${v}'` : ''}` };
+      out.format = v;
+    } else if (flag === '--config' || flag === '-c') {
+      const v = value();
+      if (!v) return { command: 'error', message: '--config takes a file' };
+      out.config = v;
+    } else if (a.startsWith('-')) {
+      return { command: 'error', message: `unknown option '${a}'` };
+    } else out.paths.push(a);
+  }
+  if (out.paths.length === 0) out.paths.push('.');
+  return out;
+}

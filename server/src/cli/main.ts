@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { NodeFileSystem } from '../workspace/node-file-system.js';
+import { normalizePath } from '../workspace/paths.js';
+import { Workspace } from '../workspace/workspace.js';
+import { parseArgs, USAGE, type CheckArgs } from './args.js';
+import { formatJson } from './format-json.js';
+import { formatSarif } from './format-sarif.js';
+import { formatText } from './format-text.js';
+import { modelJson } from './model-json.js';
+import { buildReport } from './report.js';
+
+declare const MIMSPEC_VERSION: string | undefined;
+const VERSION = typeof MIMSPEC_VERSION === 'string' ? MIMSPEC_VERSION : '0.1.0';
+
+/** Runs one command; returns the exit code (0 clean, 1 errors found, 2 usage or internal failure). */
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.command) {
+    case 'help':
+      out(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      out(`${VERSION}\n`);
+      return 0;
+    case 'error':
+      err(`mimspec: ${args.message}\n${USAGE}\n`);
+      return 2;
+    default:
+      return run(args, out, err);
+  }
+}
+
+async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const cwd = process.cwd();
+  const roots = args.paths.map((p) => normalizePath(resolve(cwd, p)));
+  const fs = new NodeFileSystem();
+  for (const root of roots) {
+    if (!(await fs.stat(root))) {
+      err(`mimspec: no such file or folder: ${relative(cwd, root) || root}\n`);
+      return 2;
+    }
+  }
+  let config: { file: string; text: string } | undefined;
+  if (args.config) {
+    const file = resolve(cwd, args.config);
+    try {
+      config = { file, text: readFileSync(file, 'utf8') };
+    } catch {
+      err(`mimspec: cannot read the config file ${args.config}\n`);
+      return 2;
+    }
+  }
+  const ws = new Workspace(fs, { roots, config });
+  await ws.scan();
+  const rel = (file: string) => relative(cwd, file).split('\\').join('/') || file;
+  if (args.command === 'model') {
+    out(`${JSON.stringify(modelJson(ws.mims(), rel), null, 2)}\n`);
+    return 0;
+  }
+  const findings = ws.check();
+  const report = buildReport(findings, ws.documents.size, rel);
+  out(args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, VERSION) : formatText(report));
+  const internal = report.diagnostics.some((d) => d.code.startsWith('internal/'));
+  return internal ? 2 : report.summary.errors > 0 ? 1 : 0;
+}
+
+/** The process entry: runs main on argv and sets the exit code. */
+export function cli(): void {
+  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`mimspec: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+if (require.main === module) cli();

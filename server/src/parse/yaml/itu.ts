@@ -1,0 +1,74 @@
+import { isMap, isScalar } from 'yaml';
+import type { DocumentModel } from '../../model/document.js';
+import type { ItuBlock } from '../../model/elements.js';
+import { entries, entrySpan, field, items, nodeSpan, scalarSpan, str, type Entry, type YamlNode } from './nodes.js';
+import { plainText, readText } from './text-fields.js';
+
+/** The clauses of an ITU-T Recommendation in the order it puts them. */
+const ITU_ORDER = ['summary', 'keywords', 'scope', 'references', 'definitions', 'abbreviations', 'conventions', 'annexes', 'appendices', 'bibliography'];
+
+/**
+ * Reads the `itu:` block. Its keys are the clauses, in written order. References, conventions
+ * and bibliography are top-level keys of the file; where the YAML puts them says nothing of
+ * where the Recommendation will, so they are listed at their ITU-T place among the others.
+ */
+export function readItu(model: DocumentModel, root: YamlNode): void {
+  const entry = field(root, 'itu');
+  if (!entry) return;
+  const block = entry.value;
+  const span = entrySpan(entry, model.text);
+  const itu: ItuBlock = { file: model.file, range: model.lines.rangeOf(span.start, span.end), clauses: [], keywords: [], abbreviations: [] };
+  const clause = (name: string, e: Entry) => ({ name, range: model.lines.rangeOf(e.keyNode.range![0], e.keyNode.range![1]) });
+
+  itu.clauses = entries(block).map((e) => clause(e.key, e));
+  const references = field(root, 'references');
+  const extra = [
+    ['references', field(references?.value, 'normative')],
+    ['conventions', field(root, 'conventions')],
+    ['bibliography', field(references?.value, 'bibliography')],
+  ] as const;
+  for (const [name, e] of extra) {
+    if (!e) continue;
+    const rank = ITU_ORDER.indexOf(name);
+    const at = itu.clauses.findIndex((c) => ITU_ORDER.indexOf(c.name) > rank);
+    itu.clauses.splice(at < 0 ? itu.clauses.length : at, 0, clause(name, e));
+  }
+
+  readKeywords(model, itu, field(block, 'keywords')?.value);
+  for (const item of items(field(block, 'abbreviations')?.value)) {
+    const abbr = str(field(item, 'abbr')?.value);
+    if (!isMap(item) || abbr === undefined) continue;
+    const expansion = str(field(item, 'expansion')?.value);
+    const itemSpan = nodeSpan(item, model.text);
+    itu.abbreviations.push({ abbr: abbr.trim(), ...(expansion !== undefined && { expansion: plainText(expansion) }), range: model.lines.rangeOf(itemSpan.start, itemSpan.end) });
+  }
+
+  readText(model, field(block, 'summary')?.value);
+  readText(model, field(block, 'scope')?.value);
+  const definitions = field(block, 'definitions')?.value;
+  for (const item of [...items(field(definitions, 'elsewhere')?.value), ...items(field(definitions, 'here')?.value)]) {
+    readText(model, field(item, 'definition')?.value);
+  }
+  for (const item of [...items(field(block, 'annexes')?.value), ...items(field(block, 'appendices')?.value)]) {
+    readText(model, field(item, 'text')?.value);
+  }
+  model.itu = itu;
+}
+
+/** Keywords as a list, or as one line separated by commas or semicolons. */
+function readKeywords(model: DocumentModel, itu: ItuBlock, node: YamlNode): void {
+  const scalars = isScalar(node) ? [node] : items(node).filter(isScalar);
+  for (const scalar of scalars) {
+    if (typeof scalar.value !== 'string') continue;
+    const span = scalarSpan(scalar, model.text);
+    const source = model.text.slice(span.start, span.end);
+    const parts = isScalar(node) ? source.matchAll(/[^,;]+/g) : [Object.assign([source], { index: 0 })];
+    for (const m of parts) {
+      const lead = m[0].length - m[0].trimStart().length;
+      const word = m[0].trim();
+      if (!word) continue;
+      const start = span.start + m.index! + lead;
+      itu.keywords.push({ text: plainText(word), range: model.lines.rangeOf(start, start + word.length) });
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { isScalar, type Scalar } from 'yaml';
+import type { DocumentModel } from '../../model/document.js';
+import type { IdRef, RefRole, TextSpan } from '../../model/elements.js';
+import type { ElementKind } from '../../model/ids.js';
+import type { Range } from '../../model/range.js';
+import { parseLocalId } from '../text/ids.js';
+import { findInvisibles, stripInvisibles } from '../text/invisible.js';
+import { readIdList, readOneId, type ProseRef } from '../text/xrefs.js';
+import { field, items, scalarSpan, type YamlNode } from './nodes.js';
+
+/** An id scalar: where its characters are, as written, and as read (invisible characters stripped, and reported). */
+interface IdText {
+  span: TextSpan;
+  raw: string;
+  value: string;
+}
+
+function readIdText(model: DocumentModel, node: Scalar): IdText {
+  const span = scalarSpan(node, model.text);
+  const raw = model.text.slice(span.start, span.end);
+  for (const m of findInvisibles(raw)) {
+    const at = span.start + m.offset;
+    model.invisibles.push({ what: m.what, where: 'id', file: model.file, range: model.lines.rangeOf(at, at + m.length) });
+  }
+  return { span, raw, value: stripInvisibles(String(node.value)).trim() };
+}
+
+/** A reference found in text; only the fields it has, so the model stays plain JSON. */
+export function toIdRef(model: DocumentModel, r: ProseRef, role: RefRole): IdRef {
+  const ref: IdRef = { file: model.file, range: model.lines.rangeOf(r.offset, r.offset + r.length), text: r.text, role };
+  if (r.mim) ref.mim = r.mim;
+  if (r.target) ref.target = r.target;
+  if (r.legacy) ref.legacy = true;
+  return ref;
+}
+
+/** One id written where an id is expected (`requirement: R1.1`); it is also recorded in `model.refs`. */
+export function readRef(model: DocumentModel, node: YamlNode, role: RefRole): IdRef | undefined {
+  if (!isScalar(node) || node.value === null) return undefined;
+  const id = readIdText(model, node);
+  const ref = toIdRef(model, { ...readOneId(id.value), offset: id.span.start, length: id.span.end - id.span.start, text: id.raw }, role);
+  model.refs.push(ref);
+  return ref;
+}
+
+/**
+ * A list of ids (`covers: [R1.1, R1.2]`). A single string that lists ids (`covers: R1.1, R1.2`)
+ * breaks the schema but is still read, so that one slip does not also break the traces.
+ */
+export function readRefs(model: DocumentModel, node: YamlNode, role: RefRole): IdRef[] {
+  if (isScalar(node) && typeof node.value === 'string') {
+    const span = scalarSpan(node, model.text);
+    const refs = readIdList(model.text.slice(span.start, span.end), span.start).map((r) => toIdRef(model, r, role));
+    model.refs.push(...refs);
+    return refs;
+  }
+  return items(node).flatMap((item) => readRef(model, item, role) ?? []);
+}
+
+export interface ElementId {
+  id: string;
+  rawId: string;
+  idRange: Range;
+  malformed?: boolean;
+}
+
+/**
+ * The `id` of an element map. An id of another form or kind is kept (flagged malformed) so
+ * that the element stays in the model; undefined only when the map has no id at all.
+ */
+export function readElementId(model: DocumentModel, node: YamlNode, kind: ElementKind): ElementId | undefined {
+  const value = field(node, 'id')?.value;
+  if (!isScalar(value) || value.value === null) return undefined;
+  const id = readIdText(model, value);
+  const parsed = parseLocalId(id.value);
+  const ok = parsed !== undefined && parsed.kind === kind;
+  const out: ElementId = { id: ok ? parsed.id : id.value, rawId: id.raw, idRange: model.lines.rangeOf(id.span.start, id.span.end) };
+  if (!ok || parsed.malformed) out.malformed = true;
+  return out;
+}

@@ -1,0 +1,164 @@
+import { isMap, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import type { ParseProblem } from '../../model/finding.js';
+import type { LineIndex } from '../../model/range.js';
+import type { TextSpan } from '../../model/elements.js';
+import { entries, field, nodeSpan } from './nodes.js';
+
+/** The YAML node an instance path leads to, as far as the path can be followed, and the key it sits under. */
+interface Located {
+  node?: Node;
+  key?: Scalar;
+}
+
+function segments(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function locate(doc: Document.Parsed | undefined, path: string[]): Located {
+  let node = (doc?.contents ?? undefined) as Node | undefined;
+  let key: Scalar | undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const entry = field(node, seg);
+      if (!entry) break;
+      key = entry.keyNode;
+      node = entry.value ?? undefined;
+    } else if (isSeq(node) && node.items[Number(seg)]) {
+      key = undefined;
+      node = node.items[Number(seg)] as Node;
+    } else break;
+  }
+  return { node, key };
+}
+
+/** A key: the key the node sits under, else the first key of the map (an item of a list has no key of its own). */
+function keySpan(at: Located, text: string): TextSpan {
+  const key = at.key ?? entries(at.node)[0]?.keyNode;
+  if (key) return nodeSpan(key, text);
+  return at.node?.range ? nodeSpan(at.node, text) : { start: 0, end: 0 };
+}
+
+/** A value: the node itself, or its key when the value is empty (`title:` with nothing after it). */
+function valueSpan(at: Located, text: string): TextSpan {
+  const span = at.node?.range ? nodeSpan(at.node, text) : undefined;
+  return span && span.end > span.start ? span : keySpan(at, text);
+}
+
+/** `mim`, `capabilities[0]`, `seeAlso[1]`: the last key of the path and the indexes after it. */
+function label(path: string[]): string {
+  let i = path.length;
+  while (i > 0 && /^\d+$/.test(path[i - 1])) i--;
+  if (i === 0) return path.length === 0 ? 'the document' : `item ${path.join('.')}`;
+  return path[i - 1] + path.slice(i).map((n) => `[${n}]`).join('');
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a map',
+  array: 'a list',
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+function typeWords(types: unknown): string {
+  return (Array.isArray(types) ? types : String(types).split(',')).map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+}
+
+function describe(data: unknown): string {
+  if (data === null || data === undefined) return 'nothing';
+  if (Array.isArray(data)) return 'a list';
+  if (typeof data === 'object') return 'a map';
+  return typeof data === 'string' ? `'${data}'` : String(data);
+}
+
+/** anyOf/oneOf report every alternative's failure too: that noise is folded into the parent's message. */
+function isChildOf(child: ErrorObject, parent: ErrorObject): boolean {
+  return (
+    child !== parent &&
+    child.schemaPath.startsWith(`${parent.schemaPath}/`) &&
+    (child.instancePath === parent.instancePath || child.instancePath.startsWith(`${parent.instancePath}/`))
+  );
+}
+
+function alternativesMessage(error: ErrorObject, children: ErrorObject[], name: string): string {
+  const types = children.filter((c) => c.keyword === 'type' && c.instancePath === error.instancePath).map((c) => c.params.type as string);
+  if (types.length === children.length && types.length > 0) return `${name} must be ${typeWords(types)}, got ${describe(error.data)}`;
+  return `${name} does not match any of its allowed forms`;
+}
+
+function message(error: ErrorObject, name: string, children: ErrorObject[]): string {
+  switch (error.keyword) {
+    case 'enum':
+      return `${name} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}; got ${describe(error.data)}`;
+    case 'pattern':
+      return `${name} must match ${error.params.pattern}, got ${describe(error.data)}`;
+    case 'type':
+      return `${name} must be ${typeWords(error.params.type)}, got ${describe(error.data)}`;
+    case 'minLength':
+      return error.params.limit === 1 ? `${name} must not be empty` : `${name} ${error.message}`;
+    case 'anyOf':
+    case 'oneOf':
+      return alternativesMessage(error, children, name);
+    default:
+      return `${name} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+interface Placed {
+  span: TextSpan;
+  message: string;
+  /** For a missing property: its name, so that several on one map share one problem. */
+  missing?: string;
+}
+
+function place(error: ErrorObject, errors: ErrorObject[], doc: Document.Parsed | undefined, text: string): Placed {
+  const path = segments(error.instancePath);
+  const name = label(path);
+  if (error.keyword === 'required') {
+    return { span: keySpan(locate(doc, path), text), message: name, missing: error.params.missingProperty as string };
+  }
+  if (error.keyword === 'additionalProperties') {
+    const prop = error.params.additionalProperty as string;
+    const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    return { span: keySpan(locate(doc, [...path, prop]), text), message: `unknown property '${prop}'${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}` };
+  }
+  if (error.propertyName !== undefined) {
+    return { span: keySpan(locate(doc, [...path, error.propertyName]), text), message: `${name} key '${error.propertyName}' ${error.message ?? 'is invalid'}` };
+  }
+  return { span: valueSpan(locate(doc, path), text), message: message(error, name, errors.filter((e) => isChildOf(e, error))) };
+}
+
+/**
+ * Turns ajv's errors into `schema/invalid` problems on the YAML node at fault: the key of
+ * the map that lacks a required property, the key of an unknown property, the value of a
+ * wrong type, enum or pattern. One problem per node: several missing properties of one map
+ * share one message; any other second error on a node is dropped.
+ */
+export function schemaErrorsToProblems(errors: ErrorObject[], doc: Document.Parsed | undefined, lines: LineIndex): ParseProblem[] {
+  const groups = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  // propertyNames repeats, without the name, what its child error says.
+  const kept = errors.filter((e) => e.keyword !== 'propertyNames' && !groups.some((g) => isChildOf(e, g)));
+  const byNode = new Map<string, { span: TextSpan; message: string; missing: string[] }>();
+  for (const error of kept) {
+    const placed = place(error, errors, doc, lines.text);
+    const key = `${placed.span.start}:${placed.span.end}`;
+    const seen = byNode.get(key);
+    if (!seen) byNode.set(key, { span: placed.span, message: placed.message, missing: placed.missing ? [placed.missing] : [] });
+    else if (placed.missing && seen.missing.length > 0) seen.missing.push(placed.missing);
+  }
+  return [...byNode.values()]
+    .sort((a, b) => a.span.start - b.span.start)
+    .map((p) => ({
+      code: 'schema/invalid',
+      message: p.missing.length > 0 ? missingMessage(p.message, p.missing) : p.message,
+      range: lines.rangeOf(p.span.start, p.span.end),
+    }));
+}
+
+function missingMessage(owner: string, missing: string[]): string {
+  const names = missing.map((m) => `'${m}'`).join(', ');
+  return `${owner} is missing required ${missing.length > 1 ? 'properties' : 'property'} ${names}`;
+}

@@ -1,0 +1,42 @@
+import { isScalar } from 'yaml';
+import type { DocumentModel } from '../../model/document.js';
+import type { PartName, TextSpan } from '../../model/elements.js';
+import { stripInvisibles } from '../text/invisible.js';
+import { findCitations, findProseRefs } from '../text/xrefs.js';
+import { scalarSpan, type YamlNode } from './nodes.js';
+import { toIdRef } from './refs.js';
+
+export interface ReadText {
+  span: TextSpan;
+  /** The scalar's characters as they stand in the document, for scans that keep offsets. */
+  source: string;
+  value: string;
+}
+
+/**
+ * Reads a Markdown text field: a block for the prose checks (with the part it belongs to),
+ * the citations and the cross-references in it. Offsets are those of the document text.
+ */
+export function readText(model: DocumentModel, node: YamlNode, part?: PartName): ReadText | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  const span = scalarSpan(node, model.text);
+  const source = model.text.slice(span.start, span.end);
+  model.blocks.push(part ? { kind: 'yaml', start: span.start, end: span.end, part } : { kind: 'yaml', start: span.start, end: span.end });
+  for (const c of findCitations(source, span.start)) {
+    model.citations.push({ tag: c.tag, file: model.file, range: model.lines.rangeOf(c.offset, c.offset + c.length) });
+  }
+  for (const r of findProseRefs(source, span.start)) model.refs.push(toIdRef(model, r, 'prose'));
+  return { span, source, value: node.value };
+}
+
+/** Markdown to a plain statement: no emphasis, code marks, link targets or invisible characters; white space folded. */
+export function plainText(markdown: string): string {
+  return stripInvisibles(markdown)
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])/g, '$1')
+    .replace(/(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

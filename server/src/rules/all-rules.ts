@@ -1,0 +1,6 @@
+import { AUTHORING_RULES } from './groups/authoring.js';
+import { REFERENCE_RULES } from './groups/references.js';
+import type { Rule } from './rule.js';
+
+/** Every rule the engine runs. A new rule is listed in its group, in catalogue.ts and in docs/rules/. */
+export const ALL_RULES: readonly Rule[] = [...AUTHORING_RULES, ...REFERENCE_RULES];

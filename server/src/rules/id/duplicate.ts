@@ -1,0 +1,28 @@
+import type { MimRule } from '../rule.js';
+import { allElements, KIND_NAME } from '../support/elements.js';
+import { nextFreeId } from '../support/next-id.js';
+
+/** id/duplicate: the same element id twice in one MIM; each repeat points at the first. */
+export const idDuplicate: MimRule = {
+  codes: ['id/duplicate'],
+  scope: 'mim',
+  check(mim, ctx) {
+    const first = new Map<string, ReturnType<typeof allElements>[number]>();
+    for (const e of allElements(mim)) {
+      const seen = first.get(e.id);
+      if (!seen) {
+        first.set(e.id, e);
+        continue;
+      }
+      const fresh = nextFreeId(mim, e);
+      ctx.report({
+        code: 'id/duplicate',
+        file: e.file,
+        range: e.idRange,
+        message: `${KIND_NAME[e.kind]} ${e.id} is defined twice in ${mim.known ? mim.id : 'this MIM'}`,
+        related: [{ file: seen.file, range: seen.idRange, message: `first definition of ${e.id}` }],
+        fixes: fresh ? [{ title: `Renumber to ${fresh}`, edits: [{ file: e.file, range: e.idRange, newText: fresh }] }] : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { DocumentRule } from '../rule.js';
+import { resolveLink } from '../support/link-target.js';
+
+/** link/broken-anchor: a link to a heading or `<a id>` that the target page does not have. */
+export const linkBrokenAnchor: DocumentRule = {
+  codes: ['link/broken-anchor'],
+  scope: 'document',
+  check(doc, ctx) {
+    for (const link of doc.links) {
+      const t = resolveLink(link, doc.file, ctx, ctx.repositoryRoot);
+      if (!t?.path || !t.anchor) continue;
+      const target = ctx.documents.get(t.path);
+      // Anchors can only be checked in pages the workspace has read.
+      if (!target || target.kind !== 'markdown' || target.skipped) continue;
+      let anchor = t.anchor;
+      try {
+        anchor = decodeURIComponent(anchor);
+      } catch {
+        // keep as written
+      }
+      if (target.anchors.some((a) => a.id === anchor || a.id.toLowerCase() === anchor.toLowerCase())) continue;
+      const near = target.anchors.find((a) => a.source === 'heading' && a.id.startsWith(anchor.toLowerCase()));
+      ctx.report({
+        code: 'link/broken-anchor',
+        file: doc.file,
+        range: link.targetRange,
+        message: `'${target === doc ? 'This page' : link.target.split('#')[0]}' has no heading or anchor '#${anchor}'${near ? `; did you mean '#${near.id}'?` : ''}`,
+        fixes: near ? [{ title: `Link to #${near.id}`, edits: [{ file: doc.file, range: link.targetRange, newText: link.target.replace(/#.*$/, `#${near.id}`) }] }] : undefined,
+      });
+    }
+  },
+};

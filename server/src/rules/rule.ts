@@ -1,0 +1,48 @@
+import type { DocumentModel } from '../model/document.js';
+import type { Fix, RelatedPlace } from '../model/finding.js';
+import type { Mim } from '../model/mim.js';
+import type { Range } from '../model/range.js';
+import type { ProjectConfig, RegistryEntry } from '../workspace/config.js';
+import type { SymbolIndex } from '../workspace/symbol-index.js';
+
+export interface Report {
+  code: string;
+  file: string;
+  range: Range;
+  message: string;
+  related?: RelatedPlace[];
+  fixes?: Fix[];
+}
+
+/** What a rule may read: the model, the index, the config; and the one way to speak. */
+export interface RuleContext {
+  readonly index: SymbolIndex;
+  readonly documents: ReadonlyMap<string, DocumentModel>;
+  configFor(file: string): ProjectConfig;
+  registryFor(file: string): ReadonlyMap<string, RegistryEntry>;
+  /** Whether a file or folder exists, in the workspace or on disk. */
+  exists(path: string): boolean;
+  /** The folder a link starting with `/` is relative to (mim-format §4). */
+  repositoryRoot(file: string): string;
+  report(finding: Report): void;
+}
+
+interface RuleBase {
+  /** The codes this rule reports; each is in the catalogue and has a page in docs/rules. */
+  readonly codes: readonly string[];
+}
+
+/** Reads one document. `local` rules look at nothing but the document, so their findings are cached with it. */
+export interface DocumentRule extends RuleBase {
+  readonly scope: 'document';
+  readonly local?: boolean;
+  check(doc: DocumentModel, ctx: RuleContext): void;
+}
+
+/** Reads one MIM, gathered from all its documents, and the index for what it refers to. */
+export interface MimRule extends RuleBase {
+  readonly scope: 'mim';
+  check(mim: Mim, ctx: RuleContext): void;
+}
+
+export type Rule = DocumentRule | MimRule;

@@ -1,0 +1,50 @@
+import { emptyDocument, type DocumentModel, type FileKind } from '../model/document.js';
+import { LineIndex, range } from '../model/range.js';
+import { parseMarkdown } from '../parse/markdown/markdown-parser.js';
+import { parseMimYaml } from '../parse/yaml/mim-yaml.js';
+import { parseResourceYaml } from '../parse/yaml/resource-yaml.js';
+
+/** Larger files are not read: no MIM page is that big, and a stray dump must not stall the editor. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** A document the engine could not read as text; it carries one `file/unreadable` finding. */
+export function skippedDocument(file: string, kind: FileKind, version: string | number, why: string): DocumentModel {
+  const doc = emptyDocument(file, kind, kind === 'markdown' ? 'page' : kind === 'mim-yaml' ? 'spec' : 'resource', version, '', new LineIndex(''));
+  doc.skipped = why;
+  doc.problems.push({ code: 'file/unreadable', message: `Skipped: ${why}`, range: range(0, 0, 0, 0) });
+  return doc;
+}
+
+/** Bytes from disk to text, or the reason they are not text. */
+export function decodeText(bytes: Uint8Array): { text: string } | { why: string } {
+  if (bytes.length > MAX_FILE_BYTES) return { why: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit` };
+  const probe = bytes.subarray(0, 8000);
+  if (probe.includes(0)) return { why: 'the file is binary (it contains NUL bytes)' };
+  try {
+    let text = decoder.decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { text };
+  } catch {
+    return { why: 'the file is not valid UTF-8' };
+  }
+}
+
+/** Parses text of a known kind; a parser failure becomes a finding, never an exception. */
+export function parseDocument(file: string, kind: FileKind, text: string, version: string | number): DocumentModel {
+  if (text.length > MAX_FILE_BYTES) return skippedDocument(file, kind, version, 'the text is over the 5 MB limit');
+  try {
+    switch (kind) {
+      case 'markdown':
+        return parseMarkdown(file, text, version);
+      case 'mim-yaml':
+        return parseMimYaml(file, text, version);
+      case 'resource':
+        return parseResourceYaml(file, text, version);
+    }
+  } catch (e) {
+    const doc = skippedDocument(file, kind, version, `the parser failed: ${e instanceof Error ? e.message : String(e)}`);
+    return doc;
+  }
+}

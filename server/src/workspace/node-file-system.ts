@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import type { FileStat, FileSystem } from './file-system.js';
+
+/** The disk, for the CLI and for files the editor has not opened. */
+export class NodeFileSystem implements FileSystem {
+  async readFile(path: string): Promise<Uint8Array> {
+    return readFile(path);
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    try {
+      const s = await stat(path);
+      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readDirectory(path: string): Promise<{ name: string; isDirectory: boolean }[]> {
+    try {
+      const entries = await readdir(path, { withFileTypes: true });
+      return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+    } catch {
+      return [];
+    }
+  }
+
+  existsSync(path: string): boolean {
+    return existsSync(path);
+  }
+}

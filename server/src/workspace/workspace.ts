@@ -1,0 +1,233 @@
+import type { DocumentModel } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import type { Mim } from '../model/mim.js';
+import { parseConfig } from '../parse/yaml/config.js';
+import { runRules, type LocalCache } from '../rules/run-rules.js';
+import { defaultConfig, type ProjectConfig, type RegistryEntry } from './config.js';
+import { ConfigResolver } from './config-resolver.js';
+import { fileKindOf, isSkippedFolder } from './file-kinds.js';
+import type { FileSystem } from './file-system.js';
+import { groupMims } from './grouping.js';
+import { decodeText, parseDocument, skippedDocument } from './load-document.js';
+import { dirname, isInside, joinPath, normalizePath } from './paths.js';
+import { registryFor } from './registry.js';
+import { SymbolIndex } from './symbol-index.js';
+import { globMatcher } from './globs.js';
+
+export interface WorkspaceOptions {
+  /** Folders (or single files) the workspace covers. */
+  roots: string[];
+  /** An explicit config file (the CLI's --config) that governs every file. */
+  config?: { file: string; text: string };
+}
+
+/**
+ * The engine's state: every document parsed once per content version, the configs, the MIMs
+ * they form and the index over them. Fronts feed it text and ask for findings and answers.
+ */
+export class Workspace {
+  readonly roots: string[];
+  private readonly docs = new Map<string, DocumentModel>();
+  private readonly configs: ConfigResolver;
+  private readonly localCache: LocalCache = new WeakMap();
+  private indexCache: SymbolIndex | undefined;
+  private findingsCache: Map<string, Finding[]> | undefined;
+  private readonly registries = new Map<ProjectConfig, Map<string, RegistryEntry>>();
+  private readonly folders = new Set<string>();
+  /** The extra config given on the command line, if any. */
+  readonly explicitConfig?: ProjectConfig;
+
+  constructor(
+    private readonly fs: FileSystem,
+    options: WorkspaceOptions,
+  ) {
+    this.roots = options.roots.map(normalizePath);
+    if (options.config) this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text);
+    this.configs = new ConfigResolver(this.roots, this.explicitConfig);
+  }
+
+  /** Discovers and parses every file under the roots. */
+  async scan(): Promise<void> {
+    const files: string[] = [];
+    for (const root of this.roots) {
+      const st = await this.fs.stat(root);
+      if (st?.isFile) files.push(root);
+      else if (st?.isDirectory) await this.walk(root, files);
+    }
+    // Configs first, so that excludes apply to the documents that follow.
+    const configs = files.filter((f) => fileKindOf(f) === 'config');
+    await Promise.all(configs.map((f) => this.loadFile(f)));
+    const docs = files.filter((f) => fileKindOf(f) !== 'config' && this.included(f));
+    await Promise.all(docs.map((f) => this.loadFile(f)));
+    this.invalidate();
+  }
+
+  private async walk(dir: string, out: string[]): Promise<void> {
+    this.folders.add(dir);
+    const entries = await this.fs.readDirectory(dir);
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      const path = `${dir === '/' ? '' : dir}/${e.name}`;
+      if (e.isDirectory) {
+        if (!isSkippedFolder(e.name)) subdirs.push(path);
+      } else if (fileKindOf(path)) out.push(path);
+    }
+    await Promise.all(subdirs.map((d) => this.walk(d, out)));
+  }
+
+  private included(file: string): boolean {
+    const config = this.configs.configFor(file);
+    const rel = file.slice(config.dir.length + 1);
+    if (config.exclude.length > 0 && globMatcher(config.exclude)(rel)) return false;
+    if (config.include.length > 0 && !globMatcher(config.include)(rel)) return false;
+    return true;
+  }
+
+  /** Reads one file from disk and (re)parses it. */
+  async loadFile(file: string): Promise<void> {
+    const path = normalizePath(file);
+    const kind = fileKindOf(path);
+    if (!kind) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(path);
+    } catch {
+      this.removeDocument(path);
+      return;
+    }
+    const decoded = decodeText(bytes);
+    if (kind === 'config') {
+      if ('text' in decoded) this.setConfig(path, decoded.text);
+      return;
+    }
+    const st = await this.fs.stat(path);
+    const version = `disk:${st?.mtimeMs ?? 0}:${bytes.length}`;
+    if ('why' in decoded) this.putDocument(skippedDocument(path, kind, version, decoded.why));
+    else this.setDocument(path, decoded.text, version);
+  }
+
+  /** New text for a file (an editor buffer, or a change on disk). Parses only when the version changed. */
+  setDocument(file: string, text: string, version: string | number): void {
+    const path = normalizePath(file);
+    const kind = fileKindOf(path);
+    if (!kind) return;
+    if (kind === 'config') {
+      this.setConfig(path, text);
+      return;
+    }
+    const old = this.docs.get(path);
+    if (old && old.version === version && old.text === text) return;
+    this.putDocument(parseDocument(path, kind, text, version));
+  }
+
+  private putDocument(doc: DocumentModel): void {
+    this.docs.set(doc.file, doc);
+    this.invalidate();
+  }
+
+  private setConfig(file: string, text: string): void {
+    this.configs.set(parseConfig(file, text));
+    this.registries.clear();
+    this.invalidate();
+  }
+
+  removeDocument(file: string): void {
+    const path = normalizePath(file);
+    if (fileKindOf(path) === 'config') this.configs.remove(dirname(path));
+    if (this.docs.delete(path) || fileKindOf(path) === 'config') this.invalidate();
+  }
+
+  private invalidate(): void {
+    this.indexCache = undefined;
+    this.findingsCache = undefined;
+  }
+
+  get documents(): ReadonlyMap<string, DocumentModel> {
+    return this.docs;
+  }
+
+  document(file: string): DocumentModel | undefined {
+    return this.docs.get(normalizePath(file));
+  }
+
+  configFor(file: string): ProjectConfig {
+    return this.configs.configFor(normalizePath(file));
+  }
+
+  /** Configs read so far, with the problems found in them. */
+  configFiles(): ProjectConfig[] {
+    return this.explicitConfig ? [this.explicitConfig] : this.configs.all();
+  }
+
+  registryFor(file: string): Map<string, RegistryEntry> {
+    const config = this.configFor(file);
+    let reg = this.registries.get(config);
+    if (!reg) {
+      reg = registryFor(config.numbering, config.registry);
+      this.registries.set(config, reg);
+    }
+    return reg;
+  }
+
+  get index(): SymbolIndex {
+    if (!this.indexCache) {
+      const mims = groupMims({ documents: [...this.docs.values()], configFor: (f) => this.configFor(f), roots: this.roots });
+      this.indexCache = new SymbolIndex(mims, this.docs);
+    }
+    return this.indexCache;
+  }
+
+  mims(): readonly Mim[] {
+    return this.index.mims;
+  }
+
+  /** Whether a path is a file or folder the workspace knows, or one that exists on disk. */
+  exists(path: string): boolean {
+    const p = normalizePath(path);
+    if (this.docs.has(p) || this.folders.has(p)) return true;
+    return this.fs.existsSync?.(p) ?? false;
+  }
+
+  /** Every finding of the workspace, by file; recomputed only after a change. */
+  check(): Map<string, Finding[]> {
+    if (!this.findingsCache) {
+      const findings = runRules(
+        {
+          index: this.index,
+          documents: this.docs,
+          configFor: (f) => this.configFor(f),
+          registryFor: (f) => this.registryFor(f),
+          exists: (p) => this.exists(p),
+          repositoryRoot: (f) => this.repositoryRoot(f),
+        },
+        undefined,
+        this.localCache,
+      );
+      for (const config of this.configFiles()) {
+        if (config.file && config.problems.length > 0) {
+          findings.set(config.file, config.problems.map((p) => ({ ...p, file: config.file!, severity: 'error' as const })));
+        }
+      }
+      this.findingsCache = findings;
+    }
+    return this.findingsCache;
+  }
+
+  /** The file a link in `from` points at, with `/` meaning the repository root (mim-format §4). */
+  resolveLinkPath(from: string, target: string): string {
+    if (target.startsWith('/')) return joinPath(this.repositoryRoot(from), target);
+    return joinPath(dirname(from), target);
+  }
+
+  /** The nearest folder above holding `.git` or a mimspec.yaml, else the workspace root. */
+  repositoryRoot(file: string): string {
+    const root = this.roots.find((r) => isInside(file, r)) ?? dirname(file);
+    for (let d = dirname(file); isInside(d, root); d = dirname(d)) {
+      if (this.fs.existsSync?.(`${d}/.git`) || this.configs.all().some((c) => c.dir === d)) return d;
+      if (d === root || d === '/') break;
+    }
+    return root;
+  }
+}
+
+export { defaultConfig };
