@@ -20,7 +20,8 @@ export function findGitbookTags(text: string, base = 0): GitbookMatch[] {
     const t = TARGET.exec(m[3]);
     if (t) {
       const at = m.index + m[0].indexOf(t[0]) + t[0].indexOf('"') + 1;
-      match.target = { value: t[1], offset: base + at };
+      // GitBook escapes parentheses and underscores in paths (`final \(1\).pdf`).
+      match.target = { value: t[1].replace(/\\([()_[\]])/g, '$1'), offset: base + at };
     }
     out.push(match);
   }

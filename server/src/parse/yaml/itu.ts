@@ -57,18 +57,20 @@ export function readItu(model: DocumentModel, root: YamlNode): void {
 
 /** Keywords as a list, or as one line separated by commas or semicolons. */
 function readKeywords(model: DocumentModel, itu: ItuBlock, node: YamlNode): void {
-  const scalars = isScalar(node) ? [node] : items(node).filter(isScalar);
-  for (const scalar of scalars) {
-    if (typeof scalar.value !== 'string') continue;
-    const span = scalarSpan(scalar, model.text);
-    const source = model.text.slice(span.start, span.end);
-    const parts = isScalar(node) ? source.matchAll(/[^,;]+/g) : [Object.assign([source], { index: 0 })];
-    for (const m of parts) {
-      const lead = m[0].length - m[0].trimStart().length;
-      const word = m[0].trim();
-      if (!word) continue;
-      const start = span.start + m.index! + lead;
-      itu.keywords.push({ text: plainText(word), range: model.lines.rangeOf(start, start + word.length) });
-    }
+  const add = (start: number, written: string) => {
+    const word = written.trim();
+    if (!word) return;
+    const at = start + written.length - written.trimStart().length;
+    itu.keywords.push({ text: plainText(word), range: model.lines.rangeOf(at, at + word.length) });
+  };
+  if (isScalar(node) && typeof node.value === 'string') {
+    const span = scalarSpan(node, model.text);
+    for (const m of model.text.slice(span.start, span.end).matchAll(/[^,;]+/g)) add(span.start + m.index, m[0]);
+    return;
+  }
+  for (const item of items(node)) {
+    if (!isScalar(item) || typeof item.value !== 'string') continue;
+    const span = scalarSpan(item, model.text);
+    add(span.start, model.text.slice(span.start, span.end));
   }
 }

@@ -33,7 +33,7 @@ export function resolveLink(link: Link, from: string, ctx: RuleContext, reposito
     // a stray % stays as written
   }
   if (decoded === '') return { path: from, anchor };
-  let path = decoded.startsWith('/') ? joinPath(repositoryRoot(from), decoded) : joinPath(dirname(from), decoded);
+  let path = decoded.startsWith('/') ? joinPath(repositoryRoot(from), decoded.slice(1)) : joinPath(dirname(from), decoded);
   if (decoded.endsWith('/') || (!/\.[A-Za-z0-9]+$/.test(path) && ctx.exists(`${path}/README.md`))) path = `${path}/README.md`;
   return { path, anchor };
 }

@@ -1,0 +1,65 @@
+import { isMap, isScalar } from 'yaml';
+import type { DocumentModel } from '../../model/document.js';
+import { normalizeMimId } from '../text/ids.js';
+import { findInvisibles, stripInvisibles } from '../text/invisible.js';
+import { findSuppressions } from '../text/suppressions.js';
+import { guardedDocument } from './guard.js';
+import { loadYaml } from './load.js';
+import { field, items, scalarSpan, str, type YamlNode } from './nodes.js';
+import { checkSchema } from './schema.js';
+import { plainText } from './text-fields.js';
+
+const PUBLICCODE = /(^|\/)publiccode\.ya?ml$/i;
+
+// `Accessing Data (MIM0)`, `Geospatial Data MIM 7`: a MIM number standing as a word.
+const MIM_NUMBER = /\(\s*MIM[ -]?(?:0|[1-9]\d*)\s*\)|(?<![\p{L}\p{N}])MIM[ -]?(?:0|[1-9]\d*)(?![\p{L}\p{N}])/u;
+
+/**
+ * A resource descriptor (mim-format §3.4): `*.mim.yml`, validated against its own schema, or
+ * a repository's `publiccode.yml`, validated only for the keys read here. Every entry of
+ * `mims:` is a cross-reference to a MIM.
+ */
+export function parseResourceYaml(file: string, text: string, version: string | number): DocumentModel {
+  return guardedDocument(file, text, version, 'resource', 'resource', (model) => {
+    const publiccode = PUBLICCODE.test(file);
+    const loaded = loadYaml(text, model.lines);
+    model.problems.push(...loaded.problems, ...checkSchema(publiccode ? 'publiccode' : 'resource', loaded, model.lines));
+    model.suppressions = findSuppressions(text, model.lines, 'yaml');
+    const root = loaded.doc?.contents;
+    if (!isMap(root)) return;
+    const name = str(field(root, 'name')?.value);
+    if (name !== undefined) model.title = plainText(name);
+    readMims(model, field(root, 'mims')?.value);
+    if (publiccode) {
+      const generic = field(field(field(root, 'description')?.value, 'en')?.value, 'genericName')?.value;
+      if (!claimIdentity(model, field(root, 'name')?.value)) claimIdentity(model, generic);
+    }
+  });
+}
+
+function readMims(model: DocumentModel, node: YamlNode): void {
+  for (const item of items(node)) {
+    if (!isScalar(item) || item.value === null) continue;
+    const span = scalarSpan(item, model.text);
+    const written = model.text.slice(span.start, span.end);
+    for (const m of findInvisibles(written)) {
+      const at = span.start + m.offset;
+      model.invisibles.push({ what: m.what, where: 'id', file: model.file, range: model.lines.rangeOf(at, at + m.length) });
+    }
+    const mim = normalizeMimId(stripInvisibles(String(item.value)));
+    model.refs.push({ file: model.file, range: model.lines.rangeOf(span.start, span.end), text: written, role: 'resource-mims', ...(mim && { mim }) });
+  }
+}
+
+/** publiccode.yml names its MIM only in prose, e.g. `name: Accessing Data (MIM0)`; the rest of that text is the MIM's title. */
+function claimIdentity(model: DocumentModel, node: YamlNode): boolean {
+  if (!isScalar(node) || typeof node.value !== 'string') return false;
+  const span = scalarSpan(node, model.text);
+  const m = MIM_NUMBER.exec(model.text.slice(span.start, span.end));
+  const mim = m && normalizeMimId(m[0].replace(/[()]/g, ''));
+  if (!m || !mim) return false;
+  const title = plainText(node.value.replace(MIM_NUMBER, ''));
+  const at = span.start + m.index;
+  model.identity.push({ mim, ...(title && { title }), source: 'publiccode', file: model.file, range: model.lines.rangeOf(at, at + m[0].length) });
+  return true;
+}
