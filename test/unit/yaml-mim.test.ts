@@ -53,6 +53,14 @@ describe('parseMimYaml: a complete specification', () => {
     assert.equal(c2.description, undefined);
   });
 
+  it('lists every requirement of the file in order, as its capabilities hold them', () => {
+    assert.deepEqual(
+      doc.requirements.map((q) => q.id),
+      ['R1.1', 'R1.2', 'R2.1'],
+    );
+    assert.deepEqual(doc.requirements, doc.capabilities.flatMap((c) => c.requirements));
+  });
+
   it('reads a plain requirement: text, span, keyword offsets, seeAlso', () => {
     const r11 = doc.capabilities[0].requirements[0];
     assert.deepEqual([r11.kind, r11.id, r11.rawId, r11.capability, r11.level, r11.title], ['requirement', 'R1.1', 'R1.1', 'C1', 'none', '']);
@@ -257,10 +265,15 @@ describe('parseMimYaml: ids of other forms', () => {
     ]);
   });
 
-  it('reads the requirements of a capability without an id as prose only', () => {
-    assert.equal(
-      legacy.capabilities.flatMap((c) => c.requirements).some((q) => q.id === 'R9.1'),
-      false,
+  it('keeps the requirements of a capability without an id, under no capability', () => {
+    assert.deepEqual(
+      legacy.requirements.map((q) => [q.id, q.capability]),
+      [
+        ['R1', 'C1'],
+        ['R1.3', 'C1'],
+        ['R1.4', 'C1'],
+        ['R9.1', undefined],
+      ],
     );
     assert.equal(legacy.blocks.length, 3);
   });

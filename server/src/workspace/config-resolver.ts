@@ -9,10 +9,18 @@ export class ConfigResolver {
   private readonly byDir = new Map<string, ProjectConfig>();
   private readonly cache = new Map<string, ProjectConfig>();
 
+  /** Editor settings: they fill what no mimspec.yaml says; a file's own keys win. */
+  private fallback: Partial<ProjectConfig> = {};
+
   constructor(
     private readonly roots: readonly string[],
     private readonly override?: ProjectConfig,
   ) {}
+
+  setFallback(settings: Partial<ProjectConfig>): void {
+    this.fallback = settings;
+    this.cache.clear();
+  }
 
   set(config: ProjectConfig): void {
     this.byDir.set(config.dir, config);
@@ -39,8 +47,20 @@ export class ConfigResolver {
       found = this.byDir.get(d);
       if (found || d === '/' || (root !== undefined && d === root)) break;
     }
-    const config = found ?? defaultConfig(root ?? start);
+    const config = withFallback(found ?? defaultConfig(root ?? start), this.fallback, found !== undefined);
     this.cache.set(start, config);
     return config;
   }
+}
+
+function withFallback(config: ProjectConfig, fallback: Partial<ProjectConfig>, fromFile: boolean): ProjectConfig {
+  if (Object.keys(fallback).length === 0) return config;
+  return {
+    ...config,
+    // Where a mimspec.yaml governs, its numbering (stated or default) stands.
+    numbering: fromFile ? config.numbering : (fallback.numbering ?? config.numbering),
+    conventions: config.conventions ?? fallback.conventions,
+    rules: { ...(fallback.rules ?? {}), ...config.rules },
+    exclude: [...config.exclude, ...(fallback.exclude ?? [])],
+  };
 }

@@ -46,6 +46,13 @@ export class Workspace {
     this.configs = new ConfigResolver(this.roots, this.explicitConfig);
   }
 
+  /** Editor settings that mirror mimspec.yaml; a config file's own keys win over them. */
+  setSettings(settings: Partial<ProjectConfig>): void {
+    this.configs.setFallback(settings);
+    this.registries.clear();
+    this.invalidate();
+  }
+
   /** Discovers and parses every file under the roots. */
   async scan(): Promise<void> {
     const files: string[] = [];

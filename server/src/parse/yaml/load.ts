@@ -31,7 +31,8 @@ export function loadYaml(text: string, lines: LineIndex): LoadedYaml {
   const problems: ParseProblem[] = [];
   const seen = new Set<string>();
   const report = (message: string, start: number, end: number) => {
-    const key = `${message}@${start}`;
+    // Running out of stack is reported at every level it unwinds through: once is enough.
+    const key = message === NESTING ? NESTING : `${message}@${start}`;
     if (seen.has(key) || problems.length >= MAX_PROBLEMS) return;
     seen.add(key);
     problems.push({ code: 'syntax/yaml', message, range: lines.rangeOf(start, Math.max(start, end)) });

@@ -109,11 +109,13 @@ function readHeader(model: DocumentModel, root: Node): void {
 
 // Each reader walks the text fields of an element even when the element has no id, so that
 // its prose is still checked; the element itself joins the model only with an id to name it.
+// The requirements of a capability without an id still join `model.requirements`.
 
 function readCapability(model: DocumentModel, node: YamlNode): void {
   const id = readElementId(model, node, 'capability');
   const description = readText(model, field(node, 'description')?.value, 'capabilities');
   const requirements = items(field(node, 'requirements')?.value).flatMap((r) => readRequirement(model, r, id?.id) ?? []);
+  model.requirements.push(...requirements);
   if (!id || !isMap(node)) return;
   model.capabilities.push({
     kind: 'capability',

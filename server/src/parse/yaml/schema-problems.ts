@@ -49,7 +49,8 @@ function valueSpan(at: Located, text: string): TextSpan {
 function label(path: string[]): string {
   let i = path.length;
   while (i > 0 && /^\d+$/.test(path[i - 1])) i--;
-  if (i === 0) return path.length === 0 ? 'the document' : `item ${path.join('.')}`;
+  // Every schema here is a map at the top, so a path never starts with an index.
+  if (i === 0) return 'the document';
   return path[i - 1] + path.slice(i).map((n) => `[${n}]`).join('');
 }
 
@@ -110,7 +111,7 @@ function message(error: ErrorObject, name: string, children: ErrorObject[]): str
 interface Placed {
   span: TextSpan;
   message: string;
-  /** For a missing property: its name, so that several on one map share one problem. */
+  /** For a missing property: its name, so that several on one map share one problem; `message` then names the map. */
   missing?: string;
 }
 

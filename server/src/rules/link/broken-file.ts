@@ -1,12 +1,15 @@
 import type { DocumentRule } from '../rule.js';
 import { resolveLink } from '../support/link-target.js';
+import { summaryLinks } from '../support/summary-links.js';
 
-/** link/broken-file: a relative link to a file that does not exist. */
+/** link/broken-file: a relative link to a file that does not exist. A SUMMARY.md's entries are gitbook/summary's. */
 export const linkBrokenFile: DocumentRule = {
   codes: ['link/broken-file'],
   scope: 'document',
   check(doc, ctx) {
+    const entries = new Set(summaryLinks(doc).values());
     for (const link of doc.links) {
+      if (entries.has(link)) continue;
       const t = resolveLink(link, doc.file, ctx, ctx.repositoryRoot);
       if (!t?.path || t.path === doc.file || ctx.exists(t.path)) continue;
       ctx.report({ code: 'link/broken-file', file: doc.file, range: link.targetRange, message: `No file at '${link.target.split('#')[0]}' (relative to this page)` });

@@ -1,0 +1,125 @@
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { NodeFileSystem } from '../workspace/node-file-system.js';
+import { Workspace } from '../workspace/workspace.js';
+import { capabilities } from './capabilities.js';
+import { DiagnosticsPublisher } from './diagnostics.js';
+import { registerFeatures } from './features.js';
+import { readSettings } from './settings.js';
+import { pathToUri, uriToPath } from './uri.js';
+
+/** Files the server reads on disk and watches; the client sends the open ones. */
+export const WATCHED_GLOBS = ['**/*.md', '**/*.mim.yaml', '**/*.mim.yml', '**/publiccode.yml', '**/mimspec.yaml', '**/.mimspec.yaml'];
+
+/**
+ * The language server: keeps one Workspace current from open documents (their unsaved text
+ * wins) and from watched files on disk, and answers every request from the engine.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let ws = new Workspace(new NodeFileSystem(), { roots: [] });
+  let clientCaps: InitializeParams['capabilities'] = {};
+  let ready: Promise<void> = Promise.resolve();
+  const diagnostics = new DiagnosticsPublisher(connection, () => ws, documents);
+
+  connection.onInitialize((params): InitializeResult => {
+    clientCaps = params.capabilities;
+    const roots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
+      .map(uriToPath)
+      .filter((p): p is string => p !== undefined);
+    ws = new Workspace(new NodeFileSystem(), { roots });
+    diagnostics.usePull(clientCaps.textDocument?.diagnostic !== undefined);
+    return { capabilities: capabilities(diagnostics.pull), serverInfo: { name: 'mimspec', version: '0.1.0' } };
+  });
+
+  connection.onInitialized(() => {
+    ready = indexWorkspace();
+    if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+    }
+    if (clientCaps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mimspec' });
+    }
+  });
+
+  async function indexWorkspace(): Promise<void> {
+    const progress = clientCaps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('mimspec: indexing MIM documents', 0, undefined, false);
+    try {
+      await applySettings();
+      await ws.scan();
+      // Open buffers may have been edited while the disk was read: their text wins.
+      for (const doc of documents.all()) syncDocument(doc);
+      progress?.report(100, `${ws.documents.size} files`);
+    } catch (e) {
+      connection.console.error(`mimspec: indexing failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      progress?.done();
+    }
+    diagnostics.workspaceChanged();
+  }
+
+  async function applySettings(): Promise<void> {
+    if (!clientCaps.workspace?.configuration) return;
+    try {
+      const raw: unknown = await connection.workspace.getConfiguration('mimspec');
+      ws.setSettings(readSettings(raw));
+    } catch {
+      // A client that cannot answer leaves the defaults in force.
+    }
+  }
+
+  function syncDocument(doc: TextDocument): void {
+    const path = uriToPath(doc.uri);
+    if (path) ws.setDocument(path, doc.getText(), `editor:${doc.version}`);
+  }
+
+  documents.onDidOpen((e) => {
+    syncDocument(e.document);
+    diagnostics.changed(e.document.uri, e.document.lineCount);
+  });
+  documents.onDidChangeContent((e) => {
+    syncDocument(e.document);
+    diagnostics.changed(e.document.uri, e.document.lineCount);
+  });
+  documents.onDidClose((e) => {
+    const path = uriToPath(e.document.uri);
+    // The saved file takes over again from the closed buffer.
+    if (path) void ws.loadFile(path).then(() => diagnostics.workspaceChanged());
+    diagnostics.closed(e.document.uri);
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      if (!path || documents.get(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) ws.removeDocument(path);
+      else await ws.loadFile(path);
+    }
+    diagnostics.workspaceChanged();
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await applySettings();
+    diagnostics.workspaceChanged();
+  });
+
+  registerFeatures(connection, {
+    workspace: () => ws,
+    ready: () => ready,
+    documents,
+    pathOf: uriToPath,
+    uriOf: pathToUri,
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,35 @@
+import type { Anchor } from '../../model/elements.js';
+import { compareRanges } from '../../model/range.js';
+import type { DocumentRule } from '../rule.js';
+
+/**
+ * anchor/duplicate: the same anchor id twice in one page: an `<a id>` repeated, or equal to a
+ * heading's slug. Heading slugs never repeat (GitHub numbers them `-1`, `-2`), and an `<a id>`
+ * on its own heading's line lands where the heading does, so neither is reported.
+ */
+export const anchorDuplicate: DocumentRule = {
+  codes: ['anchor/duplicate'],
+  scope: 'document',
+  local: true,
+  check(doc, ctx) {
+    if (!doc.anchors.some((a) => a.source === 'html')) return;
+    const first = new Map<string, Anchor>();
+    for (const a of [...doc.anchors].sort((x, y) => compareRanges(x.range, y.range))) {
+      const seen = first.get(a.id);
+      if (!seen) {
+        first.set(a.id, a);
+        continue;
+      }
+      if (seen.source !== a.source && seen.range.start.line === a.range.start.line) continue;
+      const line = seen.range.start.line + 1;
+      const where = seen.source === 'heading' ? `by the heading on line ${line}` : `on line ${line}`;
+      ctx.report({
+        code: 'anchor/duplicate',
+        file: doc.file,
+        range: a.range,
+        message: `Anchor "${a.id}" is already defined ${where} of this page`,
+        related: [{ file: doc.file, range: seen.range, message: `first definition of "${a.id}"` }],
+      });
+    }
+  },
+};

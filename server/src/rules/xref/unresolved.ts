@@ -1,0 +1,23 @@
+import type { IdRef } from '../../model/elements.js';
+import type { DocumentRule } from '../rule.js';
+import { KIND_NAME } from '../support/elements.js';
+
+// Trace references are checked by trace/unknown-requirement and trace/unknown-mechanism.
+const TRACE_ROLES = new Set<IdRef['role']>(['mapping', 'satisfies', 'covers', 'seeAlso', 'guidance-mechanisms']);
+
+/**
+ * xref/unresolved: a global id (`MIM0.C4`, `MIM0.R1.9`, `MIM0.M2`) naming an element that its
+ * MIM does not have, when that MIM's documents are in the workspace.
+ */
+export const xrefUnresolved: DocumentRule = {
+  codes: ['xref/unresolved'],
+  scope: 'document',
+  check(doc, ctx) {
+    for (const ref of doc.refs) {
+      const target = ref.target;
+      if (!ref.mim || !target || TRACE_ROLES.has(ref.role) || !ctx.index.byId.has(ref.mim)) continue;
+      if (ctx.index.lookup(`${ref.mim}.${target.id}`).some((e) => e.kind === target.kind)) continue;
+      ctx.report({ code: 'xref/unresolved', file: doc.file, range: ref.range, message: `${ref.mim} has no ${KIND_NAME[target.kind]} ${target.id}` });
+    }
+  },
+};

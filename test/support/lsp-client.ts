@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT } from './paths.js';
+
+export const SERVER = join(ROOT, 'dist', 'server', 'server.js');
+
+export const uri = (path: string) => pathToFileURL(path).href;
+
+/**
+ * A minimal LSP client over stdio for protocol tests: it spawns the bundled server, speaks
+ * JSON-RPC through vscode-languageserver-protocol, and records published diagnostics.
+ */
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  readonly stderr: string[] = [];
+  readonly progress: unknown[] = [];
+
+  constructor() {
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.set(p.uri, p);
+      for (const w of [...this.waiters]) {
+        if (w.uri === p.uri && w.pred(p.diagnostics)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p.diagnostics);
+        }
+      }
+    });
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (p: unknown) => this.progress.push(p));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.listen();
+  }
+
+  settings: unknown = {};
+
+  async initialize(root: string, capabilities: ClientCapabilities = {}): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri(root),
+      workspaceFolders: [{ uri: uri(root), name: 'test' }],
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true } },
+        ...capabilities,
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  async open(path: string, text = readFileSync(path, 'utf8'), languageId = path.endsWith('.md') ? 'markdown' : 'yaml'): Promise<string> {
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId, version: 1, text } });
+    return uri(path);
+  }
+
+  async change(path: string, version: number, text: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version }, contentChanges: [{ text }] });
+  }
+
+  /** Resolves with the first published diagnostics for `docUri` that satisfy `pred` (already published ones count). */
+  diagnostics(docUri: string, pred: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 10000): Promise<Diagnostic[]> {
+    const have = this.published.get(docUri);
+    if (have && pred(have.diagnostics)) return Promise.resolve(have.diagnostics);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${docUri}; last: ${JSON.stringify(this.published.get(docUri)?.diagnostics.map((d) => d.code))}`)), timeoutMs);
+      this.waiters.push({ uri: docUri, pred, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+    });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null) return resolve(this.child.exitCode);
+      this.child.on('exit', (code) => resolve(code));
+    });
+  }
+
+  kill(): void {
+    this.child.kill();
+  }
+}
