@@ -43,7 +43,9 @@ export class TestClient {
       }
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('$/progress', (p: unknown) => this.progress.push(p));
+    this.connection.onNotification('$/progress', (p: unknown) => {
+      this.progress.push(p);
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.listen();

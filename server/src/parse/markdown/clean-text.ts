@@ -4,7 +4,19 @@ import { findInvisibles } from '../text/invisible.js';
 export interface CleanText {
   text: string;
   /** map[i] is the source offset of text[i]; map[text.length] is the end. */
-  map: number[];
+  map: ArrayLike<number>;
+}
+
+/** Text with none of the characters cleaning removes is its own clean form: a shared identity map serves it. */
+const NEEDS_CLEANING = /[*`_<\\&\u200B\u200C\u200D\u2060\uFEFF\u00AD\u180E]/;
+let identity = new Int32Array(0);
+
+function identityMap(length: number): Int32Array {
+  if (identity.length <= length) {
+    identity = new Int32Array(Math.max(length + 1, identity.length * 2, 1024));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.subarray(0, length + 1);
 }
 
 const TAG = /^<\/?[A-Za-z][^>]*>/;
@@ -15,6 +27,7 @@ const TAG = /^<\/?[A-Za-z][^>]*>/;
  * the clean text still has its exact range.
  */
 export function cleanInline(raw: string): CleanText {
+  if (!NEEDS_CLEANING.test(raw)) return { text: raw, map: identityMap(raw.length) };
   const invisible = new Map<number, number>();
   for (const m of findInvisibles(raw)) invisible.set(m.offset, m.length);
   const chars: string[] = [];

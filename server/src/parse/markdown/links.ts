@@ -9,6 +9,8 @@ import { markdown, type InlineMeta } from './markdown-it.js';
 interface Reader {
   doc: DocumentModel;
   lineIndex: LineIndex;
+  /** The block parse's environment: reference definitions for `[text][label]` links. */
+  env: Record<string, unknown>;
 }
 
 const ANCHOR = /<a\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*["']([^"']+)["']/gi;
@@ -46,8 +48,10 @@ function html(r: Reader, content: string, map: OffsetMap): void {
  * recorded where its source and destination are.
  */
 function tokens(r: Reader, inline: Token, map: OffsetMap): void {
-  const children = inline.children ?? [];
   const src = inline.content;
+  // The block parse leaves inline tokens empty (see markdown-it.ts); parse them here, where needed.
+  if (!/[[<]/.test(src)) return;
+  const children = inline.children?.length ? inline.children : inlineTokens(src, r.env);
   for (let i = 0; i < children.length; i++) {
     const t = children[i];
     const meta = t.meta as unknown as InlineMeta | undefined;
@@ -89,8 +93,15 @@ function tokens(r: Reader, inline: Token, map: OffsetMap): void {
 /** Links in raw inline Markdown that was not tokenized with its block (a table cell). */
 function inline(r: Reader, content: string, map: OffsetMap): void {
   if (!/[[<]/.test(content)) return;
-  const block = markdown().parseInline(content, {})[0];
-  if (block) tokens(r, block, map);
+  tokens(r, { content, children: inlineTokens(content, r.env) } as Token, map);
+}
+
+/** Runs markdown-it's inline parser alone (its core 'inline' rule is off). */
+function inlineTokens(src: string, env: Record<string, unknown>): Token[] {
+  const md = markdown();
+  const out: Token[] = [];
+  md.inline.parse(src, md, env, out);
+  return out;
 }
 
 export const readLinks = { html, tokens, inline };

@@ -56,6 +56,8 @@ export function markdown(): Md {
   recordSpan(md, 'link', 'link_open', true);
   recordSpan(md, 'autolink', 'link_open', false);
   recordSpan(md, 'html_inline', 'html_inline', false);
+  // Inline structure matters only where a link or tag can be: readers parse it lazily there.
+  md.core.ruler.disable(['inline', 'text_join']);
   instance = md;
   return md;
 }
