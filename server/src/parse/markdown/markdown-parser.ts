@@ -64,6 +64,7 @@ class PageReader {
   private definedKeys: KeyAt[] = [];
   private currentSectionTitle = '';
   private listDepth = 0;
+  readonly env: Record<string, unknown> = {};
   /** Offsets of ids that define elements, so prose scanning does not take them for references. */
   private readonly definitionIds = new Set<number>();
 
@@ -79,7 +80,7 @@ class PageReader {
     const fm = readFrontMatter(text);
     if (fm) this.readFrontMatter(fm);
     this.doc.suppressions = findSuppressions(text, this.lines, 'markdown');
-    const tokens = markdown().parse(blankFrontMatter(text, fm), {});
+    const tokens = markdown().parse(blankFrontMatter(text, fm), this.env);
     this.part = partOfFileName(this.baseName);
     this.walk(tokens);
     this.closeSections(0, text.length);
@@ -464,7 +465,9 @@ class PageReader {
     const isMapping = (this.mechanism !== undefined || this.part === 'mechanisms') && /\breq/.test(first);
     const isRequirements = !isMapping && (this.part === 'capabilities' || this.capability !== undefined);
     if (/status/i.test(this.currentSectionTitle)) this.statusTable(headerText, body.map(cellsOf));
-    const quoteCol = isMapping ? pickColumn(headerText, /requirement text|^text$|requirement$|statement/i, 1) : -1;
+    // A second column headed "How ..." holds the mechanism's answer, not a quoted requirement.
+    const quoteFallback = /how|implement|realis/i.test(headerText[1] ?? '') ? -1 : 1;
+    const quoteCol = isMapping ? pickColumn(headerText, /requirement text|^text$|requirement$|statement/i, quoteFallback) : -1;
     const howCol = isMapping ? pickColumn(headerText, /how|implement|realis|descri|mechanism/i, headerText.length > 2 ? 2 : 1) : -1;
     for (let r = 0; r < rows.length; r++) {
       const line = rows[r];
