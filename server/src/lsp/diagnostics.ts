@@ -19,12 +19,16 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly workspace: () => Workspace,
     private readonly documents: TextDocuments<TextDocument>,
+    /** Findings mean something only once the first scan is done. */
+    private readonly ready: () => Promise<void>,
   ) {
-    connection.languages.diagnostics.on((params) => {
+    connection.languages.diagnostics.on(async (params) => {
+      await this.ready();
       const items = this.diagnosticsOf(params.textDocument.uri);
       return { kind: DocumentDiagnosticReportKind.Full, items };
     });
-    connection.languages.diagnostics.onWorkspace(() => {
+    connection.languages.diagnostics.onWorkspace(async () => {
+      await this.ready();
       const ws = this.workspace();
       const findings = ws.check();
       const items = [...ws.documents.keys()]
@@ -61,7 +65,7 @@ export class DiagnosticsPublisher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.flush();
+      void this.ready().then(() => this.flush());
     }, delay);
   }
 

@@ -27,8 +27,9 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let ws = new Workspace(new NodeFileSystem(), { roots: [] });
   let clientCaps: InitializeParams['capabilities'] = {};
-  let ready: Promise<void> = Promise.resolve();
-  const diagnostics = new DiagnosticsPublisher(connection, () => ws, documents);
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const diagnostics = new DiagnosticsPublisher(connection, () => ws, documents, () => ready);
 
   connection.onInitialize((params): InitializeResult => {
     clientCaps = params.capabilities;
@@ -41,7 +42,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    ready = indexWorkspace();
+    void indexWorkspace().then(markReady);
     if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
     }

@@ -30,7 +30,7 @@ export const normativeInInformative: DocumentRule = {
           code: 'normative-in-informative',
           file: doc.file,
           range: doc.lines.rangeOf(hit.offset, hit.offset + hit.length),
-          message: `${hit.written} in ${PART_TITLES[block.part!]}: only Capabilities and Requirements are normative`,
+          message: `${hit.written.includes(' ') ? `"${hit.written}"` : hit.written} in ${PART_TITLES[block.part!]}: only Capabilities and Requirements are normative`,
         });
       }
     }

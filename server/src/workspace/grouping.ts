@@ -74,7 +74,9 @@ function mimFolder(dir: string, stop: string, readmes: Map<string, DocumentModel
 
 function buildMim(root: string, documents: DocumentModel[], config: ProjectConfig, publiccode: DocumentModel | undefined): Mim {
   const identity: IdentityClaim[] = documents.flatMap((d) => d.identity);
-  if (config.mim && config.file) identity.push({ mim: config.mim, source: 'config', file: config.file, range: range(0, 0, 0, 0) });
+  // The config names the repository's MIM: its Markdown pages. A *.mim.yaml names its own.
+  const markdown = documents.some((d) => d.kind === 'markdown');
+  if (markdown && config.mim && config.file) identity.push({ mim: config.mim, source: 'config', file: config.file, range: range(0, 0, 0, 0) });
   if (publiccode) identity.push(...publiccode.identity);
   const best = [...identity].sort((a, b) => PRECEDENCE.indexOf(a.source) - PRECEDENCE.indexOf(b.source))[0];
   const titled = identity.find((c) => c.title && c.mim === best?.mim);

@@ -192,7 +192,9 @@ export class Workspace {
 
   get index(): SymbolIndex {
     if (!this.indexCache) {
-      const mims = groupMims({ documents: [...this.docs.values()], configFor: (f) => this.configFor(f), roots: this.roots });
+      // Path order, not the order reads finished: findings and "first definition" must not vary between runs.
+      const documents = [...this.docs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      const mims = groupMims({ documents, configFor: (f) => this.configFor(f), roots: this.roots });
       this.indexCache = new SymbolIndex(mims, this.docs);
     }
     return this.indexCache;

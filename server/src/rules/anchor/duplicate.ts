@@ -1,11 +1,21 @@
+import type { DocumentModel } from '../../model/document.js';
 import type { Anchor } from '../../model/elements.js';
 import { compareRanges } from '../../model/range.js';
 import type { DocumentRule } from '../rule.js';
 
+/** Whether two anchors sit on one line, or on lines with only blank lines between them. */
+function adjacent(doc: DocumentModel, a: Anchor, b: Anchor): boolean {
+  const from = a.range.start.line;
+  const to = b.range.start.line;
+  if (to - from > 3) return false;
+  for (let line = from + 1; line < to; line++) if (doc.lines.lineText(line).trim() !== '') return false;
+  return true;
+}
+
 /**
  * anchor/duplicate: the same anchor id twice in one page: an `<a id>` repeated, or equal to a
  * heading's slug. Heading slugs never repeat (GitHub numbers them `-1`, `-2`), and an `<a id>`
- * on its own heading's line lands where the heading does, so neither is reported.
+ * on its heading's line, or just above or below it, lands where the heading does: neither is reported.
  */
 export const anchorDuplicate: DocumentRule = {
   codes: ['anchor/duplicate'],
@@ -20,7 +30,7 @@ export const anchorDuplicate: DocumentRule = {
         first.set(a.id, a);
         continue;
       }
-      if (seen.source !== a.source && seen.range.start.line === a.range.start.line) continue;
+      if (seen.source !== a.source && adjacent(doc, seen, a)) continue;
       const line = seen.range.start.line + 1;
       const where = seen.source === 'heading' ? `by the heading on line ${line}` : `on line ${line}`;
       ctx.report({

@@ -47,12 +47,11 @@ export const conventionsMismatch: MimRule = {
 /** Both a declaring sentence and definitions, naming different keywords: reported once, on the declaration's first line. */
 function checkDeclaration(decl: ConventionsDecl, at: Range, ctx: RuleContext): void {
   // Terms such as "Dataset" defined beside the keywords are no keywords.
-  const defined = decl.defined.filter((k) => phraseInfo(k.key));
-  if (decl.listed.length === 0 || defined.length === 0) return;
-  const listedKeys = new Set(decl.listed.map((k) => k.key));
-  const definedKeys = new Set(defined.map((k) => k.key));
-  const notDefined = decl.listed.filter((k) => !definedKeys.has(k.key));
-  const notListed = defined.filter((k) => !listedKeys.has(k.key));
+  const listed = firstOfEach(decl.listed);
+  const defined = firstOfEach(decl.defined.filter((k) => phraseInfo(k.key)));
+  if (listed.size === 0 || defined.size === 0) return;
+  const notDefined = [...listed.values()].filter((k) => !defined.has(k.key));
+  const notListed = [...defined.values()].filter((k) => !listed.has(k.key));
   if (notDefined.length === 0 && notListed.length === 0) return;
   const parts: string[] = [];
   if (notDefined.length > 0) parts.push(`listed but not defined: ${notDefined.map((k) => k.key).join(', ')}`);
@@ -67,4 +66,10 @@ function checkDeclaration(decl: ConventionsDecl, at: Range, ctx: RuleContext): v
       ...notListed.map((k) => ({ file: decl.file, range: k.range, message: `${k.key} is defined here but not listed` })),
     ],
   });
+}
+
+function firstOfEach(keys: ConventionsDecl['listed']): Map<string, ConventionsDecl['listed'][number]> {
+  const out = new Map<string, ConventionsDecl['listed'][number]>();
+  for (const k of keys) if (!out.has(k.key)) out.set(k.key, k);
+  return out;
 }

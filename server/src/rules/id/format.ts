@@ -1,5 +1,6 @@
 import type { IdRef, MimElement } from '../../model/elements.js';
-import { ELEMENT_PREFIX, type ElementKind } from '../../model/ids.js';
+import type { ElementKind } from '../../model/ids.js';
+import type { Range } from '../../model/range.js';
 import { parseLocalId } from '../../parse/text/ids.js';
 import { stripInvisibles } from '../../parse/text/invisible.js';
 import type { DocumentRule, RuleContext } from '../rule.js';
@@ -15,6 +16,18 @@ const FORM: Record<ElementKind, string> = {
 
 const CANONICAL_REQUIREMENT = /^R\d+\.\d+[a-z]?$/;
 
+interface Verdict {
+  file: string;
+  range: Range;
+  written: string;
+  kind: ElementKind;
+  /** The id to write instead, when there is one. */
+  canonical?: string;
+  /** Said before the canonical id, e.g. `under C1 `. */
+  context?: string;
+  what?: string;
+}
+
 /**
  * id/format: an element id that does not follow mim-format §2 (`R.1`, `C.1`, `RC1.1`, `C01`,
  * flat `R4`), and a reference written in a legacy form (`MIM3.C5.R0`, `RC1.1`). The message
@@ -26,43 +39,37 @@ export const idFormat: DocumentRule = {
   local: true,
   check(doc, ctx) {
     const elements: MimElement[] = [...doc.capabilities, ...doc.requirements, ...doc.mechanisms, ...doc.guidance, ...doc.tests];
-    for (const e of elements) if (e.malformed) element(e, ctx);
-    for (const ref of doc.refs) if (ref.legacy) reference(ref, ctx);
+    for (const e of elements) if (e.malformed) report(ctx, elementVerdict(e));
+    for (const ref of doc.refs) if (ref.legacy && ref.target) report(ctx, refVerdict(ref, ref.target));
   },
 };
 
-function element(e: MimElement, ctx: RuleContext): void {
+function elementVerdict(e: MimElement): Verdict {
   const written = stripInvisibles(e.rawId).trim();
   const parsed = parseLocalId(written);
-  let canonical = parsed && parsed.kind === e.kind ? parsed.id : undefined;
-  let where = '';
-  if (canonical && e.kind === 'requirement' && !CANONICAL_REQUIREMENT.test(canonical)) {
-    // A flat `R4` or `R.4` takes the number of the capability it is written under.
-    const cap = e.capability ? /^C(\d+)$/.exec(e.capability)?.[1] : undefined;
-    canonical = cap ? `R${cap}.${canonical.slice(1)}` : undefined;
-    where = cap ? `under ${e.capability} ` : '';
-  }
-  report(ctx, e.file, e.idRange, written, e.kind, canonical && `${where}write ${canonical}`, canonical);
+  const v: Verdict = { file: e.file, range: e.idRange, written, kind: e.kind };
+  if (!parsed || parsed.kind !== e.kind) return v;
+  if (e.kind !== 'requirement' || CANONICAL_REQUIREMENT.test(parsed.id)) return { ...v, canonical: parsed.id };
+  // A flat `R4` or `R.4` takes the number of the capability it is written under.
+  const cap = e.capability ? /^C(\d+)$/.exec(e.capability)?.[1] : undefined;
+  return cap ? { ...v, canonical: `R${cap}.${parsed.id.slice(1)}`, context: `under C${cap} ` } : v;
 }
 
-function reference(ref: IdRef, ctx: RuleContext): void {
-  const target = ref.target;
-  if (!target) return;
-  const local = target.kind !== 'requirement' || CANONICAL_REQUIREMENT.test(target.id) ? target.id : undefined;
-  const canonical = local && (ref.mim ? `${ref.mim}.${local}` : local);
-  if (canonical && ref.mim && target.kind === 'requirement' && /\.C\d+\.R/.test(ref.text)) {
-    return report(ctx, ref.file, ref.range, ref.text, target.kind, `write ${canonical}`, canonical, 'is a legacy dotted path');
-  }
-  report(ctx, ref.file, ref.range, ref.text, target.kind, canonical && `write ${canonical}`, canonical);
+function refVerdict(ref: IdRef, target: NonNullable<IdRef['target']>): Verdict {
+  const v: Verdict = { file: ref.file, range: ref.range, written: ref.text, kind: target.kind };
+  if (target.kind === 'requirement' && !CANONICAL_REQUIREMENT.test(target.id)) return v;
+  const canonical = ref.mim ? `${ref.mim}.${target.id}` : target.id;
+  const dotted = ref.mim !== undefined && /\.C\d+\.R/.test(ref.text);
+  return { ...v, canonical, ...(dotted && { what: 'is a legacy dotted path' }) };
 }
 
-function report(ctx: RuleContext, file: string, range: MimElement['idRange'], written: string, kind: ElementKind, advice: string | undefined, canonical: string | undefined, what = `is not a ${KIND_NAME[kind]} id`): void {
+function report(ctx: RuleContext, v: Verdict): void {
+  const advice = v.canonical ? `${v.context ?? ''}write ${v.canonical}` : `write ${FORM[v.kind]}`;
   ctx.report({
     code: 'id/format',
-    file,
-    range,
-    message: `${written} ${what}: ${advice ?? `write ${FORM[kind]}`}`,
-    fixes: canonical ? [{ title: `Write ${canonical}`, edits: [{ file, range, newText: canonical }] }] : undefined,
+    file: v.file,
+    range: v.range,
+    message: `${v.written} ${v.what ?? `is not a ${KIND_NAME[v.kind]} id`}: ${advice}`,
+    fixes: v.canonical ? [{ title: `Write ${v.canonical}`, edits: [{ file: v.file, range: v.range, newText: v.canonical }] }] : undefined,
   });
 }
-void ELEMENT_PREFIX;

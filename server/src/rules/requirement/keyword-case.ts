@@ -31,7 +31,7 @@ export const requirementKeywordCase: MimRule = {
         file: r.file,
         range,
         message: `Requirement ${r.id}: "${hit.written}" is not a keyword under ${convention}; write ${right.replace(/\s+/g, ' ')}`,
-        fixes: [{ title: `Write ${right.replace(/\s+/g, ' ')}`, edits: [{ file: r.file, range, newText: right }], preferred: true }],
+        fixes: [{ title: `Write ${right.replace(/\s+/g, ' ')}`, edits: [{ file: r.file, range, newText: right }] }],
       });
     }
   },

@@ -16,10 +16,10 @@ function normalize(text: string): string {
  * A quote ending in an ellipsis is an abbreviation and only has to match the statement's start.
  */
 export function quoteDifference(quote: string, statement: string, id: string): string | undefined {
-  let q = normalize(quote);
+  const bare = quote.trim().replace(SURROUNDING_QUOTES, '');
+  const abbreviated = ELLIPSIS.test(bare);
+  const q = normalize(abbreviated ? bare.replace(ELLIPSIS, '') : bare);
   const s = normalize(statement);
-  const abbreviated = ELLIPSIS.test(q);
-  if (abbreviated) q = normalize(q.replace(ELLIPSIS, ''));
   const qs = findKeywords(q).map((k) => k.written);
   const ss = findKeywords(abbreviated ? s.slice(0, q.length) : s).map((k) => k.written);
   for (let i = 0; i < Math.max(qs.length, ss.length); i++) {
