@@ -1,18 +1,52 @@
 import type { DocumentModel } from '../model/document.js';
+import type { MimElement } from '../model/elements.js';
 import type { Finding } from '../model/finding.js';
+import type { Mim } from '../model/mim.js';
 import { compareRanges } from '../model/range.js';
 import type { Severity } from '../model/severity.js';
+import type { SymbolIndex } from '../workspace/symbol-index.js';
 import { ALL_RULES } from './all-rules.js';
 import { ruleInfo } from './catalogue.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 
 export type RuleEnvironment = Omit<RuleContext, 'report'>;
 
+/** A check that a value a rule read is still what it was; run against the new environment. */
+type Dependency = (env: RuleEnvironment) => boolean;
+
+interface CachedRun {
+  reports: Report[];
+  /** One check per distinct read, keyed by what was read. */
+  dependencies: Map<string, Dependency>;
+}
+
+/**
+ * Results of one rule on one document or MIM, kept with the object they were computed from,
+ * together with everything the rule read outside it. After an edit, a result is reused when
+ * every read still gives the same answer: re-validation recomputes only what a change touches.
+ */
+export class RuleCache {
+  private readonly runs = new WeakMap<object, Map<Rule, CachedRun>>();
+
+  get(target: object, rule: Rule, env: RuleEnvironment): Report[] | undefined {
+    const run = this.runs.get(target)?.get(rule);
+    if (!run) return undefined;
+    for (const valid of run.dependencies.values()) if (!valid(env)) return undefined;
+    return run.reports;
+  }
+
+  set(target: object, rule: Rule, run: CachedRun): void {
+    let byRule = this.runs.get(target);
+    if (!byRule) this.runs.set(target, (byRule = new Map()));
+    byRule.set(rule, run);
+  }
+}
+
 /**
  * Runs every rule over the index and turns reports into findings: catalogue severity,
  * overridden per file by its mimspec.yaml, dropped when `off` or suppressed inline.
  */
-export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULES, cache?: LocalCache): Map<string, Finding[]> {
+export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULES, cache = new RuleCache()): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();
   const add = (r: Report) => {
     const finding = toFinding(r, env);
@@ -21,14 +55,24 @@ export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULE
     if (list) list.push(finding);
     else byFile.set(r.file, [finding]);
   };
-  const ctx: RuleContext = { ...env, report: add } as RuleContext;
+  const run = (target: DocumentModel | Mim, rule: Rule, file: string) => {
+    let reports = cache.get(target, rule, env);
+    if (!reports) {
+      const dependencies = new Map<string, Dependency>();
+      const out: Report[] = [];
+      const ctx = trackingContext(env, dependencies, out);
+      guard(rule, () => (rule.scope === 'document' ? rule.check(target as DocumentModel, ctx) : rule.check(target as Mim, ctx)), file, (r) => out.push(r));
+      reports = out;
+      cache.set(target, rule, { reports, dependencies });
+    }
+    for (const r of reports) add(r);
+  };
   for (const doc of env.documents.values()) {
     for (const p of doc.problems) add({ ...p, file: doc.file });
-    for (const local of localReports(doc, rules, env, cache)) add(local);
-    for (const rule of rules) if (rule.scope === 'document' && !rule.local) guard(rule, () => rule.check(doc, ctx), doc.file, add);
+    for (const rule of rules) if (rule.scope === 'document') run(doc, rule, doc.file);
   }
   for (const mim of env.index.mims) {
-    for (const rule of rules) if (rule.scope === 'mim') guard(rule, () => rule.check(mim, ctx), mim.root, add);
+    for (const rule of rules) if (rule.scope === 'mim') run(mim, rule, mim.root);
   }
   for (const [file, list] of byFile) {
     const doc = env.documents.get(file);
@@ -37,17 +81,86 @@ export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULE
   return byFile;
 }
 
-/** Findings of document-local rules, reused while the document's model is the same object. */
-export type LocalCache = WeakMap<DocumentModel, Report[]>;
+const sameList = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
 
-function localReports(doc: DocumentModel, rules: readonly Rule[], env: RuleEnvironment, cache: LocalCache | undefined): Report[] {
-  const hit = cache?.get(doc);
-  if (hit) return hit;
-  const reports: Report[] = [];
-  const ctx: RuleContext = { ...env, report: (r) => reports.push(r) } as RuleContext;
-  for (const rule of rules) if (rule.scope === 'document' && rule.local) guard(rule, () => rule.check(doc, ctx), doc.file, (r) => reports.push(r));
-  cache?.set(doc, reports);
-  return reports;
+const ALWAYS_STALE: Dependency = () => false;
+
+/**
+ * The context a rule sees, recording each read of the workspace as a dependency. Reads of
+ * the whole document set cannot be checked cheaply, so a rule that makes one is rerun always.
+ */
+function trackingContext(env: RuleEnvironment, deps: Map<string, Dependency>, out: Report[]): RuleContext {
+  const read = <T>(key: string, value: T, check: (e: RuleEnvironment) => boolean): T => {
+    if (!deps.has(key)) deps.set(key, check);
+    return value;
+  };
+  const stale = () => deps.set('*', ALWAYS_STALE);
+  const mimsNamed = (id: string) => {
+    const v = env.index.byId.get(id);
+    return read(`id:${id}`, v, (e) => sameList(e.index.byId.get(id), v));
+  };
+  const index = {
+    byId: { get: mimsNamed, has: (id: string) => mimsNamed(id) !== undefined },
+    get mims() {
+      stale();
+      return env.index.mims;
+    },
+    // Element tables belong to MIM objects, which are rebuilt when any of their files change:
+    // the MIMs a key's prefix names decide the answer.
+    lookup(key: string): MimElement[] {
+      const dot = key.indexOf('.');
+      if (dot > 0) mimsNamed(key.slice(0, dot));
+      return env.index.lookup(key);
+    },
+    mimOf(file: string) {
+      const v = env.index.mimOf(file);
+      return read(`mimOf:${file}`, v, (e) => e.index.mimOf(file) === v);
+    },
+  } as unknown as SymbolIndex;
+  const documents = {
+    get(path: string) {
+      const v = env.documents.get(path);
+      return read(`doc:${path}`, v, (e) => e.documents.get(path) === v);
+    },
+    has(path: string) {
+      const v = env.documents.get(path);
+      return read(`doc:${path}`, v, (e) => e.documents.get(path) === v) !== undefined;
+    },
+    values() {
+      stale();
+      return env.documents.values();
+    },
+    keys() {
+      stale();
+      return env.documents.keys();
+    },
+    get size() {
+      stale();
+      return env.documents.size;
+    },
+  } as unknown as ReadonlyMap<string, DocumentModel>;
+  return {
+    index,
+    documents,
+    configFor(file) {
+      const v = env.configFor(file);
+      return read(`config:${file}`, v, (e) => e.configFor(file) === v);
+    },
+    registryFor(file) {
+      const v = env.registryFor(file);
+      return read(`registry:${file}`, v, (e) => e.registryFor(file) === v);
+    },
+    exists(path) {
+      const v = env.exists(path);
+      return read(`exists:${path}`, v, (e) => e.exists(path) === v);
+    },
+    repositoryRoot(file) {
+      const v = env.repositoryRoot(file);
+      return read(`root:${file}`, v, (e) => e.repositoryRoot(file) === v);
+    },
+    report: (r) => out.push(r),
+  };
 }
 
 /** A rule that throws is a bug in the rule, never a reason to lose the other findings. */

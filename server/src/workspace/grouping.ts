@@ -15,6 +15,20 @@ export interface GroupingInput {
   configFor(file: string): ProjectConfig;
   /** Folders above which no MIM folder is looked for (the workspace roots). */
   roots: readonly string[];
+  /** The MIMs of the previous grouping: one whose inputs are unchanged is reused as is. */
+  previous?: readonly Mim[];
+}
+
+/** What a MIM was built from; the same inputs give back the same object, so caches keyed by it survive. */
+interface MimInputs {
+  documents: DocumentModel[];
+  config: ProjectConfig;
+  publiccode: DocumentModel | undefined;
+}
+const inputsOf = new WeakMap<Mim, MimInputs>();
+
+function sameInputs(a: MimInputs, b: MimInputs): boolean {
+  return a.config === b.config && a.publiccode === b.publiccode && a.documents.length === b.documents.length && a.documents.every((d, i) => d === b.documents[i]);
 }
 
 /**
@@ -54,10 +68,19 @@ export function groupMims(input: GroupingInput): Mim[] {
     if (folder) add(folder, doc);
   }
 
+  const before = new Map((input.previous ?? []).map((m) => [m.root, m]));
   const mims: Mim[] = [];
   for (const [root, docs] of groups) {
-    const extra = publiccode.get(root) ?? publiccode.get(dirname(root));
-    mims.push(buildMim(root, docs, input.configFor(docs[0].file), extra));
+    const inputs: MimInputs = { documents: docs, config: input.configFor(docs[0].file), publiccode: publiccode.get(root) ?? publiccode.get(dirname(root)) };
+    const old = before.get(root);
+    const oldInputs = old && inputsOf.get(old);
+    if (old && oldInputs && sameInputs(oldInputs, inputs)) {
+      mims.push(old);
+      continue;
+    }
+    const mim = buildMim(root, docs, inputs.config, inputs.publiccode);
+    inputsOf.set(mim, inputs);
+    mims.push(mim);
   }
   return mims;
 }

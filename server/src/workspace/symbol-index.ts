@@ -13,16 +13,32 @@ export interface ResolvedRef {
   key?: string;
 }
 
+/** Each MIM's own table of local ids, built once per MIM object (MIMs are reused while their files are unchanged). */
+const localTables = new WeakMap<Mim, Map<string, MimElement[]>>();
+
+function localTable(mim: Mim): Map<string, MimElement[]> {
+  let table = localTables.get(mim);
+  if (!table) {
+    table = new Map();
+    const all: MimElement[] = [...mim.capabilities, ...mim.requirements, ...mim.mechanisms, ...mim.guidance, ...mim.tests];
+    for (const e of all) if (e.id) push(table, e.id, e);
+    localTables.set(mim, table);
+  }
+  return table;
+}
+
+/** A document's references resolved in its MIM; valid while the document and its MIM's id are the same. */
+const resolvedByDoc = new WeakMap<DocumentModel, { mim: Mim | undefined; refs: ResolvedRef[] }>();
+
 /**
- * The symbol table of global ids and the reference graph, rebuilt from the MIMs whenever the
- * grouping changes. Building it is a linear pass over already-parsed models.
+ * The symbol table of global ids and the reference graph. Rebuilt after every change, but
+ * cheaply: the per-MIM id tables and per-document resolved references are cached with the
+ * objects they come from, and the graph of all references is built only when asked for.
  */
 export class SymbolIndex {
   readonly byId = new Map<string, Mim[]>();
   readonly mimOfFile = new Map<string, Mim>();
-  readonly elements = new Map<string, MimElement[]>();
-  readonly refs: ResolvedRef[] = [];
-  readonly refsByKey = new Map<string, ResolvedRef[]>();
+  private graph: { refs: ResolvedRef[]; byKey: Map<string, ResolvedRef[]> } | undefined;
 
   constructor(
     readonly mims: readonly Mim[],
@@ -31,16 +47,6 @@ export class SymbolIndex {
     for (const mim of mims) {
       push(this.byId, mim.id, mim);
       for (const d of mim.documents) this.mimOfFile.set(d.file, mim);
-      const all: MimElement[] = [...mim.capabilities, ...mim.requirements, ...mim.mechanisms, ...mim.guidance, ...mim.tests];
-      for (const e of all) if (e.id) push(this.elements, globalKey(mim.id, e.id), e);
-    }
-    for (const doc of documents.values()) {
-      const from = this.mimOfFile.get(doc.file);
-      for (const ref of doc.refs) {
-        const resolved = this.resolve(ref, from);
-        this.refs.push(resolved);
-        if (resolved.key) push(this.refsByKey, resolved.key, resolved);
-      }
     }
   }
 
@@ -51,13 +57,54 @@ export class SymbolIndex {
     return { ref, from, mimId, key };
   }
 
-  /** The elements a key names (several when an id is duplicated). */
+  /** The elements a global key names (several when an id is duplicated). */
   lookup(key: string): MimElement[] {
-    return this.elements.get(key) ?? [];
+    const dot = key.indexOf('.');
+    if (dot < 0) return [];
+    const mims = this.byId.get(key.slice(0, dot));
+    if (!mims) return [];
+    const local = key.slice(dot + 1);
+    if (mims.length === 1) return localTable(mims[0]).get(local) ?? [];
+    return mims.flatMap((m) => localTable(m).get(local) ?? []);
   }
 
   mimOf(file: string): Mim | undefined {
     return this.mimOfFile.get(file);
+  }
+
+  /** The references of one document, resolved. */
+  refsOf(doc: DocumentModel): ResolvedRef[] {
+    const from = this.mimOfFile.get(doc.file);
+    const hit = resolvedByDoc.get(doc);
+    if (hit && hit.mim?.id === from?.id) return hit.refs;
+    const refs = doc.refs.map((r) => this.resolve(r, from));
+    resolvedByDoc.set(doc, { mim: from, refs });
+    return refs;
+  }
+
+  /** Every reference of the workspace. */
+  get refs(): readonly ResolvedRef[] {
+    return this.referenceGraph().refs;
+  }
+
+  /** References by the key they resolve to. */
+  get refsByKey(): ReadonlyMap<string, ResolvedRef[]> {
+    return this.referenceGraph().byKey;
+  }
+
+  private referenceGraph(): { refs: ResolvedRef[]; byKey: Map<string, ResolvedRef[]> } {
+    if (!this.graph) {
+      const refs: ResolvedRef[] = [];
+      const byKey = new Map<string, ResolvedRef[]>();
+      for (const doc of this.documents.values()) {
+        for (const r of this.refsOf(doc)) {
+          refs.push(r);
+          if (r.key) push(byKey, r.key, r);
+        }
+      }
+      this.graph = { refs, byKey };
+    }
+    return this.graph;
   }
 }
 

@@ -2,7 +2,7 @@ import type { DocumentModel, FileKind } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { parseConfig } from '../parse/yaml/config.js';
-import { runRules, type LocalCache } from '../rules/run-rules.js';
+import { RuleCache, runRules } from '../rules/run-rules.js';
 import { defaultConfig, type ProjectConfig, type RegistryEntry } from './config.js';
 import { ConfigResolver } from './config-resolver.js';
 import { fileKindOf, isSkippedFolder } from './file-kinds.js';
@@ -35,8 +35,10 @@ export class Workspace {
   readonly roots: string[];
   private readonly docs = new Map<string, DocumentModel>();
   private readonly configs: ConfigResolver;
-  private readonly localCache: LocalCache = new WeakMap();
+  private readonly ruleCache = new RuleCache();
   private indexCache: SymbolIndex | undefined;
+  private previousMims: readonly Mim[] = [];
+  private readonly rootCache = new Map<string, string>();
   private findingsCache: Map<string, Finding[]> | undefined;
   private readonly registries = new Map<ProjectConfig, Map<string, RegistryEntry>>();
   private readonly folders = new Set<string>();
@@ -148,6 +150,7 @@ export class Workspace {
 
   private setConfig(file: string, text: string): void {
     this.configs.set(parseConfig(file, text));
+    this.rootCache.clear();
     this.registries.clear();
     this.invalidate();
   }
@@ -194,7 +197,8 @@ export class Workspace {
     if (!this.indexCache) {
       // Path order, not the order reads finished: findings and "first definition" must not vary between runs.
       const documents = [...this.docs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      const mims = groupMims({ documents, configFor: (f) => this.configFor(f), roots: this.roots });
+      const mims = groupMims({ documents, configFor: (f) => this.configFor(f), roots: this.roots, previous: this.previousMims });
+      this.previousMims = mims;
       this.indexCache = new SymbolIndex(mims, this.docs);
     }
     return this.indexCache;
@@ -224,7 +228,7 @@ export class Workspace {
           repositoryRoot: (f) => this.repositoryRoot(f),
         },
         undefined,
-        this.localCache,
+        this.ruleCache,
       );
       for (const config of this.configFiles()) {
         if (config.file && config.problems.length > 0) {
@@ -242,15 +246,24 @@ export class Workspace {
     return joinPath(dirname(from), target);
   }
 
-  /** The nearest folder above holding `.git` or a mimspec.yaml, else the workspace root. */
+  /** The nearest folder above holding `.git` or a mimspec.yaml, else the workspace root. Cached per folder. */
   repositoryRoot(file: string): string {
-    const root = this.roots.find((r) => isInside(file, r)) ?? dirname(file);
-    for (let d = dirname(file); isInside(d, root); d = dirname(d)) {
-      if (this.fs.existsSync?.(`${d}/.git`) || this.configs.all().some((c) => c.dir === d)) return d;
+    const dir = dirname(file);
+    const hit = this.rootCache.get(dir);
+    if (hit) return hit;
+    const root = this.roots.find((r) => isInside(file, r)) ?? dir;
+    let found = root;
+    for (let d = dir; isInside(d, root); d = dirname(d)) {
+      if (this.fs.existsSync?.(`${d}/.git`) || this.configs.all().some((c) => c.dir === d)) {
+        found = d;
+        break;
+      }
       if (d === root || d === '/') break;
     }
-    return root;
+    this.rootCache.set(dir, found);
+    return found;
   }
+
 }
 
 export { defaultConfig };
