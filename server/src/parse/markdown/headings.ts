@@ -29,8 +29,15 @@ const LONG_FORM: Record<string, ElementKind> = {
 };
 
 /** Reads the id an item or heading starts with: `**R1.1** text`, `## C1: Title`, `## Mechanism 1: Name`. */
+/** Cheap test before any cleaning: most paragraphs and items start with no id at all. */
+const MAY_START_WITH_ID = /^[\s*_`\u200B\uFEFF]*(?:[CRMGT]|Mechanism|Capability|Guidance|Test)/;
+
+/** An id sits near the start: only this much of the text is cleaned to find it. */
+const ID_PREFIX = 80;
+
 export function readLeadingId(raw: string): HeadingId | undefined {
-  const clean = cleanInline(raw);
+  if (!MAY_START_WITH_ID.test(raw)) return undefined;
+  const clean = cleanInline(raw.length > ID_PREFIX ? raw.slice(0, ID_PREFIX) : raw);
   const m = ID_AT_START.exec(clean.text);
   if (!m) return undefined;
   const idText = m[1] ? `${m[1]} ${m[2]}` : m[3];
@@ -47,8 +54,9 @@ export function readLeadingId(raw: string): HeadingId | undefined {
   }
   const rest = clean.text.slice(m.index + m[0].length);
   const sep = /^[\s:.,;–—-]*/.exec(rest)?.[0].length ?? 0;
-  const titleClean = m.index + m[0].length + sep;
-  const title = clean.text.slice(titleClean).replace(/[\s:]+$/, '').trim();
+  const titleClean = Math.min(m.index + m[0].length + sep, clean.text.length);
+  const titleStart = clean.map[titleClean];
+  let title: string | undefined;
   return {
     kind: parsed.kind,
     id: parsed.id,
@@ -56,8 +64,12 @@ export function readLeadingId(raw: string): HeadingId | undefined {
     malformed: parsed.malformed,
     start: clean.map[idStartClean],
     end: clean.map[idStartClean + idText.length - 1] + 1,
-    title,
-    titleStart: clean.map[Math.min(titleClean, clean.text.length)],
+    // Cleaned on demand: requirements clean their text themselves.
+    get title() {
+      title ??= cleanInline(raw.slice(titleStart)).text.replace(/[\s:]+$/, '').trim();
+      return title;
+    },
+    titleStart,
   };
 }
 

@@ -13,7 +13,7 @@ import type {
   TextBlock,
 } from '../../model/elements.js';
 import { LineIndex, type Range } from '../../model/range.js';
-import { findInvisibles } from '../text/invisible.js';
+import { findInvisibles, type InvisibleMatch } from '../text/invisible.js';
 import { findKeywords } from '../text/keywords.js';
 import { SlugCounter } from '../text/slug.js';
 import { findSuppressions } from '../text/suppressions.js';
@@ -30,6 +30,7 @@ import { splitRow, type RawCell } from './table-row.js';
 import { normalizeMimId } from '../text/ids.js';
 
 const PLACEHOLDER = /^(tbd|tbc|todo|to do|unfinished page|coming soon|work in progress|under construction|to be (completed|defined|written|added)|placeholder)\.?$/i;
+const MARKUP_CHAR = /[*_`]/;
 const CHECKED = /:white_check_mark:|:heavy_check_mark:|✅|✔/;
 
 
@@ -412,7 +413,7 @@ class PageReader {
   private requirement(id: HeadingId, content: string, map: OffsetMap, extent: Range): void {
     const idStart = map.toDocument(id.start);
     this.definitionIds.add(idStart);
-    this.idInvisibles(id, map);
+    this.idInvisibles(id, map, content);
     const textStart = map.toDocument(id.titleStart);
     const textEnd = map.toDocument(content.length);
     const r: Requirement = {
@@ -425,7 +426,7 @@ class PageReader {
       title: '',
       malformed: id.malformed || undefined,
       capability: this.capability?.id,
-      text: id.title.length > 0 ? foldSpace(cleanInline(content.slice(id.titleStart)).text) : '',
+      text: foldSpace(cleanInline(content.slice(id.titleStart)).text),
       textSpan: { start: textStart, end: textEnd },
       keywords: findKeywords(this.doc.text.slice(textStart, textEnd), textStart),
       level: 'none',
@@ -436,10 +437,12 @@ class PageReader {
     this.doc.requirements.push(r);
   }
 
-  private idInvisibles(id: HeadingId, map: OffsetMap): void {
-    const raw = id.rawId;
-    for (const inv of findInvisibles(raw)) {
-      const at = map.toDocument(id.start + inv.offset);
+  /** Invisible characters in an id, and (given the item's text) those glued after it through markup: `**R1.1\u200B**`. */
+  private idInvisibles(id: HeadingId, map: OffsetMap, content?: string): void {
+    const found = findInvisibles(id.rawId).map((inv) => ({ ...inv, offset: id.start + inv.offset }));
+    if (content !== undefined) found.push(...gluedAfter(content, id.end));
+    for (const inv of found) {
+      const at = map.toDocument(inv.offset);
       this.doc.invisibles.push({ what: inv.what, where: 'id', file: this.doc.file, range: this.lines.rangeOf(at, at + inv.length) });
     }
   }
@@ -622,6 +625,20 @@ class PageReader {
 
 /** Heading-based elements whose extent is known only when their section closes. */
 const sectionElements = new WeakMap<Section, { range: Range }>();
+
+/** Invisible characters just after `from`, with nothing but emphasis or code marks before each. */
+function gluedAfter(content: string, from: number): InvisibleMatch[] {
+  const out: InvisibleMatch[] = [];
+  let pos = from;
+  for (const inv of findInvisibles(content.slice(from, from + 64))) {
+    const at = from + inv.offset;
+    while (pos < at && MARKUP_CHAR.test(content[pos])) pos++;
+    if (pos !== at) break;
+    out.push({ ...inv, offset: at });
+    pos = at + inv.length;
+  }
+  return out;
+}
 
 function pickColumn(header: string[], re: RegExp, fallback: number): number {
   const i = header.findIndex((h, c) => c > 0 && re.test(h));

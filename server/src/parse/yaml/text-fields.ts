@@ -29,8 +29,12 @@ export function readText(model: DocumentModel, node: YamlNode, part?: PartName):
   return { span, source, value: node.value };
 }
 
+const MARKUP = /[[*_`&\u200B\u200C\u200D\u2060\uFEFF\u00AD\u180E]/;
+
 /** Markdown to a plain statement: no emphasis, code marks, link targets or invisible characters; white space folded. */
 export function plainText(markdown: string): string {
+  // Most texts carry no markup at all: folding white space is all they need.
+  if (!MARKUP.test(markdown)) return markdown.replace(/\s+/g, ' ').trim();
   return stripInvisibles(markdown)
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
