@@ -63,7 +63,9 @@ function tokens(r: Reader, inline: Token, map: OffsetMap): void {
     let text = '';
     let j = i + 1;
     for (; j < children.length && children[j].type !== 'link_close'; j++) {
-      if (children[j].type === 'text' || children[j].type === 'code_inline') text += children[j].content;
+      // `text_special` holds a backslash escape (`\_`), which the lazy inline parse leaves unjoined.
+      const type = children[j].type;
+      if (type === 'text' || type === 'text_special' || type === 'code_inline') text += children[j].content;
     }
     i = j;
     const href = String(t.attrGet('href') ?? '');

@@ -1,32 +1,39 @@
 import type { DocumentModel } from '../../model/document.js';
-import { basename, dirname, isInside, relativePath } from '../../workspace/paths.js';
+import { basename, dirname, relativePath } from '../../workspace/paths.js';
 import type { DocumentRule, RuleContext } from '../rule.js';
 import { resolveLink } from '../support/link-target.js';
 import { summaryLinks } from '../support/summary-links.js';
 
-/** Whether `summary` is the nearest SUMMARY.md above `file`: a sub-folder with its own is another book. */
-function governedBy(file: string, summaryDir: string, summaryDirs: Set<string>): boolean {
-  for (let d = dirname(file); d !== summaryDir; d = dirname(d)) {
-    if (summaryDirs.has(d) || d === '/') return false;
-  }
-  return true;
-}
+/** Repository files that sit beside the pages but are no pages of the book. */
+const REPOSITORY_FILE = /^(?:licen[cs]e|copying|notice|authors|contributing|code[-_]of[-_]conduct|changelog|changes|security|summary)(?:[-_.][\w-]*)?\.md$/i;
+
+const MD_EXTENSION = /\.md$/i;
+/** Characters that need a link destination in angle brackets. */
+const NEEDS_ANGLES = /[\s()<>]/;
 
 function pageTitle(doc: DocumentModel): string {
-  return doc.title ?? doc.sections[0]?.title ?? basename(doc.file).replace(/\.md$/i, '');
+  return doc.title ?? doc.sections[0]?.title ?? basename(doc.file).replace(MD_EXTENSION, '');
 }
 
-function unlistedPages(doc: DocumentModel, listed: Set<string>, ctx: RuleContext): DocumentModel[] {
-  const tree = dirname(doc.file);
-  const summaryDirs = new Set<string>();
-  for (const d of ctx.documents.values()) if (d.role === 'summary') summaryDirs.add(dirname(d.file));
-  const out: DocumentModel[] = [];
+/**
+ * The Markdown pages of the book whose SUMMARY.md is `summary`: those of its folder tree whose
+ * nearest SUMMARY.md above is this one (a sub-folder with its own is another book).
+ */
+function bookPages(summary: DocumentModel, ctx: RuleContext): DocumentModel[] {
+  const tree = dirname(summary.file);
+  const prefix = tree === '/' ? '/' : `${tree}/`;
+  const inner = new Set<string>();
+  const pages: DocumentModel[] = [];
   for (const d of ctx.documents.values()) {
-    if (d.kind !== 'markdown' || d.role === 'summary' || listed.has(d.file) || !isInside(d.file, tree)) continue;
-    if (basename(d.file).toLowerCase() === 'summary.md' || !governedBy(d.file, tree, summaryDirs)) continue;
-    out.push(d);
+    if (d === summary || d.kind !== 'markdown' || !d.file.startsWith(prefix)) continue;
+    if (d.role === 'summary') inner.add(dirname(d.file));
+    else if (!REPOSITORY_FILE.test(basename(d.file))) pages.push(d);
   }
-  return out.sort((a, b) => (a.file < b.file ? -1 : 1));
+  const own = (file: string) => {
+    for (let dir = dirname(file); dir !== tree; dir = dirname(dir)) if (inner.has(dir)) return false;
+    return true;
+  };
+  return pages.filter((d) => inner.size === 0 || own(d.file)).sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
 /**
@@ -49,9 +56,10 @@ export const gitbookSummary: DocumentRule = {
     const last = doc.summary[doc.summary.length - 1];
     const at = last ? last.range.end : doc.lines.positionAt(doc.text.length);
     const range = last ? doc.lines.lineRange(last.range.start.line) : doc.lines.lineRange(0);
-    for (const page of unlistedPages(doc, listed, ctx)) {
+    for (const page of bookPages(doc, ctx)) {
+      if (listed.has(page.file)) continue;
       const rel = relativePath(dirname(doc.file), page.file);
-      const target = /[\s()<>]/.test(rel) ? `<${rel}>` : rel;
+      const target = NEEDS_ANGLES.test(rel) ? `<${rel}>` : rel;
       ctx.report({
         code: 'gitbook/summary',
         file: doc.file,

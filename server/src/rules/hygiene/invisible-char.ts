@@ -4,6 +4,7 @@ import type { DocumentRule } from '../rule.js';
 
 const SPACE_ENTITY = /^(?:&#x20;|&#32;|&nbsp;|&#x[aA]0;|&#160;)$/;
 const WORD = /[\p{L}\p{N}]/u;
+const ENTITY_PREFIX = /^the entity /;
 
 /**
  * What the characters should become: nothing, except an entity that stands for a space
@@ -33,7 +34,7 @@ export const hygieneInvisibleChar: DocumentRule = {
         code: 'hygiene/invisible-char',
         file: doc.file,
         range: inv.range,
-        message: `Invisible character (${inv.what.replace(/^the entity /, '')}) in ${inv.where === 'heading' ? 'a heading' : 'an id'}`,
+        message: `Invisible character (${inv.what.replace(ENTITY_PREFIX, '')}) in ${inv.where === 'heading' ? 'a heading' : 'an id'}`,
         fixes: [{ title: newText ? 'Replace it with a space' : 'Delete it', edits: [{ file: doc.file, range: inv.range, newText }], preferred: true }],
       });
     }

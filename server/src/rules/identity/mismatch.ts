@@ -17,9 +17,11 @@ function where(claim: IdentityClaim): string {
   }
 }
 
+const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
+
 /** Names compared as a reader would: case, punctuation and spacing aside. */
 function nameKey(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return title.toLowerCase().replace(NOT_ALNUM, ' ').trim();
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { DocumentRule } from '../rule.js';
 
-/** The clauses a draft Recommendation must have, in ITU-T order; the body's annexes and appendices go before the bibliography. */
+/** The clauses a draft Recommendation must have. */
 const REQUIRED = ['summary', 'keywords', 'scope', 'references', 'definitions', 'abbreviations', 'conventions', 'bibliography'];
-const RANK = new Map<string, number>([...REQUIRED.slice(0, -1).map((name, i) => [name, i] as const), ['annexes', 7], ['appendices', 7], ['bibliography', 8]]);
-const ORDER_TEXT = `${REQUIRED.slice(0, -1).join(', ')}, annexes, appendices, bibliography`;
+/** ITU-T order of the clauses; the body's annexes and appendices come before the bibliography. */
+const RANK = new Map(Object.entries({ summary: 0, keywords: 1, scope: 2, references: 3, definitions: 4, abbreviations: 5, conventions: 6, annexes: 7, appendices: 7, bibliography: 8 }));
+const ORDER_TEXT = [...RANK.keys()].join(', ');
 
 /** Clauses whose content comes from top-level keys of the file rather than from the itu block. */
 const TOP_LEVEL = new Set(['references', 'conventions', 'bibliography']);

@@ -2,6 +2,8 @@ import { dirname, joinPath } from '../../workspace/paths.js';
 import type { DocumentRule } from '../rule.js';
 import { isExternal, looksLikeWebAddress } from '../support/link-target.js';
 
+const QUERY_OR_ANCHOR = /[#?]/;
+
 /**
  * link/missing-scheme: a web address written without a scheme (`](www.example.org)`), which
  * Markdown reads as a relative path. link/broken-file stays silent on these links.
@@ -14,7 +16,7 @@ export const linkMissingScheme: DocumentRule = {
       const target = link.target.trim();
       if (isExternal(target) || !looksLikeWebAddress(target)) continue;
       // A file that happens to be named like a host (`notes.info`) is a relative link after all.
-      if (ctx.exists(joinPath(dirname(doc.file), target.split(/[#?]/)[0]))) continue;
+      if (ctx.exists(joinPath(dirname(doc.file), target.split(QUERY_OR_ANCHOR)[0]))) continue;
       // A reference link's target is written in its definition, not where the link is.
       const fixable = link.form !== 'reference';
       ctx.report({

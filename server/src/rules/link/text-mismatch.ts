@@ -2,6 +2,8 @@ import type { DocumentRule } from '../rule.js';
 
 const URL_TEXT = /^(?:https?:\/\/|www\.)\S+$/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const SCHEME_AND_HOST = /^([a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i;
+const TRAILING_SLASHES = /\/+$/;
 
 /** A URL in the form two spellings of the same address share: scheme and host in lower case, no trailing slash, decoded. */
 function normalize(url: string, keepScheme: boolean): string {
@@ -11,8 +13,8 @@ function normalize(url: string, keepScheme: boolean): string {
   } catch {
     // a stray % stays as written
   }
-  u = u.replace(/^([a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i, (_, scheme: string | undefined, host: string) => `${keepScheme && scheme ? scheme.toLowerCase() : ''}${host.toLowerCase()}`);
-  return u.replace(/\/+$/, '');
+  u = u.replace(SCHEME_AND_HOST, (_, scheme: string | undefined, host: string) => `${keepScheme && scheme ? scheme.toLowerCase() : ''}${host.toLowerCase()}`);
+  return u.replace(TRAILING_SLASHES, '');
 }
 
 /** link/text-mismatch: link text that is itself a URL, and a different one from where the link goes. */

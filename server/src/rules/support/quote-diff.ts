@@ -5,9 +5,10 @@ const SURROUNDING_QUOTES = /^["'“”‘’«»]+|["'“”‘’«»]+$/g;
 const TRAILING_PUNCTUATION = /[\s.;:,!?]+$/;
 const ELLIPSIS = /(?:\.\.\.|…)$/;
 const MARKUP = /[*_`]/g;
+const SPACES = /\s+/g;
 
 function normalize(text: string): string {
-  return text.replace(MARKUP, '').replace(/\s+/g, ' ').trim().replace(SURROUNDING_QUOTES, '').replace(TRAILING_PUNCTUATION, '').trim();
+  return text.replace(MARKUP, '').replace(SPACES, ' ').trim().replace(SURROUNDING_QUOTES, '').replace(TRAILING_PUNCTUATION, '').trim();
 }
 
 /**
@@ -16,10 +17,13 @@ function normalize(text: string): string {
  * A quote ending in an ellipsis is an abbreviation and only has to match the statement's start.
  */
 export function quoteDifference(quote: string, statement: string, id: string): string | undefined {
+  // Most quotes are exact: the common case costs one comparison.
+  if (quote === statement) return undefined;
   const bare = quote.trim().replace(SURROUNDING_QUOTES, '');
   const abbreviated = ELLIPSIS.test(bare);
   const q = normalize(abbreviated ? bare.replace(ELLIPSIS, '') : bare);
   const s = normalize(statement);
+  if (q === s) return undefined;
   const qs = findKeywords(q).map((k) => k.written);
   const ss = findKeywords(abbreviated ? s.slice(0, q.length) : s).map((k) => k.written);
   for (let i = 0; i < Math.max(qs.length, ss.length); i++) {

@@ -1,13 +1,11 @@
 import type { Mim } from '../../model/mim.js';
 import type { MimRule } from '../rule.js';
 
-/** Local ids of the requirements that the MIM's own mapping rows and `satisfies` entries name. */
+/** Local ids of the requirements that the mapping rows and `satisfies` entries of the MIM's mechanisms name. */
 function satisfiedRequirements(mim: Mim): Set<string> {
   const ids = new Set<string>();
-  for (const doc of mim.documents) {
-    for (const ref of doc.refs) {
-      if ((ref.role === 'mapping' || ref.role === 'satisfies') && ref.target?.kind === 'requirement' && (ref.mim === undefined || ref.mim === mim.id)) ids.add(ref.target.id);
-    }
+  for (const m of mim.mechanisms) {
+    for (const { ref } of m.satisfies) if (ref.target?.kind === 'requirement' && (ref.mim === undefined || ref.mim === mim.id)) ids.add(ref.target.id);
   }
   return ids;
 }
