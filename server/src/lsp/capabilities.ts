@@ -1,5 +1,5 @@
 import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver';
-const SEMANTIC_LEGEND = { tokenTypes: [] as string[], tokenModifiers: [] as string[] };
+import { SEMANTIC_LEGEND } from './features.js';
 
 const FILE_FILTERS = [{ scheme: 'file', pattern: { glob: '**/*.{md,markdown,mim.yaml,mim.yml}' } }];
 

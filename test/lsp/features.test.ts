@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { fixture } from '../support/paths.js';
+import { TestClient, uri } from '../support/lsp-client.js';
+
+const WS = fixture('lsp', 'workspace');
+const CAPS = join(WS, 'docs', 'capabilities-and-requirements.md');
+const MECH = join(WS, 'docs', 'mechanisms.md');
+const TWIN = join(WS, 'twin.mim.yaml');
+
+const doc = (path: string) => ({ textDocument: { uri: uri(path) } });
+const at = (path: string, line: number, character: number) => ({ ...doc(path), position: { line, character } });
+const where = (l: Location) => `${l.uri.split('/').slice(-2).join('/')}:${l.range.start.line}:${l.range.start.character}`;
+
+describe('language features over stdio', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize(WS);
+    for (const p of [CAPS, MECH, TWIN]) await client.open(p);
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('hovers a requirement in a mapping row with its text, level and mechanisms', async () => {
+    const h = await client.request<Hover>('textDocument/hover', at(MECH, 10, 3));
+    const text = (h.contents as { value: string }).value;
+    assert.match(text, /R1\.1/);
+    assert.match(text, /Systems SHALL expose kerb segments/);
+    assert.match(text, /required/);
+    assert.match(text, /M1/);
+  });
+
+  it('goes from a mapping row and a global seeAlso to the requirement', async () => {
+    const fromRow = await client.request<Location[]>('textDocument/definition', at(MECH, 10, 3));
+    assert.deepEqual(fromRow.map(where), ['docs/capabilities-and-requirements.md:14:4']);
+    const twin = readFileSync(TWIN, 'utf8').split('\n');
+    const line = twin.findIndex((l) => l.includes('seeAlso'));
+    const fromYaml = await client.request<Location[]>('textDocument/definition', at(TWIN, line, twin[line].indexOf('MIM7.R1.1') + 6));
+    assert.deepEqual(fromYaml.map(where), ['docs/capabilities-and-requirements.md:14:4']);
+  });
+
+  it('finds every reference across files and syntaxes', async () => {
+    const refs = await client.request<Location[]>('textDocument/references', { ...at(CAPS, 14, 5), context: { includeDeclaration: true } });
+    const files = refs.map((r) => r.uri.split('/').pop()).sort();
+    assert.deepEqual(files, ['capabilities-and-requirements.md', 'mechanisms.md', 'twin.mim.yaml']);
+  });
+
+  it('renames a requirement everywhere, and refuses an id of another kind', async () => {
+    const prep = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', at(CAPS, 14, 5));
+    assert.equal(prep.placeholder, 'R1.1');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at(CAPS, 14, 5), newName: 'R1.5' });
+    const changes = edit.changes!;
+    assert.deepEqual(Object.keys(changes).map((u) => u.split('/').pop()).sort(), ['capabilities-and-requirements.md', 'mechanisms.md', 'twin.mim.yaml']);
+    assert.ok(changes[uri(TWIN)].some((e) => e.newText === 'MIM7.R1.5' || e.newText === 'R1.5'));
+    await assert.rejects(client.request('textDocument/rename', { ...at(CAPS, 14, 5), newName: 'M3' }));
+  });
+
+  it('completes requirement ids in a mapping table cell', async () => {
+    const text = `${readFileSync(MECH, 'utf8')}| R |`;
+    await client.change(MECH, 2, text);
+    const lines = text.split('\n');
+    const items = await client.request<CompletionItem[]>('textDocument/completion', at(MECH, lines.length - 1, 3));
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('R1.1') && labels.includes('R2.1'), labels.join(' '));
+    assert.match(items.find((i) => i.label === 'R1.1')!.detail ?? '', /kerb segments/);
+    await client.change(MECH, 3, readFileSync(MECH, 'utf8'));
+  });
+
+  it('lists the outline and workspace symbols', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', doc(CAPS));
+    const flat = (s: DocumentSymbol[]): string[] => s.flatMap((x) => [x.name, ...flat(x.children ?? [])]);
+    const names = flat(symbols);
+    for (const n of ['C1', 'R1.1', 'R1.2', 'C2', 'R2.1']) assert.ok(names.some((x) => x.startsWith(n)), `${n} in ${names.join(', ')}`);
+    const found = await client.request<{ name: string; location: Location }[]>('workspace/symbol', { query: 'R2.1' });
+    assert.ok(found.some((s) => s.name.includes('R2.1') && s.location.uri === uri(CAPS)));
+  });
+
+  it('shows a code lens above each requirement', async () => {
+    const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', doc(CAPS));
+    const r11 = lenses.find((l) => l.range.start.line === 14)!;
+    assert.match(r11.command.title, /satisfied by M1/);
+  });
+
+  it('offers the keyword-case quick fix and a fix-all', async () => {
+    const text = readFileSync(CAPS, 'utf8').replace('Systems SHOULD expose', 'Systems should expose');
+    await client.change(CAPS, 2, text);
+    const diags = await client.diagnostics(uri(CAPS), (d) => d.some((x) => x.code === 'requirement/keyword-case'));
+    const d = diags.find((x) => x.code === 'requirement/keyword-case')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { ...doc(CAPS), range: d.range, context: { diagnostics: [d] } });
+    const fix = actions.find((a) => a.kind === 'quickfix' && /SHOULD/.test(a.title))!;
+    assert.equal(fix.edit!.changes![uri(CAPS)][0].newText, 'SHOULD');
+    await client.change(CAPS, 3, readFileSync(CAPS, 'utf8'));
+  });
+
+  it('answers semantic tokens, folding ranges and document links', async () => {
+    const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', doc(CAPS));
+    assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
+    const folds = await client.request<{ startLine: number }[]>('textDocument/foldingRange', doc(CAPS));
+    assert.ok(folds.some((f) => f.startLine === 10), 'the C1 section folds');
+    const links = await client.request<{ target: string }[]>('textDocument/documentLink', doc(join(WS, 'docs', 'SUMMARY.md')));
+    assert.ok(Array.isArray(links));
+  });
+
+  it('rewrites links when a page is renamed', async () => {
+    const edit = await client.request<WorkspaceEdit | null>('workspace/willRenameFiles', { files: [{ oldUri: uri(MECH), newUri: uri(join(WS, 'docs', 'solutions.md')) }] });
+    const summary = edit?.changes?.[uri(join(WS, 'docs', 'SUMMARY.md'))];
+    assert.equal(summary?.[0].newText, 'solutions.md');
+  });
+
+  it('answers on a document that does not parse', async () => {
+    const broken = join(WS, 'broken.mim.yaml');
+    await client.open(broken, 'mim: MIM9\ncapabilities: [\n  - id: C1\n');
+    const h = await client.request<Hover | null>('textDocument/hover', at(broken, 0, 1));
+    assert.ok(h === null || typeof h === 'object');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', doc(broken));
+    assert.ok(Array.isArray(symbols));
+  });
+});
