@@ -69,6 +69,11 @@ describe('completion in Markdown', () => {
     assert.equal(showRange(items[0].range), '18:20-18:21');
   });
 
+  it('offers the keywords in a requirement just started', async () => {
+    const items = await completeIn('geo/docs/capabilities-and-requirements.md', '* **R2.2** Systems MAY support filtering by a polygon.', '* **R2.2** Systems MAY support filtering by a polygon.\n* **R2.3** Systems {|}');
+    assert.deepEqual(labels(items), BCP14);
+  });
+
   it('offers the keywords of all three conventions where none is declared', async () => {
     const path = 'geo/docs/capabilities-and-requirements.md';
     const text = FILES[`/ws/${path}`].replace(/## Terminology\n\n.*\n\n/, '').replace('* **R2.1** Systems SHALL', '* **R2.1** Systems {|}SHALL');

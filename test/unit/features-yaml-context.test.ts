@@ -17,6 +17,8 @@ capabilities:
     description: |
       Free text: with a colon,
         and a deeper line.
+      - a Markdown list
+      - in the text
     requirements:
       - id: R1.1
         text: A plain scalar
@@ -50,6 +52,7 @@ describe('yamlContext', () => {
   it('tells text in a block scalar and a continued plain scalar from keys', () => {
     assert.equal(at('Free text: with', 'Free text: wi{|}th'), 'text capabilities/0/description "wi"');
     assert.equal(at('and a deeper', 'and a dee{|}per'), 'text capabilities/0/description "dee"');
+    assert.equal(at('      - in the text', '      - in the te{|}xt'), 'text capabilities/0/description "te"');
     assert.equal(at('continued here.', 'continued{|} here.'), 'value capabilities/0/requirements/0/text "continued"');
   });
 
@@ -65,9 +68,10 @@ describe('yamlContext', () => {
     assert.equal(contextOf('mim: MIM8 # the {|}number\n'), undefined);
   });
 
-  it('lists the keys already written in a map', () => {
+  it('lists the keys written on the other lines of a map', () => {
     const doc = parseMimYaml('/t.mim.yaml', SPEC, 1);
-    assert.deepEqual(siblingKeys(doc, 11, 8), ['id', 'seeAlso']);
-    assert.deepEqual(siblingKeys(doc, 0, 0), ['mim', 'capabilities', 'mechanisms']);
+    assert.deepEqual(siblingKeys(doc, 13, 8), ['id']);
+    assert.deepEqual(siblingKeys(doc, 12, 8), ['seeAlso']);
+    assert.deepEqual(siblingKeys(doc, 0, 0), ['capabilities', 'mechanisms']);
   });
 });

@@ -7,7 +7,7 @@ import { idNumber, parseLocalId } from '../parse/text/ids.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ownerOf, requirementUses } from './support/owners.js';
 import { byPlace, mimOrDocument } from './support/places.js';
-import { markdownHeading, markdownMappingRow, markdownMappingTable, markdownRequirement, plainSlot, yamlItem, yamlList, yamlScalar } from './support/templates.js';
+import { markdownHeading, markdownMappingRow, markdownMappingTable, markdownRequirement, yamlItem, yamlList, yamlScalar } from './support/templates.js';
 
 export interface CodeAction {
   title: string;
@@ -26,9 +26,9 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 /**
- * Code actions for a range: the fixes the findings there carry, "create the missing
+ * Quick fixes for a range: the fixes the findings there carry, "create the missing
  * requirement" for a reference to a requirement that does not exist, "add a mapping row" for
- * a requirement that no mechanism satisfies, and the file's "fix all" when it has safe fixes.
+ * a requirement that no mechanism satisfies. The file's "fix all" is `fixAll`.
  */
 export function codeActions(ws: Workspace, file: string, range: Range): CodeAction[] {
   const doc = ws.document(file);
@@ -51,8 +51,6 @@ export function codeActions(ws: Workspace, file: string, range: Range): CodeActi
     const action = addMappingRow(ws, r, mim);
     if (action) out.push(withCode(action, 'trace/uncovered-requirement', r.idRange));
   }
-  const all = fixAll(ws, file);
-  if (all) out.push(all);
   return out;
 }
 
@@ -130,7 +128,7 @@ function createRequirement(ws: Workspace, doc: DocumentModel, ref: IdRef, from: 
   let newText: string;
   if (capDoc.kind === 'markdown') {
     const reqLike = lastCap.requirements[lastCap.requirements.length - 1];
-    const heading = markdownHeading({ element: lastCap, doc: capDoc }, capId, plainSlot(1, 'New capability'));
+    const heading = markdownHeading({ element: lastCap, doc: capDoc }, capId, 'New capability');
     newText = `\n\n${heading}\n\n${markdownRequirement(reqLike && { element: reqLike, doc: docOf(reqLike.file) }, id, text)}`;
   } else {
     const dash = dashColumn(capDoc, lastCap.range.start);

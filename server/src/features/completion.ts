@@ -58,11 +58,14 @@ function proseItems(ctx: CompletionContext, requirementText = inRequirementText(
   return [...proseMimItems(ctx), ...citationItems(ctx), ...(requirementText ? keywordItems(ctx) : [])];
 }
 
+/** In a requirement's text; in Markdown from its id to the end of the line (the parser drops the blank being typed). */
 function inRequirementText(ctx: CompletionContext): boolean {
   const r = lastAtOrBefore(ctx.doc.requirements, ctx.pos);
   if (!r) return false;
-  const offset = ctx.doc.lines.offsetAt(ctx.pos);
-  return offset >= r.textSpan.start && offset <= r.textSpan.end;
+  const lines = ctx.doc.lines;
+  const offset = lines.offsetAt(ctx.pos);
+  if (ctx.doc.kind !== 'markdown') return offset >= r.textSpan.start && offset <= r.textSpan.end;
+  return offset > lines.offsetAt(r.idRange.end) && offset <= Math.max(r.textSpan.end, lines.lineEnd(lines.positionAt(r.textSpan.end).line));
 }
 
 /** The table row the cursor is in: whether in its first cell, and whether the table maps requirements. */

@@ -14,6 +14,8 @@ export class DiagnosticsPublisher {
   pull = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly sent = new Map<string, string>();
+  /** Documents edited since the last publish: they get a report for their new version even when it says the same. */
+  private readonly edited = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -47,9 +49,10 @@ export class DiagnosticsPublisher {
     this.pull = pull;
   }
 
-  /** A document changed: publish soon, later for big documents so typing stays smooth. */
-  changed(_uri: string, lineCount: number): void {
-    this.schedule(Math.min(100, 10 + Math.floor(lineCount / 100)));
+  /** A document changed: publish soon; a little later for big documents, so that a burst of keystrokes is checked once. */
+  changed(uri: string, lineCount: number): void {
+    this.edited.add(uri);
+    this.schedule(Math.min(50, 10 + Math.floor(lineCount / 500)));
   }
 
   workspaceChanged(): void {
@@ -77,10 +80,11 @@ export class DiagnosticsPublisher {
     for (const doc of this.documents.all()) {
       const diagnostics = this.diagnosticsOf(doc.uri);
       const key = JSON.stringify(diagnostics);
-      if (this.sent.get(doc.uri) === key) continue;
+      if (this.sent.get(doc.uri) === key && !this.edited.has(doc.uri)) continue;
       this.sent.set(doc.uri, key);
       void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     }
+    this.edited.clear();
   }
 
   private diagnosticsOf(uri: string): Diagnostic[] {

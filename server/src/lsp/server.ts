@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -36,7 +37,7 @@ export function startServer(connection: Connection): void {
     const roots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
       .map(uriToPath)
       .filter((p): p is string => p !== undefined);
-    ws = new Workspace(new NodeFileSystem(), { roots });
+    ws = new Workspace(new NodeFileSystem(), { roots, workerScript: join(__dirname, 'parse-worker.js') });
     diagnostics.usePull(clientCaps.textDocument?.diagnostic !== undefined);
     return { capabilities: capabilities(diagnostics.pull), serverInfo: { name: 'mimspec', version: '0.1.0' } };
   });
@@ -59,6 +60,8 @@ export function startServer(connection: Connection): void {
       await ws.scan();
       // Open buffers may have been edited while the disk was read: their text wins.
       for (const doc of documents.all()) syncDocument(doc);
+      // The first full check fills the rule caches, so the first diagnostics after an open are quick.
+      ws.check();
       progress?.report(100, `${ws.documents.size} files`);
     } catch (e) {
       connection.console.error(`mimspec: indexing failed: ${e instanceof Error ? e.message : String(e)}`);

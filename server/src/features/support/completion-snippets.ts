@@ -1,14 +1,14 @@
+import type { SchemaObject } from 'ajv';
 import type { Mechanism, MimElement, Requirement } from '../../model/elements.js';
 import type { Range } from '../../model/range.js';
 import { idNumber } from '../../parse/text/ids.js';
 import { nextFreeId } from '../../rules/support/next-id.js';
 import type { CompletionItem } from '../completion.js';
 import type { CompletionContext } from './completion-sources.js';
-import { elementAt, lastAtOrBefore, partAt } from './places.js';
-import { schemaAt, isList } from './schema-walk.js';
+import { lastAtOrBefore, partAt } from './places.js';
+import { isList, schemaAt } from './schema-walk.js';
 import { escapeSnippet, markdownHeading, markdownMappingRow, markdownRequirement, snippetSlot as slot, yamlItem, yamlList, type Like } from './templates.js';
 import type { YamlContext, YamlPath } from './yaml-context.js';
-import type { SchemaObject } from 'ajv';
 
 function snippet(label: string, detail: string, insertText: string, range: Range, typed: string): CompletionItem {
   // Typed markup (`## `, `* `, indentation) is replaced too: matching it keeps the item in the list.
@@ -18,8 +18,12 @@ function snippet(label: string, detail: string, insertText: string, range: Range
 
 /** The last element of a kind written in the same syntax, the current file first: the model for a new one. */
 function like<T extends { file: string }>(ctx: CompletionContext, own: readonly T[], all: readonly T[]): Like<T> | undefined {
-  const element = own.length > 0 ? own[own.length - 1] : [...all].reverse().find((e) => ctx.ws.document(e.file)?.kind === ctx.doc.kind);
-  return element && { element, doc: ctx.ws.document(element.file)! };
+  if (own.length > 0) return { element: own[own.length - 1], doc: ctx.doc };
+  for (let i = all.length - 1; i >= 0; i--) {
+    const doc = ctx.ws.document(all[i].file);
+    if (doc?.kind === ctx.doc.kind) return { element: all[i], doc };
+  }
+  return undefined;
 }
 
 function isSatisfied(ctx: CompletionContext, r: Requirement): boolean {
@@ -51,11 +55,13 @@ export function markdownSnippets(ctx: CompletionContext): CompletionItem[] {
   const range = { start: { line: ctx.pos.line, character: lead[1].length }, end: ctx.pos };
   const out: CompletionItem[] = [];
   const add = (label: string, detail: string, text: string | undefined) => text && out.push(snippet(label, detail, text, range, typed));
-  const mechanism = elementAt(ctx.doc.mechanisms, ctx.pos) ?? lastAtOrBefore(ctx.doc.mechanisms, ctx.pos);
-  const rowAbove = mechanism?.satisfies.find((row) => row.range.start.line === ctx.pos.line - 1);
-  if (rowAbove || (typed.startsWith('|') && mechanism?.satisfies.some((row) => row.range.start.line === ctx.pos.line + 1 || row.range.start.line === ctx.pos.line - 1))) {
+  // Just below a mapping table, or a new row begun inside one: a row for a requirement still unmapped.
+  const mechanism = lastAtOrBefore(ctx.doc.mechanisms, ctx.pos);
+  const line = ctx.pos.line;
+  const row = mechanism?.satisfies.find((x) => x.range.start.line === line - 1 || (typed.startsWith('|') && x.range.start.line === line + 1));
+  if (row) {
     const r = rowRequirement(ctx, mechanism);
-    if (r) add(`mapping row ${r.id}`, 'a row of the Requirements Mapping Table', markdownMappingRow(rowAbove && { element: rowAbove, doc: ctx.doc }, r.id, escapeSnippet(r.text), slot(1, 'How the mechanism meets it')));
+    if (r) add(`mapping row ${r.id}`, 'a row of the Requirements Mapping Table', markdownMappingRow({ element: row, doc: ctx.doc }, r.id, escapeSnippet(r.text), slot(1, 'How the mechanism meets it')));
     if (typed.startsWith('|')) return out;
   }
   switch (partAt(ctx.doc, ctx.pos)) {

@@ -1,6 +1,5 @@
 import type { DocumentModel } from '../../model/document.js';
 import type { IdRef, Mechanism, MimElement, Test } from '../../model/elements.js';
-import { globalKey } from '../../model/ids.js';
 import type { Mim } from '../../model/mim.js';
 import type { Workspace } from '../../workspace/workspace.js';
 
@@ -46,9 +45,4 @@ export function requirementUses(ws: Workspace, key: string): RequirementUses {
 
 function addOnce<T extends MimElement>(list: Use<T>[], element: T, mim: Mim | undefined): void {
   if (!list.some((u) => u.element === element)) list.push({ element, mim });
-}
-
-/** The requirements a mechanism satisfies, as their keys, in row order. */
-export function satisfiedKeys(mim: Mim | undefined, m: Mechanism): string[] {
-  return m.satisfies.flatMap((row) => (row.ref.target && (row.ref.mim ?? mim?.id) ? [globalKey(row.ref.mim ?? mim!.id, row.ref.target.id)] : []));
 }

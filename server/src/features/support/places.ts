@@ -35,12 +35,6 @@ export function idLocation(e: MimElement): Location {
   return { file: e.file, range: e.idRange };
 }
 
-/** The key of an element in the symbol table, when its MIM is known. */
-export function keyOf(ws: Workspace, e: MimElement): string | undefined {
-  const mim = ws.index.mimOf(e.file);
-  return mim ? globalKey(mim.id, e.id) : undefined;
-}
-
 /** The MIM of a file; a file outside any MIM reads as a MIM of its own, so ids still resolve within it. */
 export function mimOrDocument(ws: Workspace, doc: DocumentModel): Mim {
   return (

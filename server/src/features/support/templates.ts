@@ -2,15 +2,13 @@ import type { DocumentModel } from '../../model/document.js';
 import type { MappingRow, MimElement, Requirement } from '../../model/elements.js';
 import { splitRow } from '../../parse/markdown/table-row.js';
 
-/**
- * New elements written in the syntax of the document they go into, copied from an element
- * of the same kind where there is one. The same text serves snippets (`snippet` slots) and
- * quick fixes (`plain` slots).
- */
-export type Slot = (n: number, text: string) => string;
+// New elements written in the syntax of the document they go into, copied from an element of
+// the same kind where there is one. Snippets pass placeholders as text; quick fixes plain text.
 
-export const snippetSlot: Slot = (n, text) => `\${${n}:${escapeSnippet(text)}}`;
-export const plainSlot: Slot = (_n, text) => text;
+/** A snippet placeholder `${n:text}`. */
+export function snippetSlot(n: number, text: string): string {
+  return `\${${n}:${escapeSnippet(text)}}`;
+}
 
 /** Text that a snippet inserts as is. */
 export function escapeSnippet(text: string): string {

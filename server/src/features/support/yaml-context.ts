@@ -119,13 +119,13 @@ function walkUp(doc: DocumentModel, from: number, frame: Frame): Walk | undefine
       continue;
     }
     if (l.key === undefined) {
-      if (mode === 'map' && l.dashes.length === 0) {
-        // A less indented line of text: we are in a block scalar whose header is further up.
-        plain = true;
-        col = l.indent;
-        continue;
-      }
-      return undefined;
+      if (l.dashes.length > 0) return undefined;
+      // A less indented line of text: we are in a block scalar whose header is further up
+      // (where a Markdown list may look like a sequence).
+      plain = true;
+      mode = 'map';
+      col = l.indent;
+      continue;
     }
     const block = BLOCK.test(l.value);
     if (l.value !== '' && !block) {
@@ -181,7 +181,7 @@ export function yamlContext(doc: DocumentModel, pos: Position): YamlContext | un
     return done(at, [...walk.path, ...tail], column, extra);
   };
 
-  if (l.blank || text.trim() === '') return finish(walkUp(doc, pos.line, { mode: 'map', col: c }), 'entry', [], c);
+  if (l.blank) return finish(walkUp(doc, pos.line, { mode: 'map', col: c }), 'entry', [], c);
   if (c < l.content) return undefined;
   const itemFrame = (): Frame => ({ mode: 'seq', col: l.dashes[l.dashes.length - 1] });
   const mapWalk = () => walkUp(doc, pos.line, l.dashes.length > 0 ? itemFrame() : { mode: 'map', col: l.content });
@@ -208,7 +208,7 @@ export function yamlContext(doc: DocumentModel, pos: Position): YamlContext | un
   return finish(walkUp(doc, pos.line, { mode: 'map', col: l.content }), 'entry', [], l.content);
 }
 
-/** The keys already written in the map whose entries start at `column`, around `line`. */
+/** The keys written on the other lines of the map whose entries start at `column` around `line`. */
 export function siblingKeys(doc: DocumentModel, line: number, column: number): string[] {
   const keys: string[] = [];
   const visit = (n: number): boolean => {

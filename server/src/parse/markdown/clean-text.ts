@@ -1,4 +1,4 @@
-import { findInvisibles } from '../text/invisible.js';
+import { findInvisibles, stripInvisibles } from '../text/invisible.js';
 
 /** Text with inline markup removed, and for each kept character the offset it came from. */
 export interface CleanText {
@@ -64,6 +64,16 @@ export function cleanInline(raw: string): CleanText {
   }
   map.push(raw.length);
   return { text: chars.join(''), map };
+}
+
+// What cleanInline drops, in one pass: an escape keeps its character; emphasis and code marks,
+// an underscore not inside a word, and HTML tags go.
+const MARKUP = /\\([!-/:-@[-`{-~])|[*`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|<\/?[A-Za-z][^>]*>/gu;
+
+/** The clean text alone, for callers that need no offsets: the same text as cleanInline, without building its map. */
+export function plainInline(raw: string): string {
+  if (!NEEDS_CLEANING.test(raw)) return raw;
+  return stripInvisibles(raw.replace(MARKUP, (_m, escaped: string | undefined) => escaped ?? ''));
 }
 
 /** Folds runs of white space and trims: the form in which texts are compared and shown. */

@@ -1,7 +1,7 @@
 import type { PartName } from '../../model/elements.js';
 import type { ElementKind } from '../../model/ids.js';
 import { parseLocalId } from '../text/ids.js';
-import { cleanInline } from './clean-text.js';
+import { cleanInline, plainInline } from './clean-text.js';
 
 export interface HeadingId {
   kind: ElementKind;
@@ -35,8 +35,33 @@ const MAY_START_WITH_ID = /^[\s*_`\u200B\uFEFF]*(?:[CRMGT]|Mechanism|Capability|
 /** An id sits near the start: only this much of the text is cleaned to find it. */
 const ID_PREFIX = 80;
 
+// The usual form, `**R1.1** text` or `C1: Title`, read on the raw text without cleaning it.
+const PLAIN_ID_AT_START = /^([\s*_]*)(R\d+\.\d+[a-z]?|[CMGT]\d+)(?=$|[\s:.,;)\]–—*_-])([\s*_:.,;–—-]*)/;
+
 export function readLeadingId(raw: string): HeadingId | undefined {
   if (!MAY_START_WITH_ID.test(raw)) return undefined;
+  const plain = PLAIN_ID_AT_START.exec(raw);
+  if (plain) {
+    const local = parseLocalId(plain[2]);
+    if (local) {
+      const start = plain[1].length;
+      const titleStart = plain[0].length;
+      let title: string | undefined;
+      return {
+        kind: local.kind,
+        id: local.id,
+        rawId: plain[2],
+        malformed: local.malformed,
+        start,
+        end: start + plain[2].length,
+        get title() {
+          title ??= plainInline(raw.slice(titleStart)).replace(/[\s:]+$/, '').trim();
+          return title;
+        },
+        titleStart,
+      };
+    }
+  }
   const clean = cleanInline(raw.length > ID_PREFIX ? raw.slice(0, ID_PREFIX) : raw);
   const m = ID_AT_START.exec(clean.text);
   if (!m) return undefined;
@@ -66,7 +91,7 @@ export function readLeadingId(raw: string): HeadingId | undefined {
     end: clean.map[idStartClean + idText.length - 1] + 1,
     // Cleaned on demand: requirements clean their text themselves.
     get title() {
-      title ??= cleanInline(raw.slice(titleStart)).text.replace(/[\s:]+$/, '').trim();
+      title ??= plainInline(raw.slice(titleStart)).replace(/[\s:]+$/, '').trim();
       return title;
     },
     titleStart,

@@ -39,3 +39,11 @@ export class FlatMap {
 }
 
 export type OffsetMap = InlineMap | FlatMap;
+
+/** The map for an inline token's content: a flat one when the content is a single line, as most are. */
+export function inlineMap(content: string, firstLine: number, lines: LineIndex): OffsetMap {
+  if (content.includes('\n')) return new InlineMap(content, firstLine, lines);
+  const src = lines.lineText(firstLine);
+  const col = content.length === 0 ? src.length : Math.max(0, src.lastIndexOf(content));
+  return new FlatMap(lines.lineStart(firstLine) + col);
+}

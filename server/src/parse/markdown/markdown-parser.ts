@@ -18,12 +18,12 @@ import { findKeywords } from '../text/keywords.js';
 import { SlugCounter } from '../text/slug.js';
 import { findSuppressions } from '../text/suppressions.js';
 import { findCitations, findProseRefs, readIdList, readOneId } from '../text/xrefs.js';
-import { cleanInline, foldSpace } from './clean-text.js';
+import { cleanInline, foldSpace, plainInline } from './clean-text.js';
 import { CONVENTIONS_TITLE, conventionOf, definedKeyword, listedKeywords, type KeyAt } from './conventions-block.js';
 import { blankFrontMatter, readFrontMatter } from './front-matter.js';
 import { findGitbookTags } from './gitbook.js';
 import { partOfFileName, partOfTitle, readLeadingId, REPOSITORY_H1, SINGLE_PAGE_H1, type HeadingId } from './headings.js';
-import { FlatMap, InlineMap, type OffsetMap } from './inline-map.js';
+import { FlatMap, inlineMap, type OffsetMap } from './inline-map.js';
 import { readLinks } from './links.js';
 import { markdown } from './markdown-it.js';
 import { splitRow, type RawCell } from './table-row.js';
@@ -152,12 +152,11 @@ class PageReader {
     const level = Number(open.tag.slice(1));
     const line = open.map ? open.map[0] : 0;
     const raw = inline.content;
-    const map = new InlineMap(raw, line, this.lines);
+    const map = inlineMap(raw, line, this.lines);
     const start = this.lines.lineStart(line);
     this.closeSections(level, start);
     for (const parent of this.open) parent.blocks++;
-    const clean = cleanInline(raw);
-    const title = foldSpace(clean.text);
+    const title = foldSpace(plainInline(raw));
     const headingRange = this.lines.lineRange(line);
     const section: Section = {
       title,
@@ -346,8 +345,8 @@ class PageReader {
   private paragraph(inline: Token, kind: 'paragraph' | 'quote'): void {
     if (!inline?.map) return;
     const content = inline.content;
-    const map = new InlineMap(content, inline.map[0], this.lines);
-    if (this.listDepth === 0) this.markContent(PLACEHOLDER.test(foldSpace(cleanInline(content).text)));
+    const map = inlineMap(content, inline.map[0], this.lines);
+    if (this.listDepth === 0) this.markContent(PLACEHOLDER.test(foldSpace(plainInline(content))));
     this.conventionsInline(content, map, false);
     const lead = this.listDepth === 0 ? readLeadingId(content) : undefined;
     if (lead?.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
@@ -363,7 +362,7 @@ class PageReader {
     const para = tokens[i + 1]?.type === 'paragraph_open' ? tokens[i + 2] : undefined;
     if (!para?.map || !item.map) return i;
     const content = para.content;
-    const map = new InlineMap(content, para.map[0], this.lines);
+    const map = inlineMap(content, para.map[0], this.lines);
     this.conventionsInline(content, map, true);
     const lead = readLeadingId(content);
     const inCapabilities = this.part === 'capabilities' || this.capability !== undefined;
@@ -426,7 +425,7 @@ class PageReader {
       title: '',
       malformed: id.malformed || undefined,
       capability: this.capability?.id,
-      text: foldSpace(cleanInline(content.slice(id.titleStart)).text),
+      text: foldSpace(plainInline(content.slice(id.titleStart))),
       textSpan: { start: textStart, end: textEnd },
       keywords: findKeywords(this.doc.text.slice(textStart, textEnd), textStart),
       level: 'none',
@@ -456,7 +455,7 @@ class PageReader {
     if (rows.length === 0) return;
     const cellsOf = (line: number) => splitRow(this.lines.lineText(line)).map((c) => ({ ...c, start: c.start + this.lines.lineStart(line), end: c.end + this.lines.lineStart(line) }));
     const header = cellsOf(rows[0]);
-    const headerText = header.map((c) => foldSpace(cleanInline(c.text).text));
+    const headerText = header.map((c) => foldSpace(plainInline(c.text)));
     const body = rows.slice(1);
     for (const line of body) {
       const n = splitRow(this.lines.lineText(line)).length;
@@ -517,9 +516,9 @@ class PageReader {
       ref,
       file: this.doc.file,
       range: rowRange,
-      quote: quoteCell ? foldSpace(cleanInline(quoteCell.text).text) : undefined,
+      quote: quoteCell ? foldSpace(plainInline(quoteCell.text)) : undefined,
       quoteSpan: quoteCell ? { start: quoteCell.start, end: quoteCell.end } : undefined,
-      how: howCell ? foldSpace(cleanInline(howCell.text).text) : undefined,
+      how: howCell ? foldSpace(plainInline(howCell.text)) : undefined,
     };
     this.mechanism?.satisfies.push(row);
   }
@@ -527,7 +526,7 @@ class PageReader {
   private statusTable(header: string[], body: RawCell[][]): void {
     let status: string | undefined;
     header.forEach((h, c) => {
-      if (body.some((row) => row[c] && CHECKED.test(cleanInline(row[c].text).text))) status = h;
+      if (body.some((row) => row[c] && CHECKED.test(plainInline(row[c].text)))) status = h;
     });
     if (status) this.doc.status = status.replace(/[^\p{L}\p{N}\s-]/gu, '').trim().toLowerCase().replace(/\s+/g, '-');
   }
@@ -587,7 +586,7 @@ class PageReader {
     const link = this.doc.links[before];
     this.doc.links.length = before; // inlineContent records the links once
     if (!link) return;
-    const title = link.text ?? foldSpace(cleanInline(content).text);
+    const title = link.text ?? foldSpace(plainInline(content));
     const name = link.target.split('#')[0].split('/').pop() ?? '';
     this.doc.summary.push({
       title,
