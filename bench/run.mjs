@@ -2,7 +2,10 @@
 // budgets of a 2-core machine, and prints a table. Exits 0 even when a figure is over budget
 // (it is a report); 1 when a step could not run or crashed; 2 on bad usage.
 //
-//   node bench/run.mjs [--only cli|engine] [--quick]
+//   node bench/run.mjs [--only cli|engine|lsp] [--quick]
+//
+// The language-server figures (issue budgets for a 1,000-file workspace) come from
+// bench/lsp-bench.mjs, which drives the real server over stdio; its table follows this one.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,8 +21,8 @@ process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-if ((only !== undefined && only !== 'cli' && only !== 'engine') || args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')) {
-  console.error('usage: node bench/run.mjs [--only cli|engine] [--quick]');
+if ((only !== undefined && only !== 'cli' && only !== 'engine' && only !== 'lsp') || args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')) {
+  console.error('usage: node bench/run.mjs [--only cli|engine|lsp] [--quick]');
   process.exit(2);
 }
 
@@ -131,11 +134,18 @@ function printTable() {
   console.log(['', line(table[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
 }
 
-const stats = ensureWorkspace();
-console.log(`workspace ${workspace}: ${stats.mims} MIMs, ${stats.files} files, ${stats.requirements} requirements, ` +
-  `${(stats.bytes / 1048576).toFixed(1)} MB`);
-if (quick) console.log('quick run: the budgets are for the full workspace (200 MIMs); these figures are a smoke test');
-if (only !== 'engine') benchCli();
-if (only !== 'cli') benchEngine();
-printTable();
+if (only !== 'lsp') {
+  const stats = ensureWorkspace();
+  console.log(`workspace ${workspace}: ${stats.mims} MIMs, ${stats.files} files, ${stats.requirements} requirements, ` +
+    `${(stats.bytes / 1048576).toFixed(1)} MB`);
+  if (quick) console.log('quick run: the budgets are for the full workspace (200 MIMs); these figures are a smoke test');
+  if (only !== 'engine') benchCli();
+  if (only !== 'cli') benchEngine();
+  printTable();
+}
+if (only === undefined || only === 'lsp') {
+  console.log('\nlanguage server over stdio, 1,000-file workspace:');
+  const lsp = spawnSync(process.execPath, ['bench/lsp-bench.mjs'], { stdio: 'inherit' });
+  if (lsp.status !== 0) failed = true;
+}
 process.exit(failed ? 1 : 0);
