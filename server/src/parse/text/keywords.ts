@@ -22,6 +22,8 @@ for (const convention of CONVENTIONS) {
 const ALTERNATIVES = [...PHRASES.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+'));
 const KEYWORD_RE = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${ALTERNATIVES.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
 
+const PROBE = /must|shall|should|may|required|recommended|optional|need\s+not|prohibited/i;
+
 export function phraseInfo(key: string): PhraseInfo | undefined {
   return PHRASES.get(key.toUpperCase().replace(/\s+/g, ' '));
 }
@@ -37,6 +39,8 @@ function caseOkFor(written: string, conventions: Convention[]): Convention[] {
  * can scan a slice and keep document offsets.
  */
 export function findKeywords(text: string, base = 0): KeywordHit[] {
+  // Most prose holds no keyword at all; a plain case-insensitive probe rules it out cheaply.
+  if (!PROBE.test(text)) return [];
   const out: KeywordHit[] = [];
   KEYWORD_RE.lastIndex = 0;
   for (let m = KEYWORD_RE.exec(text); m; m = KEYWORD_RE.exec(text)) {
