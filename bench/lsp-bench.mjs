@@ -71,6 +71,8 @@ async function main() {
   await conn.sendNotification('initialized', {});
   await indexDone;
   row('index the workspace (info)', performance.now() - t, 'ms');
+  const rssNow = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  row('server resident memory after indexing (info)', rssNow(), 'MB');
 
   // First diagnostics of a 5,000-line document.
   const large = join(dir, 'large', 'docs', 'capabilities-and-requirements.md');
