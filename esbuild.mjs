@@ -19,7 +19,6 @@ function findTests(dir) {
 const fronts = [
   ['server/src/cli/main.ts', 'dist/cli/mimspec.js'],
   ['server/src/lsp/main.ts', 'dist/server/server.js'],
-  ['server/src/workspace/parse-worker.ts', 'dist/server/parse-worker.js'],
   ['client/src/extension.ts', 'dist/client/extension.js'],
   ['bench/engine-bench.ts', 'dist/bench/engine-bench.js'],
 ].filter(([src]) => existsSync(src));

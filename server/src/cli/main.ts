@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { NodeFileSystem } from '../workspace/node-file-system.js';
 import { normalizePath } from '../workspace/paths.js';
 import { Workspace } from '../workspace/workspace.js';
@@ -51,7 +51,7 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
       return 2;
     }
   }
-  const ws = new Workspace(fs, { roots, config, workerScript: join(__dirname, '..', 'server', 'parse-worker.js') });
+  const ws = new Workspace(fs, { roots, config });
   await ws.scan();
   const rel = (file: string) => relative(cwd, file).split('\\').join('/') || file;
   if (args.command === 'model') {

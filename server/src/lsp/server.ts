@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -37,7 +36,7 @@ export function startServer(connection: Connection): void {
     const roots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
       .map(uriToPath)
       .filter((p): p is string => p !== undefined);
-    ws = new Workspace(new NodeFileSystem(), { roots, workerScript: join(__dirname, 'parse-worker.js') });
+    ws = new Workspace(new NodeFileSystem(), { roots });
     diagnostics.usePull(clientCaps.textDocument?.diagnostic !== undefined);
     return { capabilities: capabilities(diagnostics.pull), serverInfo: { name: 'mimspec', version: '0.1.0' } };
   });

@@ -1,4 +1,4 @@
-import type { DocumentModel, FileKind } from '../model/document.js';
+import type { DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { parseConfig } from '../parse/yaml/config.js';
@@ -13,18 +13,12 @@ import { dirname, isInside, joinPath, normalizePath } from './paths.js';
 import { registryFor } from './registry.js';
 import { SymbolIndex } from './symbol-index.js';
 import { globMatcher } from './globs.js';
-import { parseFilesInParallel } from './parallel-parse.js';
 
 export interface WorkspaceOptions {
   /** Folders (or single files) the workspace covers. */
   roots: string[];
   /** An explicit config file (the CLI's --config) that governs every file. */
   config?: { file: string; text: string };
-  /**
-   * The parse worker bundle. When given (and the file system is the disk), a large first scan
-   * reads and parses files on every core.
-   */
-  workerScript?: string;
 }
 
 /**
@@ -45,14 +39,11 @@ export class Workspace {
   /** The extra config given on the command line, if any. */
   readonly explicitConfig?: ProjectConfig;
 
-  private readonly workerScript?: string;
-
   constructor(
     private readonly fs: FileSystem,
     options: WorkspaceOptions,
   ) {
     this.roots = options.roots.map(normalizePath);
-    this.workerScript = options.workerScript;
     if (options.config) this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text);
     this.configs = new ConfigResolver(this.roots, this.explicitConfig);
   }
@@ -76,12 +67,7 @@ export class Workspace {
     const configs = files.filter((f) => fileKindOf(f) === 'config');
     await Promise.all(configs.map((f) => this.loadFile(f)));
     const docs = files.filter((f) => fileKindOf(f) !== 'config' && this.included(f));
-    if (this.workerScript) {
-      const sized = await Promise.all(docs.map(async (path) => ({ path, kind: fileKindOf(path) as FileKind, size: (await this.fs.stat(path))?.size ?? 0 })));
-      await parseFilesInParallel(sized, this.workerScript, (doc) => this.docs.set(doc.file, doc));
-    } else {
-      await Promise.all(docs.map((f) => this.loadFile(f)));
-    }
+    await Promise.all(docs.map((f) => this.loadFile(f)));
     this.invalidate();
   }
 
