@@ -2,7 +2,7 @@ import type { DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { parseConfig } from '../parse/yaml/config.js';
-import { RuleCache, runRules } from '../rules/run-rules.js';
+import { RuleCache, runRules, type RuleEnvironment } from '../rules/run-rules.js';
 import { defaultConfig, type ProjectConfig, type RegistryEntry } from './config.js';
 import { ConfigResolver } from './config-resolver.js';
 import { fileKindOf, isSkippedFolder } from './file-kinds.js';
@@ -201,21 +201,22 @@ export class Workspace {
     return this.fs.existsSync?.(p) ?? false;
   }
 
+  /** What rules (and features that answer as rules do) read of the workspace. */
+  ruleEnvironment(): RuleEnvironment {
+    return {
+      index: this.index,
+      documents: this.docs,
+      configFor: (f) => this.configFor(f),
+      registryFor: (f) => this.registryFor(f),
+      exists: (p) => this.exists(p),
+      repositoryRoot: (f) => this.repositoryRoot(f),
+    };
+  }
+
   /** Every finding of the workspace, by file; recomputed only after a change. */
   check(): Map<string, Finding[]> {
     if (!this.findingsCache) {
-      const findings = runRules(
-        {
-          index: this.index,
-          documents: this.docs,
-          configFor: (f) => this.configFor(f),
-          registryFor: (f) => this.registryFor(f),
-          exists: (p) => this.exists(p),
-          repositoryRoot: (f) => this.repositoryRoot(f),
-        },
-        undefined,
-        this.ruleCache,
-      );
+      const findings = runRules(this.ruleEnvironment(), undefined, this.ruleCache);
       for (const config of this.configFiles()) {
         if (config.file && config.problems.length > 0) {
           findings.set(config.file, config.problems.map((p) => ({ ...p, file: config.file!, severity: 'error' as const })));

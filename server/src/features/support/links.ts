@@ -5,15 +5,7 @@ import type { Workspace } from '../../workspace/workspace.js';
 
 /** The file and anchor a link points at, resolved exactly as the link rules resolve it. */
 export function linkTarget(ws: Workspace, link: Link): LinkTarget | undefined {
-  const ctx: RuleContext = {
-    index: ws.index,
-    documents: ws.documents,
-    configFor: (f) => ws.configFor(f),
-    registryFor: (f) => ws.registryFor(f),
-    exists: (p) => ws.exists(p),
-    repositoryRoot: (f) => ws.repositoryRoot(f),
-    report: () => undefined,
-  };
+  const ctx: RuleContext = { ...ws.ruleEnvironment(), report: () => undefined };
   return resolveLink(link, link.file, ctx, ctx.repositoryRoot);
 }
 
