@@ -1,5 +1,6 @@
 import type { Convention } from '../model/conventions.js';
 import type { ParseProblem } from '../model/finding.js';
+import type { Range } from '../model/range.js';
 import type { SeveritySetting } from '../model/severity.js';
 
 export type Numbering = 'oasc-2022' | 'oasc-2025';
@@ -17,6 +18,8 @@ export interface ProjectConfig {
   /** The folder the config governs (its own folder). */
   dir: string;
   mim?: string;
+  /** Where the file names its MIM, for findings about that claim. */
+  mimRange?: Range;
   numbering: Numbering;
   conventions?: Convention;
   rules: Record<string, SeveritySetting>;

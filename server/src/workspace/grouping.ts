@@ -99,7 +99,7 @@ function buildMim(root: string, documents: DocumentModel[], config: ProjectConfi
   const identity: IdentityClaim[] = documents.flatMap((d) => d.identity);
   // The config names the repository's MIM: its Markdown pages. A *.mim.yaml names its own.
   const markdown = documents.some((d) => d.kind === 'markdown');
-  if (markdown && config.mim && config.file) identity.push({ mim: config.mim, source: 'config', file: config.file, range: range(0, 0, 0, 0) });
+  if (markdown && config.mim && config.file) identity.push({ mim: config.mim, source: 'config', file: config.file, range: config.mimRange ?? range(0, 0, 0, 0) });
   if (publiccode) identity.push(...publiccode.identity);
   const best = [...identity].sort((a, b) => PRECEDENCE.indexOf(a.source) - PRECEDENCE.indexOf(b.source))[0];
   const titled = identity.find((c) => c.title && c.mim === best?.mim);

@@ -23,16 +23,21 @@ export function parseConfig(file: string, text: string): ProjectConfig {
       const lines = new LineIndex(text);
       const loaded = loadYaml(text, lines);
       config.problems.push(...loaded.problems, ...checkSchema('config', loaded, lines));
-      readConfig(config, loaded.doc?.contents);
+      readConfig(config, loaded.doc?.contents, lines);
       return config;
     },
     (problem) => ({ ...defaultConfig(config.dir), file, problems: [...config.problems, problem] }),
   );
 }
 
-function readConfig(config: ProjectConfig, root: YamlNode): void {
-  const mim = normalizeMimId(str(field(root, 'mim')?.value) ?? '');
-  if (mim) config.mim = mim;
+function readConfig(config: ProjectConfig, root: YamlNode, lines: LineIndex): void {
+  const mimField = field(root, 'mim');
+  const mim = normalizeMimId(str(mimField?.value) ?? '');
+  if (mim) {
+    config.mim = mim;
+    const at = (mimField?.value as { range?: number[] } | undefined)?.range;
+    if (at) config.mimRange = lines.rangeOf(at[0], at[1]);
+  }
   const numbering = str(field(root, 'numbering')?.value);
   if (numbering && NUMBERINGS.includes(numbering)) config.numbering = numbering as Numbering;
   const conventions = str(field(root, 'conventions')?.value);
