@@ -112,12 +112,33 @@ describe('language features over stdio', () => {
     assert.equal(summary?.[0].newText, 'solutions.md');
   });
 
-  it('answers on a document that does not parse', async () => {
+  it('keeps the last good outline of a document that stops parsing, and still answers', async () => {
     const broken = join(WS, 'broken.mim.yaml');
-    await client.open(broken, 'mim: MIM9\ncapabilities: [\n  - id: C1\n');
-    const h = await client.request<Hover | null>('textDocument/hover', at(broken, 0, 1));
-    assert.ok(h === null || typeof h === 'object');
+    const good = 'mim: MIM9\ntitle: Broken\ncapabilities:\n  - id: C1\n    title: Kept\n    requirements:\n      - id: R1.1\n        text: Systems SHALL keep it.\n';
+    await client.open(broken, good);
+    // Without its colon, `requirements` swallows the list below it: R1.1 is gone from the new parse.
+    await client.change(broken, 2, good.replace('requirements:', 'requirements'));
+    const diags = await client.diagnostics(uri(broken), (d) => d.some((x) => x.code === 'syntax/yaml'));
+    assert.ok(diags.length > 0);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', doc(broken));
-    assert.ok(Array.isArray(symbols));
+    const flat = (s: DocumentSymbol[]): string[] => s.flatMap((x) => [x.name, ...flat(x.children ?? [])]);
+    assert.ok(flat(symbols).some((n) => n.startsWith('R1.1')), flat(symbols).join(', '));
+    const h = await client.request<Hover | null>('textDocument/hover', at(broken, 6, 14));
+    assert.ok(h === null || typeof h === 'object');
+  });
+
+  it('survives a 50,000-line page and keeps answering', async () => {
+    const big = join(WS, 'docs', 'big.md');
+    const lines = ['# Capabilities and Requirements', ''];
+    for (let c = 1; lines.length < 50000; c++) {
+      lines.push(`## C${c} Capability ${c}`, '');
+      for (let r = 1; r <= 8; r++) lines.push(`* **R${c}.${r}** Systems SHALL record item ${r} of capability ${c}.`);
+      lines.push('');
+    }
+    const docUri = await client.open(big, lines.join('\n'));
+    const diags = await client.diagnostics(docUri, () => true, 60000);
+    assert.ok(Array.isArray(diags));
+    const h = await client.request<Hover>('textDocument/hover', at(big, 4, 5));
+    assert.match((h.contents as { value: string }).value, /R1\.1/);
   });
 });
