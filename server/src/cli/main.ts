@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { limitHeapGrowth } from '../process-tuning.js';
 import { NodeFileSystem } from '../workspace/node-file-system.js';
 import { normalizePath } from '../workspace/paths.js';
 import { Workspace } from '../workspace/workspace.js';
@@ -67,6 +68,7 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
 
 /** The process entry: runs main on argv and sets the exit code. */
 export function cli(): void {
+  limitHeapGrowth();
   main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
     (code) => {
       process.exitCode = code;

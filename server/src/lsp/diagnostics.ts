@@ -52,7 +52,7 @@ export class DiagnosticsPublisher {
   /** A document changed: publish soon; a little later for big documents, so that a burst of keystrokes is checked once. */
   changed(uri: string, lineCount: number): void {
     this.edited.add(uri);
-    this.schedule(Math.min(50, 10 + Math.floor(lineCount / 500)));
+    this.schedule(Math.min(40, 5 + Math.floor(lineCount / 1000)));
   }
 
   workspaceChanged(): void {

@@ -1,8 +1,10 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { limitHeapGrowth } from '../process-tuning.js';
 import { startServer } from './server.js';
 
 // `--stdio`, `--node-ipc` or `--socket=N` on the command line pick the transport.
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
   process.argv.push('--stdio');
 }
+limitHeapGrowth();
 startServer(createConnection(ProposedFeatures.all));
