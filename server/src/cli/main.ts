@@ -68,7 +68,7 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
 
 /** The process entry: runs main on argv and sets the exit code. */
 export function cli(): void {
-  limitHeapGrowth();
+  limitHeapGrowth(50);
   main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
     (code) => {
       process.exitCode = code;

@@ -22,6 +22,8 @@ export interface RuleContext {
   registryFor(file: string): ReadonlyMap<string, RegistryEntry>;
   /** Whether a file or folder exists, in the workspace or on disk. */
   exists(path: string): boolean;
+  /** The documents whose path lies under a folder, in path order. */
+  documentsUnder(dir: string): readonly DocumentModel[];
   /** The folder a link starting with `/` is relative to (mim-format §4). */
   repositoryRoot(file: string): string;
   report(finding: Report): void;

@@ -155,6 +155,10 @@ function trackingContext(env: RuleEnvironment, deps: Map<string, Dependency>, ou
       const v = env.exists(path);
       return read(`exists:${path}`, v, (e) => e.exists(path) === v);
     },
+    documentsUnder(dir) {
+      const v = env.documentsUnder(dir);
+      return read(`under:${dir}`, v, (e) => sameList(e.documentsUnder(dir), v));
+    },
     repositoryRoot(file) {
       const v = env.repositoryRoot(file);
       return read(`root:${file}`, v, (e) => e.repositoryRoot(file) === v);

@@ -29,6 +29,8 @@ export class Workspace {
   readonly roots: string[];
   private readonly docs = new Map<string, DocumentModel>();
   private readonly lastGood = new Map<string, DocumentModel>();
+  /** Document paths in order, for folder queries; rebuilt when a file comes or goes. */
+  private sortedPaths: string[] | undefined;
   private readonly configs: ConfigResolver;
   private readonly ruleCache = new RuleCache();
   private indexCache: SymbolIndex | undefined;
@@ -131,6 +133,7 @@ export class Workspace {
   }
 
   private putDocument(doc: DocumentModel): void {
+    if (!this.docs.has(doc.file)) this.sortedPaths = undefined;
     this.docs.set(doc.file, doc);
     if (!brokenSyntax(doc)) this.lastGood.set(doc.file, doc);
     this.invalidate();
@@ -157,6 +160,7 @@ export class Workspace {
     const path = normalizePath(file);
     if (fileKindOf(path) === 'config') this.configs.remove(dirname(path));
     this.lastGood.delete(path);
+    this.sortedPaths = undefined;
     if (this.docs.delete(path) || fileKindOf(path) === 'config') this.invalidate();
   }
 
@@ -222,8 +226,26 @@ export class Workspace {
       configFor: (f) => this.configFor(f),
       registryFor: (f) => this.registryFor(f),
       exists: (p) => this.exists(p),
+      documentsUnder: (d) => this.documentsUnder(d),
       repositoryRoot: (f) => this.repositoryRoot(f),
     };
+  }
+
+  /** The documents under a folder, in path order: a binary search in the sorted paths. */
+  documentsUnder(dir: string): DocumentModel[] {
+    this.sortedPaths ??= [...this.docs.keys()].sort();
+    const paths = this.sortedPaths;
+    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+    let lo = 0;
+    let hi = paths.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paths[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: DocumentModel[] = [];
+    for (let i = lo; i < paths.length && paths[i].startsWith(prefix); i++) out.push(this.docs.get(paths[i])!);
+    return out;
   }
 
   /** Every finding of the workspace, by file; recomputed only after a change. */

@@ -21,11 +21,10 @@ function pageTitle(doc: DocumentModel): string {
  */
 function bookPages(summary: DocumentModel, ctx: RuleContext): DocumentModel[] {
   const tree = dirname(summary.file);
-  const prefix = tree === '/' ? '/' : `${tree}/`;
   const inner = new Set<string>();
   const pages: DocumentModel[] = [];
-  for (const d of ctx.documents.values()) {
-    if (d === summary || d.kind !== 'markdown' || !d.file.startsWith(prefix)) continue;
+  for (const d of ctx.documentsUnder(tree)) {
+    if (d === summary || d.kind !== 'markdown') continue;
     if (d.role === 'summary') inner.add(dirname(d.file));
     else if (!REPOSITORY_FILE.test(basename(d.file))) pages.push(d);
   }
