@@ -73,7 +73,6 @@ export class DiagnosticsPublisher {
   }
 
   private flush(): void {
-
     if (this.pull) {
       void this.connection.languages.diagnostics.refresh().catch(() => undefined);
       return;
