@@ -2,7 +2,7 @@ import type { Convention } from '../model/conventions.js';
 import type { DocumentModel } from '../model/document.js';
 import { isInformativePart, PART_TITLES, type KeywordHit, type TextBlock } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
-import { cleanInline, foldSpace } from '../parse/markdown/clean-text.js';
+import { foldSpace, plainInline } from '../parse/markdown/clean-text.js';
 import { countsUnder, findKeywords } from '../parse/text/keywords.js';
 import type { DocumentRule } from './rule.js';
 
@@ -66,6 +66,6 @@ function quotesRequirement(doc: DocumentModel, block: TextBlock, mim: Mim): bool
     requirementTexts.set(mim, texts);
   }
   const raw = doc.text.slice(block.start, block.end).replace(/^[ \t]*>[ \t]?/gm, '');
-  const text = foldSpace(cleanInline(raw).text).replace(LEADING_ID, '').replace(QUOTES, '').trim();
+  const text = foldSpace(plainInline(raw)).replace(LEADING_ID, '').replace(QUOTES, '').trim();
   return texts.has(text);
 }
