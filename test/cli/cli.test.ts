@@ -69,6 +69,17 @@ describe('mimspec check', () => {
     const out = JSON.parse(r.stdout);
     assert.equal(out.diagnostics.filter((d: { code: string }) => d.code === 'trace/unknown-requirement').length, 0);
   });
+
+  it('checks one page in the context of its MIM, and reports only that page', () => {
+    const r = mimspec(['check', 'repo/docs/mechanisms.md', '--format', 'json'], fixture('cli'));
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.files, 1);
+    assert.deepEqual(
+      out.diagnostics.map((d: { file: string; line: number; code: string }) => `${d.file}:${d.line} ${d.code}`),
+      ['repo/docs/mechanisms.md:12 trace/unknown-requirement'],
+    );
+    assert.equal(r.code, 1);
+  });
 });
 
 describe('mimspec model', () => {

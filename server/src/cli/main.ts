@@ -5,6 +5,7 @@ import { NodeFileSystem } from '../workspace/node-file-system.js';
 import { normalizePath } from '../workspace/paths.js';
 import { Workspace } from '../workspace/workspace.js';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
+import { requested, scanRoots } from './context.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
@@ -52,15 +53,18 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
       return 2;
     }
   }
-  const ws = new Workspace(fs, { roots, config });
+  const ws = new Workspace(fs, { roots: scanRoots(roots), config });
   await ws.scan();
   const rel = (file: string) => relative(cwd, file).split('\\').join('/') || file;
+  const wanted = requested(roots);
   if (args.command === 'model') {
-    out(`${JSON.stringify(modelJson(ws.mims(), rel), null, 2)}\n`);
+    const mims = ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)));
+    out(`${JSON.stringify(modelJson(mims, rel), null, 2)}\n`);
     return 0;
   }
-  const findings = ws.check();
-  const report = buildReport(findings, ws.documents.size, rel);
+  const findings = new Map([...ws.check()].filter(([file]) => wanted(file)));
+  const checked = [...ws.documents.keys()].filter(wanted).length;
+  const report = buildReport(findings, checked, rel);
   out(args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, VERSION) : formatText(report));
   const internal = report.diagnostics.some((d) => d.code.startsWith('internal/'));
   return internal ? 2 : report.summary.errors > 0 ? 1 : 0;
