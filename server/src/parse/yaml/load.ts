@@ -1,4 +1,4 @@
-import { isAlias, isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import { isAlias, isScalar, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
 import type { ParseProblem } from '../../model/finding.js';
 import type { LineIndex } from '../../model/range.js';
 
@@ -38,7 +38,9 @@ export function loadYaml(text: string, lines: LineIndex): LoadedYaml {
     problems.push({ code: 'syntax/yaml', message, range: lines.rangeOf(start, Math.max(start, end)) });
   };
 
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
+  // Only a file with a document marker can hold several documents; the others take the single-document path.
+  const options = { prettyErrors: false, uniqueKeys: true } as const;
+  const docs = /^(?:---|\.\.\.)(?:\s|$)/m.test(text) ? parseAllDocuments(text, options) : [parseDocument(text, options)];
   const all = Array.isArray(docs) ? docs : [];
   for (const d of all) {
     for (const e of d.errors) report(e.code === 'RESOURCE_EXHAUSTION' ? NESTING : e.message, e.pos[0], e.pos[1]);
