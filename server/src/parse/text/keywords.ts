@@ -28,10 +28,16 @@ export function phraseInfo(key: string): PhraseInfo | undefined {
   return PHRASES.get(key.toUpperCase().replace(/\s+/g, ' '));
 }
 
-function caseOkFor(written: string, conventions: Convention[]): Convention[] {
+/** One shared list per phrase and case, since thousands of hits spell the same few ways. */
+const caseOkLists = new Map<string, Convention[]>();
+
+function caseOkFor(written: string, key: string, conventions: Convention[]): Convention[] {
   const upper = written === written.toUpperCase();
   const lower = written === written.toLowerCase();
-  return conventions.filter((c) => (c === 'bcp14' ? upper : lower));
+  const memo = `${key}|${upper ? 'U' : ''}${lower ? 'L' : ''}`;
+  let list = caseOkLists.get(memo);
+  if (!list) caseOkLists.set(memo, (list = conventions.filter((c) => (c === 'bcp14' ? upper : lower))));
+  return list;
 }
 
 /**
@@ -50,11 +56,11 @@ export function findKeywords(text: string, base = 0): KeywordHit[] {
     out.push({
       offset: base + m.index,
       length: written.length,
-      written: written.replace(/\s+/g, ' '),
+      written: /\s/.test(written) ? written.replace(/\s+/g, ' ') : written,
       key: info.key,
       level: info.level,
       conventions: info.conventions,
-      caseOk: caseOkFor(written, info.conventions),
+      caseOk: caseOkFor(written, info.key, info.conventions),
     });
   }
   return out;

@@ -17,8 +17,11 @@ export interface ProseRef {
 const PROSE_REF =
   /(?<![\p{L}\p{N}_/.#-])(?:(MIM(?:0|[1-9]\d*)(?:\.(?:C\d+\.R\d+[a-z]?|R\d+\.\d+[a-z]?|[CMGT]\d+))?)|MIM[ -](\d+)|(R\d+\.\d+[a-z]?))(?![\p{L}\p{N}_]|\.\d)/gu;
 
-export function findProseRefs(text: string, base = 0): ProseRef[] {
-  if (!text.includes('MIM') && !/R\d/.test(text)) return [];
+/** Shared answers for the common case of text that holds none; callers only read them. */
+const NO_REFS: readonly ProseRef[] = Object.freeze([]);
+
+export function findProseRefs(text: string, base = 0): readonly ProseRef[] {
+  if (!text.includes('MIM') && !/R\d/.test(text)) return NO_REFS;
   const out: ProseRef[] = [];
   PROSE_REF.lastIndex = 0;
   for (let m = PROSE_REF.exec(text); m; m = PROSE_REF.exec(text)) {
@@ -74,8 +77,10 @@ export interface CitationMatch {
   tag: string;
 }
 
-export function findCitations(text: string, base = 0): CitationMatch[] {
-  if (!text.includes('[')) return [];
+const NO_CITATIONS: readonly CitationMatch[] = Object.freeze([]);
+
+export function findCitations(text: string, base = 0): readonly CitationMatch[] {
+  if (!text.includes('[')) return NO_CITATIONS;
   const out: CitationMatch[] = [];
   CITATION.lastIndex = 0;
   for (let m = CITATION.exec(text); m; m = CITATION.exec(text)) {
