@@ -190,7 +190,7 @@ class PageReader {
     else if (id && id.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
       this.requirement(id, raw, map, headingRange);
     }
-    this.inlineContent(inline, map, 'heading', id);
+    this.inlineContent(inline, map, 'heading');
   }
 
   private headingElement(id: HeadingId, map: OffsetMap, level: number, section: Section): void {
@@ -353,7 +353,7 @@ class PageReader {
       this.requirement(lead, content, map, this.lines.rangeOf(map.toDocument(0), map.toDocument(content.length)));
     }
     this.listLine(content, map);
-    this.inlineContent(inline, map, kind, lead?.kind === 'requirement' ? lead : undefined);
+    this.inlineContent(inline, map, kind);
   }
 
   private listItem(tokens: Token[], i: number): number {
@@ -372,7 +372,7 @@ class PageReader {
     if (lead?.kind === 'requirement' && inCapabilities) this.requirement(lead, content, map, extent);
     if (this.doc.role === 'summary') this.summaryEntry(para, content, map, extent);
     this.listLine(content, map);
-    this.inlineContent(para, map, 'list-item', lead?.kind === 'requirement' && inCapabilities ? lead : undefined);
+    this.inlineContent(para, map, 'list-item');
     return i + 3;
   }
 
@@ -533,13 +533,12 @@ class PageReader {
 
   // ---- inline content ----------------------------------------------------------------
 
-  private inlineContent(inline: Token, map: OffsetMap, kind: TextBlock['kind'], definition: HeadingId | undefined): void {
+  private inlineContent(inline: Token, map: OffsetMap, kind: TextBlock['kind']): void {
     const content = inline.content;
     this.block(kind, map.toDocument(0), map.toDocument(content.length));
     this.proseIn(content, map);
     readLinks.tokens(this, inline, map);
     this.gitbook(content, map);
-    void definition;
   }
 
   /** Cross-references and citations in prose. */

@@ -46,7 +46,7 @@ export const gitbookSummary: DocumentRule = {
     if (doc.role !== 'summary' || doc.skipped) return;
     const listed = new Set<string>();
     for (const link of summaryLinks(doc).values()) {
-      const t = resolveLink(link, doc.file, ctx, ctx.repositoryRoot);
+      const t = resolveLink(link, doc.file, ctx);
       if (!t?.path) continue;
       listed.add(t.path);
       if (ctx.exists(t.path)) continue;

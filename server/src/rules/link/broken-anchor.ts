@@ -1,5 +1,5 @@
 import type { DocumentRule } from '../rule.js';
-import { resolveLink } from '../support/link-target.js';
+import { decodeAnchor, findAnchor, resolveLink } from '../support/link-target.js';
 
 /** link/broken-anchor: a link to a heading or `<a id>` that the target page does not have. */
 export const linkBrokenAnchor: DocumentRule = {
@@ -7,18 +7,13 @@ export const linkBrokenAnchor: DocumentRule = {
   scope: 'document',
   check(doc, ctx) {
     for (const link of doc.links) {
-      const t = resolveLink(link, doc.file, ctx, ctx.repositoryRoot);
+      const t = resolveLink(link, doc.file, ctx);
       if (!t?.path || !t.anchor) continue;
       const target = ctx.documents.get(t.path);
       // Anchors can only be checked in pages the workspace has read.
       if (!target || target.kind !== 'markdown' || target.skipped) continue;
-      let anchor = t.anchor;
-      try {
-        anchor = decodeURIComponent(anchor);
-      } catch {
-        // keep as written
-      }
-      if (target.anchors.some((a) => a.id === anchor || a.id.toLowerCase() === anchor.toLowerCase())) continue;
+      const anchor = decodeAnchor(t.anchor);
+      if (findAnchor(target.anchors, anchor)) continue;
       const near = target.anchors.find((a) => a.source === 'heading' && a.id.startsWith(anchor.toLowerCase()));
       ctx.report({
         code: 'link/broken-anchor',

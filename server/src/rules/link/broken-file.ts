@@ -10,7 +10,7 @@ export const linkBrokenFile: DocumentRule = {
     const entries = new Set(summaryLinks(doc).values());
     for (const link of doc.links) {
       if (entries.has(link)) continue;
-      const t = resolveLink(link, doc.file, ctx, ctx.repositoryRoot);
+      const t = resolveLink(link, doc.file, ctx);
       if (!t?.path || t.path === doc.file || ctx.exists(t.path)) continue;
       ctx.report({ code: 'link/broken-file', file: doc.file, range: link.targetRange, message: `No file at '${link.target.split('#')[0]}' (relative to ${link.target.startsWith('/') ? 'the repository root' : 'this page'})` });
     }

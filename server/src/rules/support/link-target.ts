@@ -1,4 +1,4 @@
-import type { Link } from '../../model/elements.js';
+import type { Anchor, Link } from '../../model/elements.js';
 import { joinPath, dirname } from '../../workspace/paths.js';
 import type { RuleContext } from '../rule.js';
 
@@ -19,8 +19,11 @@ export function looksLikeWebAddress(target: string): boolean {
   return /^www\.[^\s/]+\.[a-z]{2,}/i.test(target) || /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(org|com|net|eu|io|int|gov|edu|info)(\/|$)/i.test(target);
 }
 
+/** What resolving a link reads of the workspace: a rule context, or the workspace itself. */
+export type LinkPlaces = Pick<RuleContext, 'exists' | 'repositoryRoot'>;
+
 /** Resolves a link written in `from`; undefined for external links and mail addresses. */
-export function resolveLink(link: Link, from: string, ctx: RuleContext, repositoryRoot: (file: string) => string): LinkTarget | undefined {
+export function resolveLink(link: Link, from: string, places: LinkPlaces): LinkTarget | undefined {
   const target = link.target.trim();
   if (target === '' || isExternal(target) || looksLikeWebAddress(target)) return undefined;
   const hash = target.indexOf('#');
@@ -33,7 +36,22 @@ export function resolveLink(link: Link, from: string, ctx: RuleContext, reposito
     // a stray % stays as written
   }
   if (decoded === '') return { path: from, anchor };
-  let path = decoded.startsWith('/') ? joinPath(repositoryRoot(from), decoded.slice(1)) : joinPath(dirname(from), decoded);
-  if (decoded.endsWith('/') || (!/\.[A-Za-z0-9]+$/.test(path) && ctx.exists(`${path}/README.md`))) path = `${path}/README.md`;
+  let path = decoded.startsWith('/') ? joinPath(places.repositoryRoot(from), decoded.slice(1)) : joinPath(dirname(from), decoded);
+  if (decoded.endsWith('/') || (!/\.[A-Za-z0-9]+$/.test(path) && places.exists(`${path}/README.md`))) path = `${path}/README.md`;
   return { path, anchor };
+}
+
+/** An anchor as the browser reads it: percent-decoded (a stray % stays as written). */
+export function decodeAnchor(anchor: string): string {
+  try {
+    return decodeURIComponent(anchor);
+  } catch {
+    return anchor;
+  }
+}
+
+/** The heading or `<a id>` an anchor names; GitHub and GitBook match them case-insensitively. */
+export function findAnchor(anchors: readonly Anchor[], decoded: string): Anchor | undefined {
+  const lower = decoded.toLowerCase();
+  return anchors.find((a) => a.id === decoded || a.id.toLowerCase() === lower);
 }
