@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../model/document.js';
-import type { IdRef, Requirement } from '../model/elements.js';
+import { REQUIREMENT_TRACE_ROLES, type IdRef, type Requirement } from '../model/elements.js';
 import type { Finding, TextEdit } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { comparePositions, compareRanges, type Position, type Range } from '../model/range.js';
@@ -18,8 +18,6 @@ export interface CodeAction {
   /** The fix is safe to apply without review. */
   preferred?: boolean;
 }
-
-const TRACE_ROLES = new Set<IdRef['role']>(['mapping', 'satisfies', 'covers', 'seeAlso']);
 
 function overlaps(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
@@ -42,7 +40,7 @@ export function codeActions(ws: Workspace, file: string, range: Range): CodeActi
   );
   const mim = mimOrDocument(ws, doc);
   for (const ref of doc.refs) {
-    if (!TRACE_ROLES.has(ref.role) || !overlaps(ref.range, range)) continue;
+    if (!REQUIREMENT_TRACE_ROLES.has(ref.role) || !overlaps(ref.range, range)) continue;
     const action = createRequirement(ws, doc, ref, mim);
     if (action) out.push(withCode(action, 'trace/unknown-requirement', ref.range));
   }

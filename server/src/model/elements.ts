@@ -122,6 +122,12 @@ export type RefRole =
   | 'resource-mims'
   | 'link';
 
+/** Roles whose reference must name a requirement: the traceability of mim-format §4. */
+export const REQUIREMENT_TRACE_ROLES: ReadonlySet<RefRole> = new Set<RefRole>(['mapping', 'satisfies', 'covers', 'seeAlso']);
+
+/** Every role that traces to an element, guidance's mechanisms included. */
+export const TRACE_ROLES: ReadonlySet<RefRole> = new Set<RefRole>([...REQUIREMENT_TRACE_ROLES, 'guidance-mechanisms']);
+
 /** A reference to a MIM or to one of its elements. */
 export interface IdRef {
   file: string;

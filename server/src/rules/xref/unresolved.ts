@@ -1,10 +1,8 @@
-import type { IdRef } from '../../model/elements.js';
+import { TRACE_ROLES } from '../../model/elements.js';
 import type { DocumentRule } from '../rule.js';
 import { KIND_NAME } from '../support/elements.js';
 
 // Trace references are checked by trace/unknown-requirement and trace/unknown-mechanism.
-const TRACE_ROLES = new Set<IdRef['role']>(['mapping', 'satisfies', 'covers', 'seeAlso', 'guidance-mechanisms']);
-
 /**
  * xref/unresolved: a global id (`MIM0.C4`, `MIM0.R1.9`, `MIM0.M2`) naming an element that its
  * MIM does not have, when that MIM's documents are in the workspace.
