@@ -454,26 +454,27 @@ class PageReader {
     const rows = tokens.filter((t) => t.type === 'tr_open' && t.map).map((t) => t.map![0]);
     if (rows.length === 0) return;
     const cellsOf = (line: number) => splitRow(this.lines.lineText(line)).map((c) => ({ ...c, start: c.start + this.lines.lineStart(line), end: c.end + this.lines.lineStart(line) }));
-    const header = cellsOf(rows[0]);
+    // Each row is split once; markdown-it pads short rows, so the shape is read from these cells.
+    const grid = rows.map(cellsOf);
+    const header = grid[0];
     const headerText = header.map((c) => foldSpace(plainInline(c.text)));
-    const body = rows.slice(1);
-    for (const line of body) {
-      const n = splitRow(this.lines.lineText(line)).length;
+    for (let r = 1; r < rows.length; r++) {
+      const n = grid[r].length;
       if (n !== header.length) {
-        this.problem('structure/table-shape', `This row has ${n} cell${n === 1 ? '' : 's'} but the table's header has ${header.length}`, this.lines.lineRange(line));
+        this.problem('structure/table-shape', `This row has ${n} cell${n === 1 ? '' : 's'} but the table's header has ${header.length}`, this.lines.lineRange(rows[r]));
       }
     }
     const first = headerText[0]?.toLowerCase() ?? '';
     const isMapping = (this.mechanism !== undefined || this.part === 'mechanisms') && /\breq/.test(first);
     const isRequirements = !isMapping && (this.part === 'capabilities' || this.capability !== undefined);
-    if (/status/i.test(this.currentSectionTitle)) this.statusTable(headerText, body.map(cellsOf));
+    if (/status/i.test(this.currentSectionTitle)) this.statusTable(headerText, grid.slice(1));
     // A second column headed "How ..." holds the mechanism's answer, not a quoted requirement.
     const quoteFallback = /how|implement|realis/i.test(headerText[1] ?? '') ? -1 : 1;
     const quoteCol = isMapping ? pickColumn(headerText, /requirement text|^text$|requirement$|statement/i, quoteFallback) : -1;
     const howCol = isMapping ? pickColumn(headerText, /how|implement|realis|descri|mechanism/i, headerText.length > 2 ? 2 : 1) : -1;
     for (let r = 0; r < rows.length; r++) {
       const line = rows[r];
-      const cells = r === 0 ? header : cellsOf(line);
+      const cells = grid[r];
       const rowRange = this.lines.lineRange(line);
       let handledFirst = false;
       if (r > 0 && isMapping && cells[0]) {
