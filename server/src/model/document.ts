@@ -48,7 +48,7 @@ export interface DocumentModel {
   file: string;
   kind: FileKind;
   role: PageRole;
-  /** Content version the model was parsed from (editor version or a hash on disk). */
+  /** Content version the model was parsed from: the editor's version, or `disk` (the text then tells changes apart). */
   version: string | number;
   text: string;
   lines: LineIndex;

@@ -112,8 +112,8 @@ export class Workspace {
       if ('text' in decoded) this.setConfig(path, decoded.text);
       return;
     }
-    const st = await this.fs.stat(path);
-    const version = `disk:${st?.mtimeMs ?? 0}:${bytes.length}`;
+    // The text itself tells whether the file changed (setDocument compares it): no stat is needed.
+    const version = 'disk';
     if ('why' in decoded) this.putDocument(skippedDocument(path, kind, version, decoded.why));
     else this.setDocument(path, decoded.text, version);
   }
