@@ -114,6 +114,19 @@ describe('completion in Markdown', () => {
   });
 });
 
+describe('completion after an edit elsewhere in the MIM', () => {
+  it('still knows which requirements are mapped once another page of the MIM changed', async () => {
+    const { text, position } = placeCursor(FILES['/ws/geo/docs/mechanisms.md'].replace(LAST_ROW, `${LAST_ROW}\n{|}`));
+    const ws = await memoryWorkspace({ ...FILES, '/ws/geo/docs/mechanisms.md': text });
+    complete(ws, '/ws/geo/docs/mechanisms.md', position);
+    // The MIM is rebuilt from the changed page; the mapping rows' resolved references must follow it.
+    const objective = Object.keys(FILES).find((f) => f.startsWith('/ws/geo/docs/') && f.endsWith('README.md'))!;
+    ws.setDocument(objective, `${FILES[objective]}\nOne more sentence.\n`, 2);
+    const items = complete(ws, '/ws/geo/docs/mechanisms.md', position);
+    assert.equal(items[0]?.label, 'mapping row R2.2');
+  });
+});
+
 describe('completion in *.mim.yaml', () => {
   it('offers requirement ids, local then global, for satisfies[].requirement', async () => {
     const items = await completeIn('twins.mim.yaml', '      - requirement: MIM7.R2.2', '      - requirement: {|}');

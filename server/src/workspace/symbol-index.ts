@@ -27,7 +27,7 @@ function localTable(mim: Mim): Map<string, MimElement[]> {
   return table;
 }
 
-/** A document's references resolved in its MIM; valid while the document and its MIM's id are the same. */
+/** A document's references resolved in its MIM; valid while the document and its MIM object are the same (refs point at that MIM). */
 const resolvedByDoc = new WeakMap<DocumentModel, { mim: Mim | undefined; refs: ResolvedRef[] }>();
 
 /**
@@ -76,7 +76,7 @@ export class SymbolIndex {
   refsOf(doc: DocumentModel): ResolvedRef[] {
     const from = this.mimOfFile.get(doc.file);
     const hit = resolvedByDoc.get(doc);
-    if (hit && hit.mim?.id === from?.id) return hit.refs;
+    if (hit && hit.mim === from) return hit.refs;
     const refs = doc.refs.map((r) => this.resolve(r, from));
     resolvedByDoc.set(doc, { mim: from, refs });
     return refs;
