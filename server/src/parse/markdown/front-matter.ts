@@ -1,4 +1,5 @@
-import { parseDocument } from 'yaml';
+import { readYaml } from '../yaml/load.js';
+import { entries } from '../yaml/nodes.js';
 
 export interface FrontMatter {
   /** Offset just past the closing `---` line. */
@@ -21,19 +22,16 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   if (!close) return undefined;
   const body = rest.slice(0, close.index);
   const end = open[0].length + close.index + close[0].length;
-  const doc = parseDocument(body, { prettyErrors: false });
+  const read = readYaml(body);
   const data: Record<string, unknown> = {};
   const keyOffsets: Record<string, number> = {};
-  const map = doc.contents as { items?: { key: { value?: unknown; range?: number[] }; value?: { range?: number[] } }[] } | null;
-  const json = doc.errors.length === 0 ? (doc.toJS({ maxAliasCount: 50 }) as unknown) : undefined;
+  const json = read.clean ? read.data : undefined;
   if (json && typeof json === 'object' && !Array.isArray(json)) Object.assign(data, json);
-  for (const item of map?.items ?? []) {
-    const key = String(item.key?.value ?? '');
-    const at = item.value?.range?.[0] ?? item.key?.range?.[0];
-    if (key && at !== undefined) keyOffsets[key] = open[0].length + at;
+  for (const e of entries(read.root)) {
+    if (e.key) keyOffsets[e.key] = open[0].length + (e.value?.start ?? e.keyNode.start);
   }
-  const err = doc.errors[0];
-  return { end, data, keyOffsets, error: err ? { message: err.message, offset: open[0].length + (err.pos?.[0] ?? 0) } : undefined };
+  const err = read.errors[0];
+  return { end, data, keyOffsets, error: err ? { message: err.message, offset: open[0].length + err.start } : undefined };
 }
 
 /** Blanks the front matter (keeping line breaks) so the Markdown parser sees neither an hr nor a setext heading. */

@@ -23,7 +23,7 @@ export function parseConfig(file: string, text: string): ProjectConfig {
       const lines = new LineIndex(text);
       const loaded = loadYaml(text, lines);
       config.problems.push(...loaded.problems, ...checkSchema('config', loaded, lines));
-      readConfig(config, loaded.doc?.contents, lines);
+      readConfig(config, loaded.root, lines);
       return config;
     },
     (problem) => ({ ...defaultConfig(config.dir), file, problems: [...config.problems, problem] }),
@@ -35,8 +35,8 @@ function readConfig(config: ProjectConfig, root: YamlNode, lines: LineIndex): vo
   const mim = normalizeMimId(str(mimField?.value) ?? '');
   if (mim) {
     config.mim = mim;
-    const at = (mimField?.value as { range?: number[] } | undefined)?.range;
-    if (at) config.mimRange = lines.rangeOf(at[0], at[1]);
+    const at = mimField?.value;
+    if (at) config.mimRange = lines.rangeOf(at.start, at.end);
   }
   const numbering = str(field(root, 'numbering')?.value);
   if (numbering && NUMBERINGS.includes(numbering)) config.numbering = numbering as Numbering;

@@ -1,8 +1,8 @@
-import { isMap, isScalar } from 'yaml';
 import type { DocumentModel } from '../../model/document.js';
 import type { ItuBlock } from '../../model/elements.js';
 import { entries, entrySpan, field, items, nodeSpan, scalarSpan, str, type Entry, type YamlNode } from './nodes.js';
 import { plainText, readText } from './text-fields.js';
+import { isMap, isScalar } from './tree.js';
 
 /** The clauses of an ITU-T Recommendation in the order it puts them. */
 const ITU_ORDER = ['summary', 'keywords', 'scope', 'references', 'definitions', 'abbreviations', 'conventions', 'annexes', 'appendices', 'bibliography'];
@@ -16,9 +16,9 @@ export function readItu(model: DocumentModel, root: YamlNode): void {
   const entry = field(root, 'itu');
   if (!entry) return;
   const block = entry.value;
-  const span = entrySpan(entry, model.text);
+  const span = entrySpan(entry);
   const itu: ItuBlock = { file: model.file, range: model.lines.rangeOf(span.start, span.end), clauses: [], keywords: [], abbreviations: [] };
-  const clause = (name: string, e: Entry) => ({ name, range: model.lines.rangeOf(e.keyNode.range![0], e.keyNode.range![1]) });
+  const clause = (name: string, e: Entry) => ({ name, range: model.lines.rangeOf(e.keyNode.start, e.keyNode.end) });
 
   itu.clauses = entries(block).map((e) => clause(e.key, e));
   const references = field(root, 'references');
@@ -39,7 +39,7 @@ export function readItu(model: DocumentModel, root: YamlNode): void {
     const abbr = str(field(item, 'abbr')?.value);
     if (!isMap(item) || abbr === undefined) continue;
     const expansion = str(field(item, 'expansion')?.value);
-    const itemSpan = nodeSpan(item, model.text);
+    const itemSpan = nodeSpan(item);
     itu.abbreviations.push({ abbr: abbr.trim(), ...(expansion !== undefined && { expansion: plainText(expansion) }), range: model.lines.rangeOf(itemSpan.start, itemSpan.end) });
   }
 
@@ -64,13 +64,13 @@ function readKeywords(model: DocumentModel, itu: ItuBlock, node: YamlNode): void
     itu.keywords.push({ text: plainText(word), range: model.lines.rangeOf(at, at + word.length) });
   };
   if (isScalar(node) && typeof node.value === 'string') {
-    const span = scalarSpan(node, model.text);
+    const span = scalarSpan(node);
     for (const m of model.text.slice(span.start, span.end).matchAll(/[^,;]+/g)) add(span.start + m.index, m[0]);
     return;
   }
   for (const item of items(node)) {
     if (!isScalar(item) || typeof item.value !== 'string') continue;
-    const span = scalarSpan(item, model.text);
+    const span = scalarSpan(item);
     add(span.start, model.text.slice(span.start, span.end));
   }
 }

@@ -1,13 +1,30 @@
 import { isAlias, isScalar, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
 import type { ParseProblem } from '../../model/finding.js';
 import type { LineIndex } from '../../model/range.js';
+import { fastTree, treeData } from './fast-tree.js';
+import { fullTree } from './full-tree.js';
+import type { YamlNode } from './tree.js';
 
-export interface LoadedYaml {
-  /** The document to read: the first one with content (publiccode.yml often opens with a comment-only document); none for an empty file. */
-  doc?: Document.Parsed;
+/** A YAML problem at offsets of the text. */
+export interface YamlError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ReadYaml {
+  /** The tree of the document to read: the first one with content (publiccode.yml often opens with a comment-only document); none for an empty file. */
+  root?: YamlNode;
   /** Plain data for schema validation; undefined for an empty file or when it cannot be built safely. */
   data?: unknown;
   /** True when the text parsed without error, so that schema problems are worth reporting. */
+  clean: boolean;
+  errors: YamlError[];
+}
+
+export interface LoadedYaml {
+  root?: YamlNode;
+  data?: unknown;
   clean: boolean;
   problems: ParseProblem[];
 }
@@ -19,23 +36,38 @@ const MAX_PROBLEMS = 20;
 
 const NESTING = 'nesting too deep: the YAML parser stopped here';
 
+/**
+ * Parses YAML text into one document's tree and data. A well-formed file takes the fast path
+ * (js-yaml's events); any other goes to `yaml`, which recovers from errors, and every failure
+ * becomes an error: syntax errors (several, each once), nesting beyond the parser's stack,
+ * alias bombs.
+ */
+export function readYaml(text: string): ReadYaml {
+  const fast = fastTree(text);
+  if (fast) return fast.root ? { root: fast.root, data: treeData(fast.root), clean: true, errors: [] } : { clean: true, errors: [] };
+  return readRecovering(text);
+}
+
+/** `readYaml` with its errors as `syntax/yaml` problems. */
+export function loadYaml(text: string, lines: LineIndex): LoadedYaml {
+  const read = readYaml(text);
+  const problems = read.errors.map((e): ParseProblem => ({ code: 'syntax/yaml', message: e.message, range: lines.rangeOf(e.start, e.end) }));
+  return { ...(read.root && { root: read.root }), ...(read.data !== undefined && { data: read.data }), clean: read.clean, problems };
+}
+
 function hasContent(doc: Document.Parsed): boolean {
   return !(doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range?.[0] === doc.contents.range?.[1]));
 }
 
-/**
- * Parses YAML text into one document, turning every failure into a `syntax/yaml` problem:
- * syntax errors (several, each once), nesting beyond the parser's stack, alias bombs.
- */
-export function loadYaml(text: string, lines: LineIndex): LoadedYaml {
-  const problems: ParseProblem[] = [];
+function readRecovering(text: string): ReadYaml {
+  const errors: YamlError[] = [];
   const seen = new Set<string>();
   const report = (message: string, start: number, end: number) => {
     // Running out of stack is reported at every level it unwinds through: once is enough.
     const key = message === NESTING ? NESTING : `${message}@${start}`;
-    if (seen.has(key) || problems.length >= MAX_PROBLEMS) return;
+    if (seen.has(key) || errors.length >= MAX_PROBLEMS) return;
     seen.add(key);
-    problems.push({ code: 'syntax/yaml', message, range: lines.rangeOf(start, Math.max(start, end)) });
+    errors.push({ message, start, end: Math.max(start, end) });
   };
 
   // Only a file with a document marker can hold several documents; the others take the single-document path.
@@ -48,22 +80,36 @@ export function loadYaml(text: string, lines: LineIndex): LoadedYaml {
   const withContent = all.filter(hasContent);
   for (const extra of withContent.slice(1)) {
     const [start, end] = extra.range;
-    report('only the first YAML document of a file is read; this one is ignored', start, Math.min(end, lines.lineEnd(lines.positionAt(start).line)));
+    report('only the first YAML document of a file is read; this one is ignored', start, Math.min(end, lineEnd(text, start)));
   }
   const doc = withContent[0];
-  const clean = problems.length === 0;
-  if (!doc) return { clean, problems };
+  const clean = errors.length === 0;
+  if (!doc) return { clean, errors };
 
+  let root: YamlNode | undefined;
   try {
-    return { doc, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), clean, problems };
+    root = fullTree(doc.contents, text) ?? undefined;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    report(NESTING, 0, 0);
+    return { clean: false, errors };
+  }
+  try {
+    return { ...(root && { root }), data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), clean, errors };
   } catch (e) {
     if (e instanceof RangeError) report(NESTING, 0, 0);
     else if (e instanceof ReferenceError && /alias/i.test(e.message)) {
       const at = firstAlias(doc);
       report(`too many aliases: expanding them would exceed ${MAX_ALIAS_COUNT} nodes (an alias bomb?)`, at?.[0] ?? 0, at?.[1] ?? 0);
     } else throw e;
-    return { doc, data: undefined, clean: false, problems };
+    return { ...(root && { root }), clean: false, errors };
   }
+}
+
+function lineEnd(text: string, at: number): number {
+  const eol = text.indexOf('\n', at);
+  if (eol < 0) return text.length;
+  return text[eol - 1] === '\r' ? eol - 1 : eol;
 }
 
 function firstAlias(doc: Document.Parsed): [number, number] | undefined {

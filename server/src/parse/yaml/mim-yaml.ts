@@ -1,4 +1,3 @@
-import { isMap, isScalar, type Node } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import { isConvention } from '../../model/conventions.js';
 import type { DocumentModel } from '../../model/document.js';
@@ -11,10 +10,11 @@ import { findSuppressions } from '../text/suppressions.js';
 import { guardedDocument } from './guard.js';
 import { readItu } from './itu.js';
 import { loadYaml } from './load.js';
-import { entries, entrySpan, field, items, nodeSpan, scalarSpan, str, type YamlNode } from './nodes.js';
+import { entries, entrySpan, field, items, scalarSpan, str, type YamlNode } from './nodes.js';
 import { readElementId, readRef, readRefs } from './refs.js';
 import { checkSchema } from './schema.js';
 import { plainText, readText } from './text-fields.js';
+import { isMap, isScalar } from './tree.js';
 
 /** The top-level keys that hold the five Y.MIM parts. */
 const PART_KEYS: Record<string, PartName> = {
@@ -50,12 +50,12 @@ export function parseMimYaml(file: string, text: string, version: string | numbe
     const loaded = loadYaml(text, model.lines);
     model.problems.push(...loaded.problems, ...checkSchema('mim', loaded, model.lines, isLegacyElementId));
     model.suppressions = findSuppressions(text, model.lines, 'yaml');
-    const root = loaded.doc?.contents;
+    const root = loaded.root;
     if (isMap(root)) readSpec(model, root);
   });
 }
 
-function readSpec(model: DocumentModel, root: Node): void {
+function readSpec(model: DocumentModel, root: YamlNode): void {
   readHeader(model, root);
   for (const e of entries(root)) {
     const part = PART_KEYS[e.key];
@@ -70,9 +70,8 @@ function readSpec(model: DocumentModel, root: Node): void {
   readItu(model, root);
 }
 
-function rangeOf(model: DocumentModel, node: Node) {
-  const span = nodeSpan(node, model.text);
-  return model.lines.rangeOf(span.start, span.end);
+function rangeOf(model: DocumentModel, node: { start: number; end: number }) {
+  return model.lines.rangeOf(node.start, node.end);
 }
 
 function titleOf(node: YamlNode): string {
@@ -80,7 +79,7 @@ function titleOf(node: YamlNode): string {
 }
 
 /** mim, title, edition, status, category, conventions. */
-function readHeader(model: DocumentModel, root: Node): void {
+function readHeader(model: DocumentModel, root: YamlNode): void {
   const title = str(field(root, 'title')?.value);
   if (title !== undefined) model.title = plainText(title);
   const edition = str(field(root, 'edition')?.value);
@@ -93,13 +92,13 @@ function readHeader(model: DocumentModel, root: Node): void {
   const mim = field(root, 'mim')?.value;
   const mimId = normalizeMimId(stripInvisibles(str(mim) ?? ''));
   if (isScalar(mim) && mimId) {
-    const span = scalarSpan(mim, model.text);
+    const span = scalarSpan(mim);
     model.identity.push({ mim: mimId, ...(model.title && { title: model.title }), source: 'yaml', file: model.file, range: model.lines.rangeOf(span.start, span.end) });
   }
 
   const conventions = field(root, 'conventions');
   if (conventions) {
-    const span = entrySpan(conventions, model.text);
+    const span = entrySpan(conventions);
     const value = str(conventions.value);
     const decl: ConventionsDecl = { listed: [], defined: [], file: model.file, range: model.lines.rangeOf(span.start, span.end), source: 'yaml' };
     if (isConvention(value)) decl.convention = value;
@@ -133,7 +132,7 @@ function readRequirement(model: DocumentModel, node: YamlNode, capability: strin
   const text = readText(model, field(node, 'text')?.value, 'capabilities');
   const seeAlso = readRefs(model, field(node, 'seeAlso')?.value, 'seeAlso');
   if (!id || !isMap(node)) return undefined;
-  const at = nodeSpan(node, model.text).start;
+  const at = node.start;
   return {
     kind: 'requirement',
     ...id,
@@ -157,7 +156,7 @@ function readMechanism(model: DocumentModel, node: YamlNode): void {
   for (const item of items(field(node, 'standards')?.value)) {
     const tag = str(item)?.trim();
     if (!isScalar(item) || !tag) continue;
-    const span = scalarSpan(item, model.text);
+    const span = scalarSpan(item);
     standards.push(tag);
     model.citations.push({ tag, file: model.file, range: model.lines.rangeOf(span.start, span.end) });
   }
@@ -207,7 +206,7 @@ function readReferences(model: DocumentModel, node: YamlNode): void {
       const tagNode = field(item, 'tag')?.value;
       const tag = str(tagNode)?.trim();
       if (!isMap(item) || !isScalar(tagNode) || !tag) continue;
-      const tagSpan = scalarSpan(tagNode, model.text);
+      const tagSpan = scalarSpan(tagNode);
       const title = str(field(item, 'title')?.value);
       const url = str(field(item, 'url')?.value);
       model.references.push({

@@ -1,4 +1,3 @@
-import { isScalar, type Scalar } from 'yaml';
 import type { DocumentModel } from '../../model/document.js';
 import type { IdRef, RefRole, TextSpan } from '../../model/elements.js';
 import type { ElementKind } from '../../model/ids.js';
@@ -7,6 +6,7 @@ import { parseLocalId } from '../text/ids.js';
 import { findInvisibles, stripInvisibles } from '../text/invisible.js';
 import { readIdList, readOneId, type ProseRef } from '../text/xrefs.js';
 import { field, items, scalarSpan, type YamlNode } from './nodes.js';
+import { isScalar, type YamlScalar } from './tree.js';
 
 /** An id scalar: where its characters are, as written, and as read (invisible characters stripped, and reported). */
 interface IdText {
@@ -15,8 +15,8 @@ interface IdText {
   value: string;
 }
 
-function readIdText(model: DocumentModel, node: Scalar): IdText {
-  const span = scalarSpan(node, model.text);
+function readIdText(model: DocumentModel, node: YamlScalar): IdText {
+  const span = scalarSpan(node);
   const raw = model.text.slice(span.start, span.end);
   for (const m of findInvisibles(raw)) {
     const at = span.start + m.offset;
@@ -49,7 +49,7 @@ export function readRef(model: DocumentModel, node: YamlNode, role: RefRole): Id
  */
 export function readRefs(model: DocumentModel, node: YamlNode, role: RefRole): IdRef[] {
   if (isScalar(node) && typeof node.value === 'string') {
-    const span = scalarSpan(node, model.text);
+    const span = scalarSpan(node);
     const refs = readIdList(model.text.slice(span.start, span.end), span.start).map((r) => toIdRef(model, r, role));
     model.refs.push(...refs);
     return refs;

@@ -1,4 +1,3 @@
-import { isMap, isScalar } from 'yaml';
 import type { DocumentModel } from '../../model/document.js';
 import { normalizeMimId } from '../text/ids.js';
 import { findInvisibles, stripInvisibles } from '../text/invisible.js';
@@ -8,6 +7,7 @@ import { loadYaml } from './load.js';
 import { field, items, scalarSpan, str, type YamlNode } from './nodes.js';
 import { checkSchema } from './schema.js';
 import { plainText } from './text-fields.js';
+import { isMap, isScalar } from './tree.js';
 
 const PUBLICCODE = /(^|\/)publiccode\.ya?ml$/i;
 
@@ -25,7 +25,7 @@ export function parseResourceYaml(file: string, text: string, version: string | 
     const loaded = loadYaml(text, model.lines);
     model.problems.push(...loaded.problems, ...checkSchema(publiccode ? 'publiccode' : 'resource', loaded, model.lines));
     model.suppressions = findSuppressions(text, model.lines, 'yaml');
-    const root = loaded.doc?.contents;
+    const root = loaded.root;
     if (!isMap(root)) return;
     const name = str(field(root, 'name')?.value);
     if (name !== undefined) model.title = plainText(name);
@@ -40,7 +40,7 @@ export function parseResourceYaml(file: string, text: string, version: string | 
 function readMims(model: DocumentModel, node: YamlNode): void {
   for (const item of items(node)) {
     if (!isScalar(item) || item.value === null) continue;
-    const span = scalarSpan(item, model.text);
+    const span = scalarSpan(item);
     const written = model.text.slice(span.start, span.end);
     for (const m of findInvisibles(written)) {
       const at = span.start + m.offset;
@@ -54,7 +54,7 @@ function readMims(model: DocumentModel, node: YamlNode): void {
 /** publiccode.yml names its MIM only in prose, e.g. `name: Accessing Data (MIM0)`; the rest of that text is the MIM's title. */
 function claimIdentity(model: DocumentModel, node: YamlNode): boolean {
   if (!isScalar(node) || typeof node.value !== 'string') return false;
-  const span = scalarSpan(node, model.text);
+  const span = scalarSpan(node);
   const m = MIM_NUMBER.exec(model.text.slice(span.start, span.end));
   const mim = m && normalizeMimId(m[0].replace(/[()]/g, ''));
   if (!m || !mim) return false;

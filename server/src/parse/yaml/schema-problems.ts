@@ -1,23 +1,23 @@
-import { isMap, isSeq, type Document, type Node, type Scalar } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { ParseProblem } from '../../model/finding.js';
 import type { LineIndex } from '../../model/range.js';
 import type { TextSpan } from '../../model/elements.js';
 import { entries, field, nodeSpan } from './nodes.js';
+import { isMap, isSeq, type YamlNode, type YamlScalar } from './tree.js';
 
 /** The YAML node an instance path leads to, as far as the path can be followed, and the key it sits under. */
 interface Located {
-  node?: Node;
-  key?: Scalar;
+  node?: YamlNode;
+  key?: YamlScalar;
 }
 
 function segments(pointer: string): string[] {
   return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function locate(doc: Document.Parsed | undefined, path: string[]): Located {
-  let node = (doc?.contents ?? undefined) as Node | undefined;
-  let key: Scalar | undefined;
+function locate(root: YamlNode | undefined, path: string[]): Located {
+  let node = root;
+  let key: YamlScalar | undefined;
   for (const seg of path) {
     if (isMap(node)) {
       const entry = field(node, seg);
@@ -26,23 +26,23 @@ function locate(doc: Document.Parsed | undefined, path: string[]): Located {
       node = entry.value ?? undefined;
     } else if (isSeq(node) && node.items[Number(seg)]) {
       key = undefined;
-      node = node.items[Number(seg)] as Node;
+      node = node.items[Number(seg)] ?? undefined;
     } else break;
   }
   return { node, key };
 }
 
 /** A key: the key the node sits under, else the first key of the map (an item of a list has no key of its own). */
-function keySpan(at: Located, text: string): TextSpan {
+function keySpan(at: Located): TextSpan {
   const key = at.key ?? entries(at.node)[0]?.keyNode;
-  if (key) return nodeSpan(key, text);
-  return at.node?.range ? nodeSpan(at.node, text) : { start: 0, end: 0 };
+  if (key) return nodeSpan(key);
+  return at.node ? nodeSpan(at.node) : { start: 0, end: 0 };
 }
 
 /** A value: the node itself, or its key when the value is empty (`title:` with nothing after it). */
-function valueSpan(at: Located, text: string): TextSpan {
-  const span = at.node?.range ? nodeSpan(at.node, text) : undefined;
-  return span && span.end > span.start ? span : keySpan(at, text);
+function valueSpan(at: Located): TextSpan {
+  const span = at.node ? nodeSpan(at.node) : undefined;
+  return span && span.end > span.start ? span : keySpan(at);
 }
 
 /** `mim`, `capabilities[0]`, `seeAlso[1]`: the last key of the path and the indexes after it. */
@@ -115,21 +115,21 @@ interface Placed {
   missing?: string;
 }
 
-function place(error: ErrorObject, errors: ErrorObject[], doc: Document.Parsed | undefined, text: string): Placed {
+function place(error: ErrorObject, errors: ErrorObject[], root: YamlNode | undefined): Placed {
   const path = segments(error.instancePath);
   const name = label(path);
   if (error.keyword === 'required') {
-    return { span: keySpan(locate(doc, path), text), message: name, missing: error.params.missingProperty as string };
+    return { span: keySpan(locate(root, path)), message: name, missing: error.params.missingProperty as string };
   }
   if (error.keyword === 'additionalProperties') {
     const prop = error.params.additionalProperty as string;
     const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    return { span: keySpan(locate(doc, [...path, prop]), text), message: `unknown property '${prop}'${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}` };
+    return { span: keySpan(locate(root, [...path, prop])), message: `unknown property '${prop}'${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}` };
   }
   if (error.propertyName !== undefined) {
-    return { span: keySpan(locate(doc, [...path, error.propertyName]), text), message: `${name} key '${error.propertyName}' ${error.message ?? 'is invalid'}` };
+    return { span: keySpan(locate(root, [...path, error.propertyName])), message: `${name} key '${error.propertyName}' ${error.message ?? 'is invalid'}` };
   }
-  return { span: valueSpan(locate(doc, path), text), message: message(error, name, errors.filter((e) => isChildOf(e, error))) };
+  return { span: valueSpan(locate(root, path)), message: message(error, name, errors.filter((e) => isChildOf(e, error))) };
 }
 
 /**
@@ -138,13 +138,13 @@ function place(error: ErrorObject, errors: ErrorObject[], doc: Document.Parsed |
  * wrong type, enum or pattern. One problem per node: several missing properties of one map
  * share one message; any other second error on a node is dropped.
  */
-export function schemaErrorsToProblems(errors: ErrorObject[], doc: Document.Parsed | undefined, lines: LineIndex): ParseProblem[] {
+export function schemaErrorsToProblems(errors: ErrorObject[], root: YamlNode | undefined, lines: LineIndex): ParseProblem[] {
   const groups = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   // propertyNames repeats, without the name, what its child error says.
   const kept = errors.filter((e) => e.keyword !== 'propertyNames' && !groups.some((g) => isChildOf(e, g)));
   const byNode = new Map<string, { span: TextSpan; message: string; missing: string[] }>();
   for (const error of kept) {
-    const placed = place(error, errors, doc, lines.text);
+    const placed = place(error, errors, root);
     const key = `${placed.span.start}:${placed.span.end}`;
     const seen = byNode.get(key);
     if (!seen) byNode.set(key, { span: placed.span, message: placed.message, missing: placed.missing ? [placed.missing] : [] });

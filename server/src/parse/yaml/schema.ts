@@ -59,5 +59,5 @@ export function checkSchema(name: SchemaName, loaded: LoadedYaml, lines: LineInd
   const validate = VALIDATORS[name];
   if (validate(loaded.data === undefined ? {} : loaded.data)) return [];
   const errors = (validate.errors ?? []).filter((e) => !skip?.(e));
-  return schemaErrorsToProblems(errors, loaded.doc, lines);
+  return schemaErrorsToProblems(errors, loaded.root, lines);
 }

@@ -1,10 +1,10 @@
-import { isScalar } from 'yaml';
 import type { DocumentModel } from '../../model/document.js';
 import type { PartName, TextSpan } from '../../model/elements.js';
 import { stripInvisibles } from '../text/invisible.js';
 import { findCitations, findProseRefs } from '../text/xrefs.js';
 import { scalarSpan, type YamlNode } from './nodes.js';
 import { toIdRef } from './refs.js';
+import { isScalar } from './tree.js';
 
 export interface ReadText {
   span: TextSpan;
@@ -19,7 +19,7 @@ export interface ReadText {
  */
 export function readText(model: DocumentModel, node: YamlNode, part?: PartName): ReadText | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
-  const span = scalarSpan(node, model.text);
+  const span = scalarSpan(node);
   const source = model.text.slice(span.start, span.end);
   model.blocks.push(part ? { kind: 'yaml', start: span.start, end: span.end, part } : { kind: 'yaml', start: span.start, end: span.end });
   for (const c of findCitations(source, span.start)) {
