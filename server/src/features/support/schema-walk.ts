@@ -1,7 +1,7 @@
 import type { SchemaObject } from 'ajv';
 import type { DocumentModel } from '../../model/document.js';
 import { basename } from '../../workspace/paths.js';
-import { mimSchema, publiccodeSchema, resourceSchema } from '../../parse/yaml/schema.js';
+import { mimSchema, publiccodeSchema, resourceSchema } from '../../parse/yaml/schemas.js';
 import type { YamlPath } from './yaml-context.js';
 
 /** The JSON Schema a YAML document is checked against; undefined for Markdown. */

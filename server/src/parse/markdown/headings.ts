@@ -11,10 +11,13 @@ export interface HeadingId {
   /** Offsets of the id in the raw heading or item text. */
   start: number;
   end: number;
-  /** What follows the id, without separators and markup. */
-  title: string;
   /** Offset in the raw text where the title begins. */
   titleStart: number;
+}
+
+/** What follows the id, without separators and markup; computed only where a title is kept (requirements clean their text themselves). */
+export function leadingTitle(raw: string, id: HeadingId): string {
+  return plainInline(raw.slice(id.titleStart)).replace(/[\s:]+$/, '').trim();
 }
 
 // `C1`, `R1.2a`, `M3`, `RC1.1`, `R.1`, `C.1`, flat `R4`; or the long forms `Mechanism 1`, `Capability 2`.
@@ -45,21 +48,7 @@ export function readLeadingId(raw: string): HeadingId | undefined {
     const local = parseLocalId(plain[2]);
     if (local) {
       const start = plain[1].length;
-      const titleStart = plain[0].length;
-      let title: string | undefined;
-      return {
-        kind: local.kind,
-        id: local.id,
-        rawId: plain[2],
-        malformed: local.malformed,
-        start,
-        end: start + plain[2].length,
-        get title() {
-          title ??= plainInline(raw.slice(titleStart)).replace(/[\s:]+$/, '').trim();
-          return title;
-        },
-        titleStart,
-      };
+      return { kind: local.kind, id: local.id, rawId: plain[2], malformed: local.malformed, start, end: start + plain[2].length, titleStart: plain[0].length };
     }
   }
   const clean = cleanInline(raw.length > ID_PREFIX ? raw.slice(0, ID_PREFIX) : raw);
@@ -81,7 +70,6 @@ export function readLeadingId(raw: string): HeadingId | undefined {
   const sep = /^[\s:.,;–—-]*/.exec(rest)?.[0].length ?? 0;
   const titleClean = Math.min(m.index + m[0].length + sep, clean.text.length);
   const titleStart = clean.map[titleClean];
-  let title: string | undefined;
   return {
     kind: parsed.kind,
     id: parsed.id,
@@ -89,11 +77,6 @@ export function readLeadingId(raw: string): HeadingId | undefined {
     malformed: parsed.malformed,
     start: clean.map[idStartClean],
     end: clean.map[idStartClean + idText.length - 1] + 1,
-    // Cleaned on demand: requirements clean their text themselves.
-    get title() {
-      title ??= plainInline(raw.slice(titleStart)).replace(/[\s:]+$/, '').trim();
-      return title;
-    },
     titleStart,
   };
 }

@@ -22,7 +22,7 @@ import { cleanInline, foldSpace, plainInline } from './clean-text.js';
 import { CONVENTIONS_TITLE, conventionOf, definedKeyword, listedKeywords, type KeyAt } from './conventions-block.js';
 import { blankFrontMatter, readFrontMatter } from './front-matter.js';
 import { findGitbookTags } from './gitbook.js';
-import { partOfFileName, partOfTitle, readLeadingId, REPOSITORY_H1, SINGLE_PAGE_H1, type HeadingId } from './headings.js';
+import { leadingTitle, partOfFileName, partOfTitle, readLeadingId, REPOSITORY_H1, SINGLE_PAGE_H1, type HeadingId } from './headings.js';
 import { FlatMap, inlineMap, type OffsetMap } from './inline-map.js';
 import { readLinks } from './links.js';
 import { markdown } from './markdown-it.js';
@@ -186,14 +186,14 @@ class PageReader {
     if (this.mechanism && level <= this.mechanismLevel) this.mechanism = undefined;
     this.listed = undefined;
 
-    if (id && id.kind !== 'requirement') this.headingElement(id, map, level, section);
+    if (id && id.kind !== 'requirement') this.headingElement(id, leadingTitle(raw, id), map, level, section);
     else if (id && id.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
       this.requirement(id, raw, map, headingRange);
     }
     this.inlineContent(inline, map, 'heading');
   }
 
-  private headingElement(id: HeadingId, map: OffsetMap, level: number, section: Section): void {
+  private headingElement(id: HeadingId, title: string, map: OffsetMap, level: number, section: Section): void {
     const idStart = map.toDocument(id.start);
     const base = {
       id: id.id,
@@ -201,7 +201,7 @@ class PageReader {
       file: this.doc.file,
       idRange: this.lines.rangeOf(idStart, map.toDocument(id.end)),
       range: section.headingRange,
-      title: id.title,
+      title,
       malformed: id.malformed || undefined,
     };
     this.definitionIds.add(idStart);

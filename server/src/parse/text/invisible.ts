@@ -22,8 +22,13 @@ export interface InvisibleMatch {
   what: string;
 }
 
+/** A character every invisible (or entity) match starts with. */
+const MAY_HOLD = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD\u180E&]/;
+
 export function findInvisibles(text: string): InvisibleMatch[] {
   const out: InvisibleMatch[] = [];
+  // Nearly every text has none: one cheap scan before the full pattern.
+  if (!MAY_HOLD.test(text)) return out;
   INVISIBLE.lastIndex = 0;
   for (let m = INVISIBLE.exec(text); m; m = INVISIBLE.exec(text)) {
     out.push({ offset: m.index, length: m[0].length, what: NAMES[m[0]] ?? `the entity ${m[0]}` });
@@ -33,6 +38,6 @@ export function findInvisibles(text: string): InvisibleMatch[] {
 
 /** Entity forms that stand for a space become one; the truly invisible ones vanish. */
 export function stripInvisibles(text: string): string {
-  if (!/[\u200B\u200C\u200D\u2060\uFEFF\u00AD\u180E&]/.test(text)) return text;
+  if (!MAY_HOLD.test(text)) return text;
   return text.replace(INVISIBLE, (m) => (/^&#x20;$|^&#32;$|^&nbsp;$|^&#x[aA]0;$|^&#160;$/.test(m) ? ' ' : ''));
 }
