@@ -49,10 +49,14 @@ export class DiagnosticsPublisher {
     this.pull = pull;
   }
 
-  /** A document changed: publish soon; a little later for big documents, so that a burst of keystrokes is checked once. */
+  /**
+   * A document changed: publish at once when nothing was waiting (its text is parsed already);
+   * when a publication was still due, a burst of keystrokes is under way, and it waits a
+   * little longer, more for big documents, so that the burst is checked once.
+   */
   changed(uri: string, lineCount: number): void {
     this.edited.add(uri);
-    this.schedule(Math.min(40, 5 + Math.floor(lineCount / 1000)));
+    this.schedule(this.timer ? Math.min(40, 5 + Math.floor(lineCount / 1000)) : 0);
   }
 
   workspaceChanged(): void {

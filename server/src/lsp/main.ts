@@ -6,5 +6,5 @@ import { startServer } from './server.js';
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
   process.argv.push('--stdio');
 }
-limitHeapGrowth(75);
+limitHeapGrowth(90);
 startServer(createConnection(ProposedFeatures.all));
