@@ -3,6 +3,8 @@
 // budget, 1 when a step fails.
 //
 //   node bench/lsp-bench.mjs [workspace-dir]
+//
+// MIMSPEC_BENCH_NODE_ARGS passes Node options to the server, e.g. `--cpu-prof --cpu-prof-dir=DIR`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
