@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../server/src/model/finding.js';
 import { memoryWorkspace } from '../support/memory-fs.js';
+import { range as r } from '../../server/src/model/range.js';
 
 async function findings(files: Record<string, string>, code: string): Promise<Finding[]> {
   const ws = await memoryWorkspace(files);
@@ -14,8 +15,8 @@ describe('structure/lost-heading', () => {
   it('points at the glued title and offers to make it a heading', async () => {
     const [f, ...rest] = await findings({ '/ws/docs/README.md': `${H1}Cities compare results in analytics.Capabilities\r\nMore text.\r\n` }, 'structure/lost-heading');
     assert.equal(rest.length, 0);
-    assert.deepEqual(f.range, { start: { line: 2, character: 36 }, end: { line: 2, character: 48 } });
-    assert.deepEqual(f.fixes?.[0].edits, [{ file: '/ws/docs/README.md', range: { start: f.range.start, end: f.range.start }, newText: '\r\n\r\n## ' }]);
+    assert.deepEqual(f.range, r(2, 36, 2, 48));
+    assert.deepEqual(f.fixes?.[0].edits, [{ file: '/ws/docs/README.md', range: r(2, 36, 2, 36), newText: '\r\n\r\n## ' }]);
   });
 
   it('ignores a title after a space, in the middle of a line, or in a list item', async () => {

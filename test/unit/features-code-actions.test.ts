@@ -14,7 +14,7 @@ const MECHANISMS = '/ws/geo/docs/mechanisms.md';
 /** The range of the first occurrence of `text` in a file (the cursor-free way to point at it). */
 function rangeOf(fileText: string, text: string): Range {
   const start = findCursor(fileText, `{|}${text}`);
-  return { start, end: { line: start.line, character: start.character + text.length } };
+  return range(start.line, start.character, start.line, start.character + text.length);
 }
 
 function show(actions: CodeAction[]): string[] {

@@ -6,6 +6,7 @@ import type { Requirement } from '../../server/src/model/elements.js';
 import { findKeywords } from '../../server/src/parse/text/keywords.js';
 import { classifyHits } from '../../server/src/rules/support/keyword-classes.js';
 import { memoryWorkspace } from '../support/memory-fs.js';
+import { range as r } from '../../server/src/model/range.js';
 
 function requirement(text: string): Requirement {
   return { id: 'R1.1', keywords: findKeywords(text) } as Requirement;
@@ -63,7 +64,7 @@ describe('keyword rules', () => {
     assert.equal(rest.length, 0);
     assert.equal(f.code, 'requirement/keyword-case');
     assert.equal(f.message, 'Requirement R1.1: "should" is not a keyword under bcp14; write SHOULD');
-    assert.deepEqual(f.range, { start: { line: 10, character: 21 }, end: { line: 10, character: 27 } });
+    assert.deepEqual(f.range, r(10, 21, 10, 27));
     assert.deepEqual(f.fixes?.[0].edits, [{ file: '/ws/docs/README.md', range: f.range, newText: 'SHOULD' }]);
   });
 

@@ -13,7 +13,7 @@ describe('parseConfig', () => {
       dir: '/proj',
       file: '/proj/mimspec.yaml',
       mim: 'MIM12',
-      mimRange: { start: { line: 0, character: 5 }, end: { line: 0, character: 10 } },
+      mimRange: r(0, 5, 0, 10),
       numbering: 'oasc-2025',
       conventions: 'iso',
       rules: { 'id/sequence': 'off', 'cite/unused': 'warning' },

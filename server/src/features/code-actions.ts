@@ -2,7 +2,7 @@ import type { DocumentModel } from '../model/document.js';
 import { REQUIREMENT_TRACE_ROLES, type IdRef, type Requirement } from '../model/elements.js';
 import type { Finding, TextEdit } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
-import { comparePositions, compareRanges, type Position, type Range } from '../model/range.js';
+import { comparePositions, compareRanges, type Position, type Range, rangeBetween } from '../model/range.js';
 import { idNumber, parseLocalId } from '../parse/text/ids.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ownerOf, requirementUses } from './support/owners.js';
@@ -76,7 +76,7 @@ function clash(a: Range, b: Range): boolean {
 }
 
 function insertAt(file: string, at: Position, newText: string): TextEdit {
-  return { file, range: { start: at, end: at }, newText };
+  return { file, range: rangeBetween(at, at), newText };
 }
 
 /** The column of the `- ` that opens the YAML item whose map starts at `pos`. */

@@ -11,6 +11,7 @@ import { locate } from './locate.js';
 import type { IsCancelled } from './references.js';
 import { linkTarget } from './support/links.js';
 import { byPlace, localPart, mimOrDocument } from './support/places.js';
+import { rangeBetween } from '../model/range.js';
 
 /** The element a rename starts from, its definitions and the references to rewrite. */
 interface Subject {
@@ -37,7 +38,7 @@ function subject(ws: Workspace, file: string, pos: Position): Subject | undefine
     if (definitions.length === 0) return undefined;
     const part = localPart(hit.ref);
     const start = { line: hit.range.start.line, character: hit.range.start.character + part.offset };
-    return { element: definitions[0], definitions, refs: index.refsByKey.get(hit.resolved.key) ?? [], range: { start, end: hit.range.end }, id: hit.ref.target.id };
+    return { element: definitions[0], definitions, refs: index.refsByKey.get(hit.resolved.key) ?? [], range: rangeBetween(start, hit.range.end), id: hit.ref.target.id };
   }
   return undefined;
 }
@@ -80,7 +81,7 @@ export function rename(ws: Workspace, file: string, pos: Position, newName: stri
     if (isCancelled?.()) break;
     const part = localPart(r.ref);
     const start = { line: r.ref.range.start.line, character: r.ref.range.start.character + part.offset };
-    edits.push({ file: r.ref.file, range: { start, end: r.ref.range.end }, newText: parsed.id });
+    edits.push({ file: r.ref.file, range: rangeBetween(start, r.ref.range.end), newText: parsed.id });
   }
   return { edits: edits.sort(byPlace) };
 }

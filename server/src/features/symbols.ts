@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../model/document.js';
 import { PART_TITLES, type MimElement, type Section } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
-import { comparePositions, containsPosition, range, type Location, type Range } from '../model/range.js';
+import { comparePositions, containsPosition, type Location, type Range, range, rangeBetween } from '../model/range.js';
 import { allElements } from '../rules/support/elements.js';
 import { basename } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -108,13 +108,13 @@ function yamlSymbols(doc: DocumentModel): SymbolNode {
       p.part === 'capabilities'
         ? doc.capabilities.map((c) => elementNode(c, c.requirements.map((r) => elementNode(r))))
         : (p.part === 'mechanisms' ? doc.mechanisms : p.part === 'guidance' ? doc.guidance : p.part === 'conformance' ? doc.tests : []).map((e) => elementNode(e));
-    return { name: PART_TITLES[p.part], kind: 'part', range: { start: p.range.start, end: topLevelEntryEnd(doc, p.range.start.line) }, selectionRange: p.range, children };
+    return { name: PART_TITLES[p.part], kind: 'part', range: rangeBetween(p.range.start, topLevelEntryEnd(doc, p.range.start.line)), selectionRange: p.range, children };
   });
   return {
     name: claim?.mim ?? doc.title ?? basename(doc.file),
     detail: claim ? doc.title : undefined,
     kind: 'mim',
-    range: { start: { line: 0, character: 0 }, end },
+    range: rangeBetween({ line: 0, character: 0 }, end),
     selectionRange: claim?.range ?? range(0, 0, 0, 0),
     children: parts,
   };

@@ -26,6 +26,7 @@ import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/semant
 import { documentSymbols, workspaceSymbols, type SymbolKind, type SymbolNode } from '../features/symbols.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { toLocation, toWorkspaceEdit } from './convert.js';
+import { rangeBetween } from '../model/range.js';
 
 export interface FeatureHost {
   workspace(): Workspace;
@@ -175,7 +176,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
       const wanted = p.context.only;
       const actions: LspCodeAction[] = [];
       if (!wanted || wanted.some((k) => k.startsWith(CodeActionKind.QuickFix))) {
-        for (const a of codeActions(ws, file, p.range)) {
+        for (const a of codeActions(ws, file, rangeBetween(p.range.start, p.range.end))) {
           actions.push({
             title: a.title,
             kind: CodeActionKind.QuickFix,

@@ -2,7 +2,7 @@ import type { DocumentModel } from '../model/document.js';
 import type { MimElement } from '../model/elements.js';
 import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
-import { compareRanges } from '../model/range.js';
+import { compareRanges, range } from '../model/range.js';
 import type { Severity } from '../model/severity.js';
 import type { SymbolIndex } from '../workspace/symbol-index.js';
 import { ALL_RULES } from './all-rules.js';
@@ -175,7 +175,7 @@ function guard(rule: Rule, run: () => void, file: string, add: (r: Report) => vo
     add({
       code: 'internal/rule-failure',
       file,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      range: range(0, 0, 0, 0),
       message: `The check ${rule.codes.join(', ')} failed on this file: ${e instanceof Error ? e.message : String(e)}`,
     });
   }

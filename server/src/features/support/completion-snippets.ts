@@ -9,6 +9,7 @@ import { lastAtOrBefore, partAt } from './places.js';
 import { isList, schemaAt } from './schema-walk.js';
 import { escapeSnippet, markdownHeading, markdownMappingRow, markdownRequirement, snippetSlot as slot, yamlItem, yamlList, type Like } from './templates.js';
 import type { YamlContext, YamlPath } from './yaml-context.js';
+import { rangeBetween } from '../../model/range.js';
 
 function snippet(label: string, detail: string, insertText: string, range: Range, typed: string): CompletionItem {
   // Typed markup (`## `, `* `, indentation) is replaced too: matching it keeps the item in the list.
@@ -52,7 +53,7 @@ export function markdownSnippets(ctx: CompletionContext): CompletionItem[] {
   const lead = /^(\s*)((?:#{1,6}\s*|[*+-]\s+|\|\s*)?(?:\*\*)?[A-Za-z]*)$/.exec(ctx.before);
   if (!lead || ctx.line.slice(ctx.before.length).trim() !== '') return [];
   const typed = lead[2];
-  const range = { start: { line: ctx.pos.line, character: lead[1].length }, end: ctx.pos };
+  const range = rangeBetween({ line: ctx.pos.line, character: lead[1].length }, ctx.pos);
   const out: CompletionItem[] = [];
   const add = (label: string, detail: string, text: string | undefined) => text && out.push(snippet(label, detail, text, range, typed));
   // Just below a mapping table, or a new row begun inside one: a row for a requirement still unmapped.
@@ -135,7 +136,7 @@ export function yamlSnippets(ctx: CompletionContext, y: YamlContext, root: Schem
     list = itemMap ? y.path.slice(0, -1) : y.path;
     dash = itemMap ? y.column - 2 : y.column;
     // A new line may sit at another column than the items: the snippet brings its own indentation.
-    range = { start: { line: ctx.pos.line, character: 0 }, end: y.word.end };
+    range = rangeBetween({ line: ctx.pos.line, character: 0 }, y.word.end);
     indent = ' '.repeat(dash);
   } else return [];
   const what = LIST_SNIPPETS.find(([re]) => re.test(list.join('/')))?.[1];

@@ -7,6 +7,7 @@ import { compareIds } from '../../parse/text/ids.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { CompletionItem } from '../completion.js';
 import { describe, mimTitle } from './places.js';
+import { range, rangeBetween } from '../../model/range.js';
 
 /** Everything a completion source reads about the cursor. */
 export interface CompletionContext {
@@ -34,7 +35,7 @@ export function idWord(ctx: CompletionContext): Word {
   const left = /[\w.]*$/.exec(ctx.before)![0];
   const right = /^[\w.]*/.exec(ctx.line.slice(ctx.before.length))![0];
   const { line, character } = ctx.pos;
-  return { range: { start: { line, character: character - left.length }, end: { line, character: character + right.length } }, prefix: left };
+  return { range: range(line, character - left.length, line, character + right.length), prefix: left };
 }
 
 function short(text: string): string {
@@ -135,7 +136,7 @@ export function citationItems(ctx: CompletionContext): CompletionItem[] {
   if (!open || ctx.mim.references.length === 0) return [];
   const closed = ctx.line[ctx.before.length] === ']';
   const start = ctx.before.length - open[1].length;
-  const range = { start: { line: ctx.pos.line, character: start }, end: ctx.pos };
+  const range = rangeBetween({ line: ctx.pos.line, character: start }, ctx.pos);
   return ctx.mim.references.map((r) => ({
     label: r.tag,
     kind: 'citation' as const,
@@ -155,7 +156,7 @@ export function tagItems(ctx: CompletionContext, word: Word): CompletionItem[] {
 /** The normative keywords of the MIM's convention (of all three where none is declared). */
 export function keywordItems(ctx: CompletionContext): CompletionItem[] {
   const word = /[A-Za-z]*$/.exec(ctx.before)![0];
-  const range = { start: { line: ctx.pos.line, character: ctx.pos.character - word.length }, end: ctx.pos };
+  const range = rangeBetween({ line: ctx.pos.line, character: ctx.pos.character - word.length }, ctx.pos);
   const convention = ctx.mim.convention ?? ctx.doc.conventions?.convention ?? ctx.ws.configFor(ctx.doc.file).conventions;
   const seen = new Set<string>();
   return (convention ? [convention] : CONVENTIONS).flatMap((c) =>

@@ -1,5 +1,6 @@
 import type { DocumentModel } from '../../model/document.js';
 import type { Position, Range } from '../../model/range.js';
+import { range } from '../../model/range.js';
 
 /** Keys and item indices from the root of a YAML document: `['capabilities', 0, 'requirements', 1, 'text']`. */
 export type YamlPath = (string | number)[];
@@ -163,7 +164,7 @@ function wordAround(text: string, c: number, line: number): { word: Range; wordT
   while (s > 0 && WORD.test(text[s - 1])) s--;
   let e = c;
   while (e < text.length && WORD.test(text[e])) e++;
-  return { word: { start: { line, character: s }, end: { line, character: e } }, wordText: text.slice(s, c) };
+  return { word: range(line, s, line, e), wordText: text.slice(s, c) };
 }
 
 /** What the cursor is on in a YAML document; undefined in comments and where the text is no YAML we can read. */
@@ -188,7 +189,7 @@ export function yamlContext(doc: DocumentModel, pos: Position): YamlContext | un
 
   if (l.key !== undefined) {
     if (c <= l.keyEnd) {
-      const keyRange = { start: { line: pos.line, character: l.content }, end: { line: pos.line, character: l.keyEnd } };
+      const keyRange = range(pos.line, l.content, pos.line, l.keyEnd);
       return finish(mapWalk(), 'key', [l.key], l.content, { keyRange, word: keyRange, wordText: text.slice(l.content, c) });
     }
     if (l.value.startsWith('[')) {

@@ -1,4 +1,5 @@
 import type { DocumentRule } from '../rule.js';
+import { range } from '../../model/range.js';
 
 /** The clauses a draft Recommendation must have. */
 const REQUIRED = ['summary', 'keywords', 'scope', 'references', 'definitions', 'abbreviations', 'conventions', 'bibliography'];
@@ -32,7 +33,7 @@ export const ituSkeleton: DocumentRule = {
       ctx.report({
         code: 'itu/skeleton',
         file: doc.file,
-        range: { start, end: { line: start.line, character: start.character + 3 } },
+        range: range(start.line, start.character, start.line, start.character + 3),
         message: `The itu block has no ${list(missing)}${missing.some((name) => TOP_LEVEL.has(name)) ? TOP_LEVEL_HINT : ''}`,
       });
     }

@@ -1,6 +1,7 @@
 import { dirname, joinPath } from '../../workspace/paths.js';
 import type { DocumentRule } from '../rule.js';
 import { isExternal, looksLikeWebAddress } from '../support/link-target.js';
+import { rangeBetween } from '../../model/range.js';
 
 const QUERY_OR_ANCHOR = /[#?]/;
 
@@ -24,7 +25,7 @@ export const linkMissingScheme: DocumentRule = {
         file: doc.file,
         range: link.targetRange,
         message: `"${target}" has no scheme and is read as a relative path; did you mean https://${target}?`,
-        fixes: fixable ? [{ title: 'Add https://', edits: [{ file: doc.file, range: { start: link.targetRange.start, end: link.targetRange.start }, newText: 'https://' }], preferred: true }] : undefined,
+        fixes: fixable ? [{ title: 'Add https://', edits: [{ file: doc.file, range: rangeBetween(link.targetRange.start, link.targetRange.start), newText: 'https://' }], preferred: true }] : undefined,
       });
     }
   },

@@ -1,4 +1,5 @@
 import type { DocumentRule } from '../rule.js';
+import { rangeBetween } from '../../model/range.js';
 
 // Section titles of MIM pages, old and new formats, as they appear once their line break is lost.
 const TITLES = [
@@ -42,7 +43,7 @@ export const structureLostHeading: DocumentRule = {
           file: doc.file,
           range,
           message: `"${m[1]}" looks like a section title glued to the previous sentence`,
-          fixes: [{ title: `Make "${m[1]}" a heading`, edits: [{ file: doc.file, range: { start: range.start, end: range.start }, newText: `${eol}${eol}## ` }] }],
+          fixes: [{ title: `Make "${m[1]}" a heading`, edits: [{ file: doc.file, range: rangeBetween(range.start, range.start), newText: `${eol}${eol}## ` }] }],
         });
       }
     }
