@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { compareRanges, range } from '../model/range.js';
 import type { Severity } from '../model/severity.js';
+import type { ProjectConfig, RegistryEntry } from '../workspace/config.js';
 import type { SymbolIndex } from '../workspace/symbol-index.js';
 import { ALL_RULES } from './all-rules.js';
 import { ruleInfo } from './catalogue.js';
@@ -55,15 +56,15 @@ export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULE
     if (list) list.push(finding);
     else byFile.set(r.file, [finding]);
   };
+  const ctx = new TrackingContext(env);
   const run = (target: DocumentModel | Mim, rule: Rule, file: string) => {
     let reports = cache.get(target, rule, env);
     if (!reports) {
-      const dependencies = new Map<string, Dependency>();
-      const out: Report[] = [];
-      const ctx = trackingContext(env, dependencies, out);
-      guard(rule, () => (rule.scope === 'document' ? rule.check(target as DocumentModel, ctx) : rule.check(target as Mim, ctx)), file, (r) => out.push(r));
-      reports = out;
-      cache.set(target, rule, { reports, dependencies });
+      ctx.begin();
+      guard(rule, () => (rule.scope === 'document' ? rule.check(target as DocumentModel, ctx) : rule.check(target as Mim, ctx)), file, (r) => ctx.report(r));
+      const done = ctx.end();
+      reports = done.reports;
+      cache.set(target, rule, done);
     }
     for (const r of reports) add(r);
   };
@@ -89,82 +90,123 @@ const ALWAYS_STALE: Dependency = () => false;
 /**
  * The context a rule sees, recording each read of the workspace as a dependency. Reads of
  * the whole document set cannot be checked cheaply, so a rule that makes one is rerun always.
+ * One context serves every run of a pass: `begin` gives it a fresh record for the next rule.
  */
-function trackingContext(env: RuleEnvironment, deps: Map<string, Dependency>, out: Report[]): RuleContext {
-  const read = <T>(key: string, value: T, check: (e: RuleEnvironment) => boolean): T => {
-    if (!deps.has(key)) deps.set(key, check);
-    return value;
-  };
-  const stale = () => deps.set('*', ALWAYS_STALE);
-  const mimsNamed = (id: string) => {
-    const v = env.index.byId.get(id);
-    return read(`id:${id}`, v, (e) => sameList(e.index.byId.get(id), v));
-  };
-  const index = {
-    byId: { get: mimsNamed, has: (id: string) => mimsNamed(id) !== undefined },
-    get mims() {
-      stale();
-      return env.index.mims;
-    },
-    // Element tables belong to MIM objects, which are rebuilt when any of their files change:
-    // the MIMs a key's prefix names decide the answer.
-    lookup(key: string): MimElement[] {
-      const dot = key.indexOf('.');
-      if (dot > 0) mimsNamed(key.slice(0, dot));
-      return env.index.lookup(key);
-    },
-    mimOf(file: string) {
-      const v = env.index.mimOf(file);
-      return read(`mimOf:${file}`, v, (e) => e.index.mimOf(file) === v);
-    },
-  } as unknown as SymbolIndex;
-  const documents = {
-    get(path: string) {
-      const v = env.documents.get(path);
-      return read(`doc:${path}`, v, (e) => e.documents.get(path) === v);
-    },
-    has(path: string) {
-      const v = env.documents.get(path);
-      return read(`doc:${path}`, v, (e) => e.documents.get(path) === v) !== undefined;
-    },
-    values() {
-      stale();
-      return env.documents.values();
-    },
-    keys() {
-      stale();
-      return env.documents.keys();
-    },
-    get size() {
-      stale();
-      return env.documents.size;
-    },
-  } as unknown as ReadonlyMap<string, DocumentModel>;
-  return {
-    index,
-    documents,
-    configFor(file) {
-      const v = env.configFor(file);
-      return read(`config:${file}`, v, (e) => e.configFor(file) === v);
-    },
-    registryFor(file) {
-      const v = env.registryFor(file);
-      return read(`registry:${file}`, v, (e) => e.registryFor(file) === v);
-    },
-    exists(path) {
-      const v = env.exists(path);
-      return read(`exists:${path}`, v, (e) => e.exists(path) === v);
-    },
-    documentsUnder(dir) {
-      const v = env.documentsUnder(dir);
-      return read(`under:${dir}`, v, (e) => sameList(e.documentsUnder(dir), v));
-    },
-    repositoryRoot(file) {
-      const v = env.repositoryRoot(file);
-      return read(`root:${file}`, v, (e) => e.repositoryRoot(file) === v);
-    },
-    report: (r) => out.push(r),
-  };
+class TrackingContext implements RuleContext {
+  private deps = new Map<string, Dependency>();
+  private out: Report[] = [];
+  readonly index: SymbolIndex;
+  readonly documents: ReadonlyMap<string, DocumentModel>;
+
+  constructor(private readonly env: RuleEnvironment) {
+    const self = this;
+    this.index = {
+      byId: { get: (id: string) => self.mimsNamed(id), has: (id: string) => self.mimsNamed(id) !== undefined },
+      get mims() {
+        self.stale();
+        return env.index.mims;
+      },
+      // Element tables belong to MIM objects, which are rebuilt when any of their files change:
+      // the MIMs a key's prefix names decide the answer.
+      lookup(key: string): MimElement[] {
+        const dot = key.indexOf('.');
+        if (dot > 0) self.mimsNamed(key.slice(0, dot));
+        return env.index.lookup(key);
+      },
+      mimOf(file: string) {
+        const v = env.index.mimOf(file);
+        const key = `mimOf:${file}`;
+        if (!self.deps.has(key)) self.deps.set(key, (e) => e.index.mimOf(file) === v);
+        return v;
+      },
+    } as unknown as SymbolIndex;
+    this.documents = {
+      get: (path: string) => self.document(path),
+      has: (path: string) => self.document(path) !== undefined,
+      values() {
+        self.stale();
+        return env.documents.values();
+      },
+      keys() {
+        self.stale();
+        return env.documents.keys();
+      },
+      get size() {
+        self.stale();
+        return env.documents.size;
+      },
+    } as unknown as ReadonlyMap<string, DocumentModel>;
+  }
+
+  /** Starts the record of one run. */
+  begin(): void {
+    this.deps = new Map();
+    this.out = [];
+  }
+
+  /** What the run reported and read. */
+  end(): CachedRun {
+    return { reports: this.out, dependencies: this.deps };
+  }
+
+  report(r: Report): void {
+    this.out.push(r);
+  }
+
+  // Each read records how to check it once per key; the check is made only for a new key.
+
+  configFor(file: string): ProjectConfig {
+    const v = this.env.configFor(file);
+    const key = `config:${file}`;
+    if (!this.deps.has(key)) this.deps.set(key, (e) => e.configFor(file) === v);
+    return v;
+  }
+
+  registryFor(file: string): ReadonlyMap<string, RegistryEntry> {
+    const v = this.env.registryFor(file);
+    const key = `registry:${file}`;
+    if (!this.deps.has(key)) this.deps.set(key, (e) => e.registryFor(file) === v);
+    return v;
+  }
+
+  exists(path: string): boolean {
+    const v = this.env.exists(path);
+    const key = `exists:${path}`;
+    if (!this.deps.has(key)) this.deps.set(key, (e) => e.exists(path) === v);
+    return v;
+  }
+
+  documentsUnder(dir: string): readonly DocumentModel[] {
+    const v = this.env.documentsUnder(dir);
+    const key = `under:${dir}`;
+    if (!this.deps.has(key)) this.deps.set(key, (e) => sameList(e.documentsUnder(dir), v));
+    return v;
+  }
+
+  repositoryRoot(file: string): string {
+    const v = this.env.repositoryRoot(file);
+    const key = `root:${file}`;
+    if (!this.deps.has(key)) this.deps.set(key, (e) => e.repositoryRoot(file) === v);
+    return v;
+  }
+
+  private mimsNamed(id: string): readonly Mim[] | undefined {
+    const v = this.env.index.byId.get(id);
+    const key = `id:${id}`;
+    if (!this.deps.has(key)) this.deps.set(key, (e) => sameList(e.index.byId.get(id), v));
+    return v;
+  }
+
+  private document(path: string): DocumentModel | undefined {
+    const v = this.env.documents.get(path);
+    const key = `doc:${path}`;
+    if (!this.deps.has(key)) this.deps.set(key, (e) => e.documents.get(path) === v);
+    return v;
+  }
+
+  private stale(): void {
+    this.deps.set('*', ALWAYS_STALE);
+  }
 }
 
 /** A rule that throws is a bug in the rule, never a reason to lose the other findings. */
