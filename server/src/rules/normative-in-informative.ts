@@ -2,7 +2,8 @@ import type { Convention } from '../model/conventions.js';
 import type { DocumentModel } from '../model/document.js';
 import { isInformativePart, PART_TITLES, type KeywordHit, type TextBlock } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
-import { foldSpace, plainInline } from '../parse/markdown/clean-text.js';
+import { plainInline } from '../parse/markdown/clean-text.js';
+import { foldSpace } from '../parse/text/white-space.js';
 import { countsUnder, findKeywords } from '../parse/text/keywords.js';
 import type { DocumentRule } from './rule.js';
 

@@ -2,7 +2,7 @@ import type { Token } from 'markdown-it';
 import type { DocumentModel } from '../../model/document.js';
 import type { LinkForm } from '../../model/elements.js';
 import type { LineIndex } from '../../model/range.js';
-import { foldSpace } from './clean-text.js';
+import { foldSpace } from '../text/white-space.js';
 import type { OffsetMap } from './inline-map.js';
 import { markdown, type InlineMeta } from './markdown-it.js';
 

@@ -18,7 +18,7 @@ import { findKeywords } from '../text/keywords.js';
 import { SlugCounter } from '../text/slug.js';
 import { findSuppressions } from '../text/suppressions.js';
 import { findCitations, findProseRefs, readIdList, readOneId } from '../text/xrefs.js';
-import { cleanInline, foldSpace, plainInline } from './clean-text.js';
+import { cleanInline, plainInline } from './clean-text.js';
 import { CONVENTIONS_TITLE, conventionOf, definedKeyword, listedKeywords, type KeyAt } from './conventions-block.js';
 import { blankFrontMatter, readFrontMatter } from './front-matter.js';
 import { findGitbookTags } from './gitbook.js';
@@ -28,6 +28,7 @@ import { readLinks } from './links.js';
 import { markdown } from './markdown-it.js';
 import { splitRow, type RawCell } from './table-row.js';
 import { normalizeMimId } from '../text/ids.js';
+import { foldSpace } from '../text/white-space.js';
 
 const PLACEHOLDER = /^(tbd|tbc|todo|to do|unfinished page|coming soon|work in progress|under construction|to be (completed|defined|written|added)|placeholder)\.?$/i;
 const MARKUP_CHAR = /[*_`]/;

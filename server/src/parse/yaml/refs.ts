@@ -38,7 +38,11 @@ export function toIdRef(model: DocumentModel, r: ProseRef, role: RefRole): IdRef
 export function readRef(model: DocumentModel, node: YamlNode, role: RefRole): IdRef | undefined {
   if (!isScalar(node) || node.value === null) return undefined;
   const id = readIdText(model, node);
-  const ref = toIdRef(model, { ...readOneId(id.value), offset: id.span.start, length: id.span.end - id.span.start, text: id.raw }, role);
+  const one = readOneId(id.value);
+  const ref: IdRef = { file: model.file, range: model.lines.rangeOf(id.span.start, id.span.end), text: id.raw, role };
+  if (one.mim) ref.mim = one.mim;
+  if (one.target) ref.target = one.target;
+  if (one.legacy) ref.legacy = true;
   model.refs.push(ref);
   return ref;
 }
