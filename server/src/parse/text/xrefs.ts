@@ -47,13 +47,20 @@ export interface ListedRef extends ProseRef {}
  * Reads a comma- or space-separated list of ids; anything that is no id is still returned
  * (without a target) so that rules can say which entry names nothing.
  */
+// Emphasis, code marks and brackets around a listed id (`**R1.1**`, `[MIM0.R1.2]`).
+const MARKS = /[*_`[\]]/;
+
 export function readIdList(text: string, base = 0): ListedRef[] {
   const out: ListedRef[] = [];
   const re = /[^\s,;]+(?:\s*\([^)]*\))?/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const raw = m[0].replace(/^[*_`[]+|[*_`\]]+$/g, '');
-    const lead = m[0].indexOf(raw);
-    out.push({ ...readOneId(raw), offset: base + m.index + Math.max(0, lead), length: raw.length, text: raw });
+    const raw = MARKS.test(m[0]) ? m[0].replace(/^[*_`[]+|[*_`\]]+$/g, '') : m[0];
+    const lead = raw === m[0] ? 0 : m[0].indexOf(raw);
+    const one = readOneId(raw);
+    const ref: ListedRef = { offset: base + m.index + Math.max(0, lead), length: raw.length, text: raw, legacy: one.legacy };
+    if (one.mim) ref.mim = one.mim;
+    if (one.target) ref.target = one.target;
+    out.push(ref);
   }
   return out;
 }
