@@ -17,8 +17,8 @@ type Dependency = (env: RuleEnvironment) => boolean;
 
 interface CachedRun {
   reports: Report[];
-  /** One check per distinct read, keyed by what was read. */
-  dependencies: Map<string, Dependency>;
+  /** One check per distinct read. */
+  dependencies: Dependency[];
 }
 
 /**
@@ -32,7 +32,7 @@ export class RuleCache {
   get(target: object, rule: Rule, env: RuleEnvironment): Report[] | undefined {
     const run = this.runs.get(target)?.get(rule);
     if (!run) return undefined;
-    for (const valid of run.dependencies.values()) if (!valid(env)) return undefined;
+    for (const valid of run.dependencies) if (!valid(env)) return undefined;
     return run.reports;
   }
 
@@ -93,7 +93,8 @@ const ALWAYS_STALE: Dependency = () => false;
  * One context serves every run of a pass: `begin` gives it a fresh record for the next rule.
  */
 class TrackingContext implements RuleContext {
-  private deps = new Map<string, Dependency>();
+  /** The checks of the current run, by the kind of read and then by what was read. */
+  private deps = new Map<string, Map<string, Dependency>>();
   private out: Report[] = [];
   readonly index: SymbolIndex;
   readonly documents: ReadonlyMap<string, DocumentModel>;
@@ -115,8 +116,8 @@ class TrackingContext implements RuleContext {
       },
       mimOf(file: string) {
         const v = env.index.mimOf(file);
-        const key = `mimOf:${file}`;
-        if (!self.deps.has(key)) self.deps.set(key, (e) => e.index.mimOf(file) === v);
+        const seen = self.reads('mimOf');
+        if (!seen.has(file)) seen.set(file, (e) => e.index.mimOf(file) === v);
         return v;
       },
     } as unknown as SymbolIndex;
@@ -146,7 +147,16 @@ class TrackingContext implements RuleContext {
 
   /** What the run reported and read. */
   end(): CachedRun {
-    return { reports: this.out, dependencies: this.deps };
+    const dependencies: Dependency[] = [];
+    for (const checks of this.deps.values()) for (const check of checks.values()) dependencies.push(check);
+    return { reports: this.out, dependencies };
+  }
+
+  /** The reads of one kind so far; keyed by the path or id read, strings the workspace already holds. */
+  private reads(kind: string): Map<string, Dependency> {
+    let seen = this.deps.get(kind);
+    if (!seen) this.deps.set(kind, (seen = new Map()));
+    return seen;
   }
 
   report(r: Report): void {
@@ -157,55 +167,55 @@ class TrackingContext implements RuleContext {
 
   configFor(file: string): ProjectConfig {
     const v = this.env.configFor(file);
-    const key = `config:${file}`;
-    if (!this.deps.has(key)) this.deps.set(key, (e) => e.configFor(file) === v);
+    const seen = this.reads('config');
+    if (!seen.has(file)) seen.set(file, (e) => e.configFor(file) === v);
     return v;
   }
 
   registryFor(file: string): ReadonlyMap<string, RegistryEntry> {
     const v = this.env.registryFor(file);
-    const key = `registry:${file}`;
-    if (!this.deps.has(key)) this.deps.set(key, (e) => e.registryFor(file) === v);
+    const seen = this.reads('registry');
+    if (!seen.has(file)) seen.set(file, (e) => e.registryFor(file) === v);
     return v;
   }
 
   exists(path: string): boolean {
     const v = this.env.exists(path);
-    const key = `exists:${path}`;
-    if (!this.deps.has(key)) this.deps.set(key, (e) => e.exists(path) === v);
+    const seen = this.reads('exists');
+    if (!seen.has(path)) seen.set(path, (e) => e.exists(path) === v);
     return v;
   }
 
   documentsUnder(dir: string): readonly DocumentModel[] {
     const v = this.env.documentsUnder(dir);
-    const key = `under:${dir}`;
-    if (!this.deps.has(key)) this.deps.set(key, (e) => sameList(e.documentsUnder(dir), v));
+    const seen = this.reads('under');
+    if (!seen.has(dir)) seen.set(dir, (e) => sameList(e.documentsUnder(dir), v));
     return v;
   }
 
   repositoryRoot(file: string): string {
     const v = this.env.repositoryRoot(file);
-    const key = `root:${file}`;
-    if (!this.deps.has(key)) this.deps.set(key, (e) => e.repositoryRoot(file) === v);
+    const seen = this.reads('root');
+    if (!seen.has(file)) seen.set(file, (e) => e.repositoryRoot(file) === v);
     return v;
   }
 
   private mimsNamed(id: string): readonly Mim[] | undefined {
     const v = this.env.index.byId.get(id);
-    const key = `id:${id}`;
-    if (!this.deps.has(key)) this.deps.set(key, (e) => sameList(e.index.byId.get(id), v));
+    const seen = this.reads('id');
+    if (!seen.has(id)) seen.set(id, (e) => sameList(e.index.byId.get(id), v));
     return v;
   }
 
   private document(path: string): DocumentModel | undefined {
     const v = this.env.documents.get(path);
-    const key = `doc:${path}`;
-    if (!this.deps.has(key)) this.deps.set(key, (e) => e.documents.get(path) === v);
+    const seen = this.reads('doc');
+    if (!seen.has(path)) seen.set(path, (e) => e.documents.get(path) === v);
     return v;
   }
 
   private stale(): void {
-    this.deps.set('*', ALWAYS_STALE);
+    this.reads('*').set('*', ALWAYS_STALE);
   }
 }
 
