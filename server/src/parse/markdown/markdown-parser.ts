@@ -454,7 +454,7 @@ class PageReader {
     if (!open.map) return;
     const rows = tokens.filter((t) => t.type === 'tr_open' && t.map).map((t) => t.map![0]);
     if (rows.length === 0) return;
-    const cellsOf = (line: number) => splitRow(this.lines.lineText(line)).map((c) => ({ ...c, start: c.start + this.lines.lineStart(line), end: c.end + this.lines.lineStart(line) }));
+    const cellsOf = (line: number) => splitRow(this.lines.lineText(line), this.lines.lineStart(line));
     // Each row is split once; markdown-it pads short rows, so the shape is read from these cells.
     const grid = rows.map(cellsOf);
     const header = grid[0];

@@ -8,8 +8,9 @@ export interface RawCell {
 /**
  * Splits a table row into cells at unescaped pipes outside code spans. markdown-it pads a
  * short row with empty cells, so the row's shape is read from the source line itself.
+ * Offsets are in the line, plus `base` (where the line starts in its document).
  */
-export function splitRow(line: string): RawCell[] {
+export function splitRow(line: string, base = 0): RawCell[] {
   const cells: RawCell[] = [];
   let i = 0;
   while (i < line.length && /\s/.test(line[i])) i++;
@@ -21,7 +22,7 @@ export function splitRow(line: string): RawCell[] {
     let e = end;
     while (s < e && /\s/.test(line[s])) s++;
     while (e > s && /\s/.test(line[e - 1])) e--;
-    cells.push({ text: line.slice(s, e), start: s, end: e });
+    cells.push({ text: line.slice(s, e), start: base + s, end: base + e });
   };
   for (; i < line.length; i++) {
     const c = line[i];

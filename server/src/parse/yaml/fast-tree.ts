@@ -173,8 +173,13 @@ class TreeBuilder {
     if (!frame?.node) return;
     if ('keys' in frame && frame.key !== undefined) throw new NeedsFullParser();
     const node = frame.node;
-    const children = node.kind === 'map' ? node.pairs.flatMap((p) => [p.key, p.value]) : node.items;
-    node.end = frame.flow ? this.flowEnd(node.kind === 'map' ? '}' : ']', Math.max(this.lastEnd, node.start + 1)) : blockEnd(node.start, children);
+    if (frame.flow) node.end = this.flowEnd(node.kind === 'map' ? '}' : ']', Math.max(this.lastEnd, node.start + 1));
+    else if (node.kind === 'seq') node.end = blockEnd(node.start, node.items);
+    else {
+      // The last pair's value, or its key when the value is empty.
+      const last = node.pairs[node.pairs.length - 1];
+      node.end = last ? (last.value ?? last.key)?.end ?? node.start : node.start;
+    }
     this.lastEnd = node.end;
   }
 
