@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { limitHeapGrowth } from '../process-tuning.js';
 import { NodeFileSystem } from '../workspace/node-file-system.js';
+import { NodeYamlEvents } from '../workspace/node-yaml-events.js';
 import { normalizePath } from '../workspace/paths.js';
 import { Workspace } from '../workspace/workspace.js';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
@@ -53,8 +54,14 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
       return 2;
     }
   }
-  const ws = new Workspace(fs, { roots: scanRoots(roots), config });
-  await ws.scan();
+  // The bundle's worker script sits beside it (esbuild.mjs); where it is missing, the YAML is read here.
+  const yamlEvents = new NodeYamlEvents(join(__dirname, 'yaml-events-worker.js'));
+  const ws = new Workspace(fs, { roots: scanRoots(roots), config, yamlEvents });
+  try {
+    await ws.scan();
+  } finally {
+    yamlEvents.close();
+  }
   const rel = (file: string) => relative(cwd, file).split('\\').join('/') || file;
   const wanted = requested(roots);
   if (args.command === 'model') {

@@ -31,15 +31,15 @@ export function decodeText(bytes: Uint8Array): { text: string } | { why: string 
   }
 }
 
-/** Parses text of a known kind; a parser failure becomes a finding, never an exception. */
-export function parseDocument(file: string, kind: FileKind, text: string, version: string | number): DocumentModel {
+/** Parses text of a known kind; a parser failure becomes a finding, never an exception. `yamlEvents`: see readYaml. */
+export function parseDocument(file: string, kind: FileKind, text: string, version: string | number, yamlEvents?: Int32Array | null): DocumentModel {
   if (text.length > MAX_FILE_BYTES) return skippedDocument(file, kind, version, 'the text is over the 5 MB limit');
   try {
     switch (kind) {
       case 'markdown':
         return parseMarkdown(file, text, version);
       case 'mim-yaml':
-        return parseMimYaml(file, text, version);
+        return parseMimYaml(file, text, version, yamlEvents);
       case 'resource':
         return parseResourceYaml(file, text, version);
     }

@@ -13,12 +13,15 @@ import { dirname, isInside, joinPath, normalizePath } from './paths.js';
 import { registryFor } from './registry.js';
 import { SymbolIndex } from './symbol-index.js';
 import { globMatcher } from './globs.js';
+import { YAML_EVENTS_MIN_LENGTH, type YamlEventReader } from './yaml-event-reader.js';
 
 export interface WorkspaceOptions {
   /** Folders (or single files) the workspace covers. */
   roots: string[];
   /** An explicit config file (the CLI's --config) that governs every file. */
   config?: { file: string; text: string };
+  /** Where large YAML files read from disk are tokenized, beside the thread that parses the rest. */
+  yamlEvents?: YamlEventReader;
 }
 
 /**
@@ -41,6 +44,7 @@ export class Workspace {
   private readonly folders = new Set<string>();
   /** The extra config given on the command line, if any. */
   readonly explicitConfig?: ProjectConfig;
+  private readonly yamlEvents: YamlEventReader | undefined;
 
   constructor(
     private readonly fs: FileSystem,
@@ -49,6 +53,7 @@ export class Workspace {
     this.roots = options.roots.map(normalizePath);
     if (options.config) this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text);
     this.configs = new ConfigResolver(this.roots, this.explicitConfig);
+    this.yamlEvents = options.yamlEvents;
   }
 
   /** Editor settings that mirror mimspec.yaml; a config file's own keys win over them. */
@@ -115,7 +120,16 @@ export class Workspace {
     // The text itself tells whether the file changed (setDocument compares it): no stat is needed.
     const version = 'disk';
     if ('why' in decoded) this.putDocument(skippedDocument(path, kind, version, decoded.why));
-    else this.setDocument(path, decoded.text, version);
+    else if (kind === 'mim-yaml' && this.yamlEvents && decoded.text.length >= YAML_EVENTS_MIN_LENGTH && !this.unchanged(path, decoded.text, version)) {
+      const events = await this.yamlEvents.events(decoded.text).catch(() => undefined);
+      // The text may have been set meanwhile (an editor buffer): the newer one stays.
+      if (this.docs.get(path)?.version === version || !this.docs.has(path)) this.putDocument(parseDocument(path, kind, decoded.text, version, events));
+    } else this.setDocument(path, decoded.text, version);
+  }
+
+  private unchanged(path: string, text: string, version: string | number): boolean {
+    const old = this.docs.get(path);
+    return old !== undefined && old.version === version && old.text === text;
   }
 
   /** New text for a file (an editor buffer, or a change on disk). Parses only when the version changed. */
@@ -127,8 +141,7 @@ export class Workspace {
       this.setConfig(path, text);
       return;
     }
-    const old = this.docs.get(path);
-    if (old && old.version === version && old.text === text) return;
+    if (this.unchanged(path, text, version)) return;
     this.putDocument(parseDocument(path, kind, text, version));
   }
 

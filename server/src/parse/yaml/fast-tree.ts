@@ -1,22 +1,19 @@
-import { CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import { CORE_SCHEMA, getScalarValue, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
 import { blockEnd, blockScalarSpans, type ScalarStyle, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from './tree.js';
+import { F, FAST, readEvents, RECORD, TYPE } from './yaml-events.js';
 
 /**
  * The fast path of YAML reading: js-yaml's event stream, with source offsets, made into the
  * tree. It takes only what it can read exactly as the recovering parser would: one document,
  * no anchors, aliases or tags, unique plain keys. For anything else (or any error) it
  * answers undefined and the caller reads the file with `yaml`, which reports every problem and
- * keeps what it can of a broken file.
+ * keeps what it can of a broken file. `events` are the text's packed events when a worker
+ * read them already (null: js-yaml rejected the text).
  */
-export function fastTree(text: string): { root: YamlNode | null } | undefined {
+export function fastTree(text: string, events?: Int32Array | null): { root: YamlNode | null } | undefined {
   if (AMBIGUOUS.test(text)) return undefined;
-  let events: Event[];
-  try {
-    events = parseEvents(text, {});
-  } catch {
-    return undefined;
-  }
-  return new TreeBuilder(text).build(events);
+  const packed = events === undefined ? readEvents(text) : events;
+  return packed ? new TreeBuilder(text).build(packed) : undefined;
 }
 
 /**
@@ -62,36 +59,37 @@ class TreeBuilder {
 
   constructor(private readonly text: string) {}
 
-  build(events: Event[]): { root: YamlNode | null } | undefined {
+  build(events: Int32Array): { root: YamlNode | null } | undefined {
     let documents = 0;
     try {
-      for (const e of events) {
-        switch (e.type) {
-          case EVENT_ID.DOCUMENT:
-            if (++documents > 1 || e.explicitStart || e.explicitEnd || e.directives.length > 0) return undefined;
+      for (let i = 0; i < events.length; i += RECORD) {
+        switch (events[i + F.type]) {
+          case TYPE.DOCUMENT:
+            if (++documents > 1 || events[i + F.flags] !== 0) return undefined;
             this.stack.push({ node: undefined });
             break;
-          case EVENT_ID.MAPPING:
-          case EVENT_ID.SEQUENCE: {
-            if (e.anchorStart >= 0 || e.tagStart >= 0) return undefined;
-            const flow = e.style === 2;
-            if (flow && this.text[e.start] !== (e.type === EVENT_ID.MAPPING ? '{' : '[')) return undefined;
-            const frame: Frame =
-              e.type === EVENT_ID.MAPPING
-                ? { node: { kind: 'map', pairs: [], start: e.start, end: e.start }, flow, keys: new Set() }
-                : { node: { kind: 'seq', items: [], start: e.start, end: e.start }, flow };
+          case TYPE.MAPPING:
+          case TYPE.SEQUENCE: {
+            if (events[i + F.anchorStart] >= 0 || events[i + F.tagStart] >= 0) return undefined;
+            const start = events[i + F.start];
+            const isMap = events[i + F.type] === TYPE.MAPPING;
+            const flow = events[i + F.style] === 2;
+            if (flow && this.text[start] !== (isMap ? '{' : '[')) return undefined;
+            const frame: Frame = isMap
+              ? { node: { kind: 'map', pairs: [], start, end: start }, flow, keys: new Set() }
+              : { node: { kind: 'seq', items: [], start, end: start }, flow };
             this.add(frame.node);
             this.stack.push(frame);
-            this.lastEnd = e.start + 1;
+            this.lastEnd = start + 1;
             break;
           }
-          case EVENT_ID.SCALAR:
-            if (e.anchorStart >= 0 || e.tagStart >= 0) return undefined;
-            this.add(this.scalar(e));
+          case TYPE.SCALAR:
+            if (events[i + F.anchorStart] >= 0 || events[i + F.tagStart] >= 0) return undefined;
+            this.add(this.scalar(events, i));
             break;
-          case EVENT_ID.ALIAS:
+          case TYPE.ALIAS:
             return undefined;
-          case EVENT_ID.POP:
+          case TYPE.POP:
             this.close();
             break;
         }
@@ -103,27 +101,39 @@ class TreeBuilder {
     return this.stack.length === 0 ? { root: this.root } : undefined;
   }
 
-  private scalar(e: ScalarEvent): YamlScalar | null {
+  /** One event object for js-yaml's value decoder, refilled for each scalar. */
+  private readonly event: ScalarEvent = { type: TYPE.SCALAR, valueStart: -1, valueEnd: -1, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: 1, chomping: 1, indent: -1, fast: false };
+
+  private scalar(events: Int32Array, i: number): YamlScalar | null {
+    const valueStart = events[i + F.valueStart];
+    const valueEnd = events[i + F.valueEnd];
     // An empty node (`title:`, `-`) has no characters.
-    if (e.valueStart < 0) return null;
+    if (valueStart < 0) return null;
+    const e = this.event;
+    e.valueStart = valueStart;
+    e.valueEnd = valueEnd;
+    e.style = (events[i + F.style] & ~FAST) as ScalarEvent['style'];
+    e.fast = (events[i + F.style] & FAST) !== 0;
+    e.chomping = events[i + F.chomping] as ScalarEvent['chomping'];
+    e.indent = events[i + F.indent];
     const style = STYLES[e.style];
     const raw = getScalarValue(this.text, e);
     let node: YamlScalar;
     if (style === 'plain') {
       const value = CORE_SCHEMA.resolveImplicitScalarTag(raw).value;
       if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new NeedsFullParser();
-      node = { kind: 'scalar', value, style, start: e.valueStart, end: e.valueEnd, valueStart: e.valueStart, valueEnd: e.valueEnd };
+      node = { kind: 'scalar', value, style, start: valueStart, end: valueEnd, valueStart, valueEnd };
     } else if (style === 'single' || style === 'double') {
       const quote = style === 'single' ? "'" : '"';
-      if (this.text[e.valueStart - 1] !== quote || this.text[e.valueEnd] !== quote) throw new NeedsFullParser();
+      if (this.text[valueStart - 1] !== quote || this.text[valueEnd] !== quote) throw new NeedsFullParser();
       // An escaped line break folds lines in ways the parsers do not agree on.
-      if (style === 'double' && /\\\r?\n/.test(this.text.slice(e.valueStart, e.valueEnd))) throw new NeedsFullParser();
-      node = { kind: 'scalar', value: raw, style, start: e.valueStart - 1, end: e.valueEnd + 1, valueStart: e.valueStart, valueEnd: e.valueEnd };
+      if (style === 'double' && /\\\r?\n/.test(this.text.slice(valueStart, valueEnd))) throw new NeedsFullParser();
+      node = { kind: 'scalar', value: raw, style, start: valueStart - 1, end: valueEnd + 1, valueStart, valueEnd };
     } else {
-      const header = this.blockHeader(e.valueStart);
+      const header = this.blockHeader(valueStart);
       // An explicit indentation (`>2`) with lines of spaces is read differently by the two parsers.
       if (/^.[+-]?\d/.test(this.text.slice(header, header + 3))) throw new NeedsFullParser();
-      node = { kind: 'scalar', value: raw, style, ...blockScalarSpans(this.text, header, e.valueStart, e.valueEnd) };
+      node = { kind: 'scalar', value: raw, style, ...blockScalarSpans(this.text, header, valueStart, valueEnd) };
     }
     this.lastEnd = node.end;
     return node;

@@ -40,17 +40,17 @@ const NESTING = 'nesting too deep: the YAML parser stopped here';
  * Parses YAML text into one document's tree and data. A well-formed file takes the fast path
  * (js-yaml's events); any other goes to `yaml`, which recovers from errors, and every failure
  * becomes an error: syntax errors (several, each once), nesting beyond the parser's stack,
- * alias bombs.
+ * alias bombs. `events` are the text's packed events when they were read already.
  */
-export function readYaml(text: string): ReadYaml {
-  const fast = fastTree(text);
+export function readYaml(text: string, events?: Int32Array | null): ReadYaml {
+  const fast = fastTree(text, events);
   if (fast) return fast.root ? { root: fast.root, data: treeData(fast.root), clean: true, errors: [] } : { clean: true, errors: [] };
   return readRecovering(text);
 }
 
 /** `readYaml` with its errors as `syntax/yaml` problems. */
-export function loadYaml(text: string, lines: LineIndex): LoadedYaml {
-  const read = readYaml(text);
+export function loadYaml(text: string, lines: LineIndex, events?: Int32Array | null): LoadedYaml {
+  const read = readYaml(text, events);
   const problems = read.errors.map((e): ParseProblem => ({ code: 'syntax/yaml', message: e.message, range: lines.rangeOf(e.start, e.end) }));
   return { ...(read.root && { root: read.root }), ...(read.data !== undefined && { data: read.data }), clean: read.clean, problems };
 }

@@ -44,10 +44,10 @@ function isLegacyElementId(error: ErrorObject): boolean {
   return kind !== undefined && parseLocalId(stripInvisibles(error.data))?.kind === kind;
 }
 
-/** A `*.mim.yaml` structured specification (mim-format §3.3) as a document model. */
-export function parseMimYaml(file: string, text: string, version: string | number): DocumentModel {
+/** A `*.mim.yaml` structured specification (mim-format §3.3) as a document model; `events` as for readYaml. */
+export function parseMimYaml(file: string, text: string, version: string | number, events?: Int32Array | null): DocumentModel {
   return guardedDocument(file, text, version, 'mim-yaml', 'spec', (model) => {
-    const loaded = loadYaml(text, model.lines);
+    const loaded = loadYaml(text, model.lines, events);
     model.problems.push(...loaded.problems, ...checkSchema('mim', loaded, model.lines, isLegacyElementId));
     model.suppressions = findSuppressions(text, model.lines, 'yaml');
     const root = loaded.root;

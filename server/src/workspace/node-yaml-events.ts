@@ -1,0 +1,64 @@
+import { Worker } from 'node:worker_threads';
+import type { YamlEventReader } from './yaml-event-reader.js';
+
+interface Pending {
+  resolve: (events: Int32Array | null) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A YamlEventReader on one worker thread (the script bundled from yaml-events-worker.ts).
+ * The worker starts at the first request and never keeps the process alive; if it cannot
+ * start or dies, every request still waiting, and every later one, is rejected.
+ */
+export class NodeYamlEvents implements YamlEventReader {
+  private worker: Worker | undefined;
+  private broken: Error | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(private readonly script: string) {}
+
+  events(text: string): Promise<Int32Array | null> {
+    if (this.broken) return Promise.reject(this.broken);
+    let worker: Worker;
+    try {
+      worker = this.start();
+    } catch (e) {
+      this.fail(e instanceof Error ? e : new Error(String(e)));
+      return Promise.reject(this.broken);
+    }
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, text });
+    });
+  }
+
+  close(): void {
+    this.fail(new Error('the YAML event reader is closed'));
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    worker.unref();
+    worker.on('message', ({ id, events }: { id: number; events: Int32Array | null }) => {
+      const p = this.pending.get(id);
+      this.pending.delete(id);
+      p?.resolve(events);
+    });
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', (code) => this.fail(new Error(`the YAML event reader stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private fail(error: Error): void {
+    this.broken ??= error;
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+}
