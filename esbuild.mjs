@@ -32,7 +32,9 @@ const tests = findTests('test').map((src) => [src, join('dist', src.replace(/\.t
 
 // markdown-it's dist sets every field of every token through a transpiled class-field helper
 // that converts the key and probes the prototype first; its classes have no accessors, so a
-// plain assignment is the same and keeps parsing off that path.
+// plain assignment is the same and keeps parsing off that path. The constructors' calls
+// (`_defineProperty(this, "map", null)`) become assignments, the rest call a plain helper.
+const FIELD_CALL = /_defineProperty\(\s*this,\s*(?:\/\*\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*([^;]*?)\s*\);/g;
 const fastClassFields = {
   name: 'markdown-it-class-fields',
   setup(b) {
@@ -40,7 +42,10 @@ const fastClassFields = {
       const source = readFileSync(args.path, 'utf8');
       const helper = /function _defineProperty\(e, r, t\) \{[\s\S]*?\n\}/;
       if (!helper.test(source)) return undefined;
-      return { contents: source.replace(helper, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}'), loader: 'js' };
+      const contents = source
+        .replace(helper, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}')
+        .replace(FIELD_CALL, (_, name, value) => `this.${name} = ${value};`);
+      return { contents, loader: 'js' };
     });
   },
 };
