@@ -67,6 +67,17 @@ describe('YAML events read on a worker thread', () => {
     assert.equal(await scan(new NodeYamlEvents(join(dir, 'no-such-worker.js'))), await scan());
   });
 
+  it('start ahead of the first request, or fall back when they cannot', async () => {
+    const reader = new NodeYamlEvents(SCRIPT);
+    reader.open();
+    const text = readFileSync(join(dir, 'large-one.mim.yaml'), 'utf8');
+    assert.deepEqual(await reader.events(text), readEvents(text));
+    reader.close();
+    const missing = new NodeYamlEvents(join(dir, 'no-such-worker.js'));
+    missing.open();
+    await assert.rejects(missing.events('a: 1\n'));
+  });
+
   it('reject what is asked after the reader is closed', async () => {
     const reader = new NodeYamlEvents(SCRIPT);
     reader.close();

@@ -35,6 +35,16 @@ export class NodeYamlEvents implements YamlEventReader {
     });
   }
 
+  /** Starts the thread ahead of the first request, so that it boots while the caller finds its files. */
+  open(): void {
+    if (this.broken) return;
+    try {
+      this.start();
+    } catch (e) {
+      this.fail(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
   close(): void {
     this.fail(new Error('the YAML event reader is closed'));
     void this.worker?.terminate();
