@@ -28,7 +28,7 @@ import { readLinks } from './links.js';
 import { markdown } from './markdown-it.js';
 import { splitRow, type RawCell } from './table-row.js';
 import { normalizeMimId } from '../text/ids.js';
-import { foldSpace } from '../text/white-space.js';
+import { foldSpace, isSpaceCode } from '../text/white-space.js';
 
 const PLACEHOLDER = /^(tbd|tbc|todo|to do|unfinished page|coming soon|work in progress|under construction|to be (completed|defined|written|added)|placeholder)\.?$/i;
 const MARKUP_CHAR = /[*_`]/;
@@ -111,7 +111,8 @@ class PageReader {
           i += 2;
           break;
         case 'table_open': {
-          const end = tokens.findIndex((x, j) => j > i && x.type === 'table_close');
+          let end = i + 1;
+          while (end < tokens.length && tokens[end].type !== 'table_close') end++;
           this.table(tokens.slice(i, end + 1));
           this.markContent(false);
           i = end;
@@ -285,7 +286,7 @@ class PageReader {
     while (this.open.length > 0 && this.open[this.open.length - 1].section.level >= level) {
       const o = this.open.pop()!;
       let end = endOffset;
-      while (end > o.startOffset && /\s/.test(this.doc.text[end - 1])) end--;
+      while (end > o.startOffset && isSpaceCode(this.doc.text.charCodeAt(end - 1))) end--;
       o.section.range = this.lines.rangeOf(o.startOffset, Math.max(end, this.lines.lineEnd(o.section.headingRange.start.line)));
       o.section.hasContent = o.blocks > 0;
       o.section.placeholder = o.blocks > 0 && o.blocks === o.placeholders;
@@ -509,7 +510,10 @@ class PageReader {
     const lead = /^\s*/.exec(clean.text)![0].length;
     const start = idCell.start + clean.map[lead];
     const end = idCell.start + clean.map[Math.max(lead, lead + text.length - 1)] + 1;
-    const ref: IdRef = { file: this.doc.file, range: this.lines.rangeOf(start, end), text, role: 'mapping', ...readOneId(text) };
+    const one = readOneId(text);
+    const ref: IdRef = { file: this.doc.file, range: this.lines.rangeOf(start, end), text, role: 'mapping', legacy: one.legacy };
+    if (one.mim) ref.mim = one.mim;
+    if (one.target) ref.target = one.target;
     this.doc.refs.push(ref);
     this.definitionIds.add(start);
     const quoteCell = quoteCol >= 0 ? cells[quoteCol] : undefined;

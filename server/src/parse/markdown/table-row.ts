@@ -1,3 +1,5 @@
+import { isSpaceCode } from '../text/white-space.js';
+
 /** One cell of a GFM table row as written: its trimmed text and where it sits in the line. */
 export interface RawCell {
   text: string;
@@ -13,15 +15,15 @@ export interface RawCell {
 export function splitRow(line: string, base = 0): RawCell[] {
   const cells: RawCell[] = [];
   let i = 0;
-  while (i < line.length && /\s/.test(line[i])) i++;
+  while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
   if (line[i] === '|') i++;
   let cellStart = i;
   let inCode = 0;
   const push = (end: number) => {
     let s = cellStart;
     let e = end;
-    while (s < e && /\s/.test(line[s])) s++;
-    while (e > s && /\s/.test(line[e - 1])) e--;
+    while (s < e && isSpaceCode(line.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(line.charCodeAt(e - 1))) e--;
     cells.push({ text: line.slice(s, e), start: base + s, end: base + e });
   };
   for (; i < line.length; i++) {
