@@ -84,6 +84,8 @@ export function cli(): void {
   main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
     (code) => {
       process.exitCode = code;
+      // Once the report is out there is nothing left to do, and tearing down a large heap takes a while.
+      process.stderr.write('', () => process.stdout.write('', () => process.exit(code)));
     },
     (e: unknown) => {
       process.stderr.write(`mimspec: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
