@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync, readFile } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import type { FileStat, FileSystem } from './file-system.js';
 
 /** The disk, for the CLI and for files the editor has not opened. */
 export class NodeFileSystem implements FileSystem {
-  async readFile(path: string): Promise<Uint8Array> {
-    return readFile(path);
+  readFile(path: string): Promise<Uint8Array> {
+    // The callback form: fs/promises reads a file in several trips to the thread pool, which
+    // for a thousand small files costs more than reading them.
+    return new Promise((resolve, reject) => readFile(path, (e, data) => (e ? reject(e) : resolve(data))));
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
