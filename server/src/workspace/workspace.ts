@@ -5,7 +5,7 @@ import { parseConfig } from '../parse/yaml/config.js';
 import { RuleCache, runRules, type RuleEnvironment } from '../rules/run-rules.js';
 import { defaultConfig, type ProjectConfig, type RegistryEntry } from './config.js';
 import { ConfigResolver } from './config-resolver.js';
-import { fileKindOf, isSkippedFolder } from './file-kinds.js';
+import { fileKindOf, isSkippedFolder, type WorkspaceFileKind } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
 import { groupMims } from './grouping.js';
 import { decodeText, parseDocument, skippedDocument } from './load-document.js';
@@ -23,6 +23,17 @@ export interface WorkspaceOptions {
   /** Where large YAML files read from disk are tokenized, beside the thread that parses the rest. */
   yamlEvents?: YamlEventReader;
 }
+
+/** A file as read from disk: its text, or why it has none. */
+interface DiskText {
+  path: string;
+  kind: WorkspaceFileKind;
+  text?: string;
+  why?: string;
+}
+
+/** The version of a document read from disk: its text tells whether it changed. */
+const DISK = 'disk';
 
 /**
  * The engine's state: every document parsed once per content version, the configs, the MIMs
@@ -75,7 +86,12 @@ export class Workspace {
     const configs = files.filter((f) => fileKindOf(f) === 'config');
     await Promise.all(configs.map((f) => this.loadFile(f)));
     const docs = files.filter((f) => fileKindOf(f) !== 'config' && this.included(f));
-    await Promise.all(docs.map((f) => this.loadFile(f)));
+    // Every file is read before any is parsed, so that the large YAML files go to the tokenizer
+    // thread at once and it works while this thread parses the rest.
+    const read = await Promise.all(docs.map((f) => this.readFromDisk(f)));
+    const tokenized = read.map((r) => (r && this.handsOver(r) ? this.yamlEvents!.events(r.text).catch(() => undefined) : undefined));
+    for (let i = 0; i < read.length; i++) if (!tokenized[i]) this.accept(read[i]);
+    for (let i = 0; i < read.length; i++) if (tokenized[i]) this.accept(read[i], await tokenized[i]);
     this.invalidate();
   }
 
@@ -102,29 +118,48 @@ export class Workspace {
 
   /** Reads one file from disk and (re)parses it. */
   async loadFile(file: string): Promise<void> {
+    const read = await this.readFromDisk(file);
+    if (read && this.handsOver(read)) this.accept(read, await this.yamlEvents!.events(read.text).catch(() => undefined));
+    else this.accept(read);
+  }
+
+  /** A file's text as read from disk; undefined (and the file forgotten) when it cannot be read. */
+  private async readFromDisk(file: string): Promise<DiskText | undefined> {
     const path = normalizePath(file);
     const kind = fileKindOf(path);
-    if (!kind) return;
+    if (!kind) return undefined;
     let bytes: Uint8Array;
     try {
       bytes = await this.fs.readFile(path);
     } catch {
       this.removeDocument(path);
-      return;
+      return undefined;
     }
     const decoded = decodeText(bytes);
+    return 'why' in decoded ? { path, kind, why: decoded.why } : { path, kind, text: decoded.text };
+  }
+
+  /** Whether a text goes to the tokenizer thread: a large *.mim.yaml that changed. */
+  private handsOver(read: DiskText): read is DiskText & { text: string } {
+    return this.yamlEvents !== undefined && read.kind === 'mim-yaml' && read.text !== undefined && read.text.length >= YAML_EVENTS_MIN_LENGTH && !this.unchanged(read.path, read.text, DISK);
+  }
+
+  /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
+  private accept(read: DiskText | undefined, events?: Int32Array | null): void {
+    if (!read) return;
+    const { path, kind } = read;
     if (kind === 'config') {
-      if ('text' in decoded) this.setConfig(path, decoded.text);
+      if (read.text !== undefined) this.setConfig(path, read.text);
       return;
     }
     // The text itself tells whether the file changed (setDocument compares it): no stat is needed.
-    const version = 'disk';
-    if ('why' in decoded) this.putDocument(skippedDocument(path, kind, version, decoded.why));
-    else if (kind === 'mim-yaml' && this.yamlEvents && decoded.text.length >= YAML_EVENTS_MIN_LENGTH && !this.unchanged(path, decoded.text, version)) {
-      const events = await this.yamlEvents.events(decoded.text).catch(() => undefined);
+    if (read.text === undefined) this.putDocument(skippedDocument(path, kind, DISK, read.why ?? 'the file cannot be read'));
+    else if (events === undefined) this.setDocument(path, read.text, DISK);
+    else {
       // The text may have been set meanwhile (an editor buffer): the newer one stays.
-      if (this.docs.get(path)?.version === version || !this.docs.has(path)) this.putDocument(parseDocument(path, kind, decoded.text, version, events));
-    } else this.setDocument(path, decoded.text, version);
+      const current = this.docs.get(path);
+      if (!current || current.version === DISK) this.putDocument(parseDocument(path, kind, read.text, DISK, events));
+    }
   }
 
   private unchanged(path: string, text: string, version: string | number): boolean {
