@@ -549,7 +549,9 @@ class PageReader {
 
   /** Cross-references and citations in prose. */
   private proseIn(content: string, map: OffsetMap): void {
-    for (const p of findProseRefs(content)) {
+    const refs = findProseRefs(content);
+    for (let i = 0; i < refs.length; i++) {
+      const p = refs[i];
       const at = map.toDocument(p.offset);
       if (this.definitionIds.has(at)) continue;
       this.doc.refs.push({
@@ -562,7 +564,9 @@ class PageReader {
         legacy: p.legacy || undefined,
       });
     }
-    for (const c of findCitations(content)) {
+    const citations = findCitations(content);
+    for (let i = 0; i < citations.length; i++) {
+      const c = citations[i];
       const at = map.toDocument(c.offset);
       this.doc.citations.push({ tag: c.tag, file: this.doc.file, range: this.lines.rangeOf(at, map.toDocument(c.offset + c.length)) });
     }

@@ -24,11 +24,25 @@ export function normalizeMimId(text: string): string | undefined {
   return m ? `MIM${Number(m[1])}` : undefined;
 }
 
+// The same ids come back all through a workspace (every MIM has an R1.1): each written form
+// is read once. The answers are frozen, since every caller shares them.
+const LOCAL_IDS = new Map<string, ParsedId | null>();
+const MAX_CACHED_IDS = 20_000;
+
 /**
  * Reads a local id: `C1`, `R1.2a`, `M3`, `G1`, `T2`, and the legacy forms `R.1`, `C.1`,
  * `RC1.1`, flat `R4`. Returns undefined for text that is no id.
  */
 export function parseLocalId(raw: string): ParsedId | undefined {
+  const cached = LOCAL_IDS.get(raw);
+  if (cached !== undefined) return cached ?? undefined;
+  const parsed = readLocalId(raw);
+  if (LOCAL_IDS.size >= MAX_CACHED_IDS) LOCAL_IDS.clear();
+  LOCAL_IDS.set(raw, parsed ? Object.freeze(parsed) : null);
+  return parsed;
+}
+
+function readLocalId(raw: string): ParsedId | undefined {
   const text = raw.trim();
   let m = /^R(\d+)\.(\d+)([a-z]?)$/.exec(text);
   if (m) {
