@@ -505,11 +505,7 @@ class PageReader {
 
   private mappingRow(cells: RawCell[], quoteCol: number, howCol: number, rowRange: Range): void {
     const idCell = cells[0];
-    const clean = cleanInline(idCell.text);
-    const text = foldSpace(clean.text);
-    const lead = /^\s*/.exec(clean.text)![0].length;
-    const start = idCell.start + clean.map[lead];
-    const end = idCell.start + clean.map[Math.max(lead, lead + text.length - 1)] + 1;
+    const { text, start, end } = idCellText(idCell);
     const one = readOneId(text);
     const ref: IdRef = { file: this.doc.file, range: this.lines.rangeOf(start, end), text, role: 'mapping', legacy: one.legacy };
     if (one.mim) ref.mim = one.mim;
@@ -635,6 +631,22 @@ class PageReader {
 const sectionElements = new WeakMap<Section, { range: Range }>();
 
 /** Invisible characters just after `from`, with nothing but emphasis or code marks before each. */
+// The usual id cell, `R1.1` or `**MIM0.R1.2**`: the id itself between emphasis marks, read without cleaning.
+const PLAIN_ID_CELL = /^([*_`]*)([A-Za-z0-9][A-Za-z0-9.]*)[*_`]*$/;
+
+/** The id a mapping row's first cell names, as written without its markup, and where it sits. */
+function idCellText(cell: RawCell): { text: string; start: number; end: number } {
+  const plain = PLAIN_ID_CELL.exec(cell.text);
+  if (plain) {
+    const start = cell.start + plain[1].length;
+    return { text: plain[2], start, end: start + plain[2].length };
+  }
+  const clean = cleanInline(cell.text);
+  const text = foldSpace(clean.text);
+  const lead = /^\s*/.exec(clean.text)![0].length;
+  return { text, start: cell.start + clean.map[lead], end: cell.start + clean.map[Math.max(lead, lead + text.length - 1)] + 1 };
+}
+
 function gluedAfter(content: string, from: number): InvisibleMatch[] {
   const out: InvisibleMatch[] = [];
   let pos = from;

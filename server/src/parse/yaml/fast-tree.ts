@@ -22,6 +22,20 @@ export function fastTree(text: string, events?: Int32Array | null): { root: Yaml
  */
 const AMBIGUOUS = /\r(?!\n)|\uFEFF|^ *\t/m;
 
+// A map with this many pairs looks its keys up in a set rather than among its pairs.
+const LONG_MAP = 16;
+
+/**
+ * Whether a plain scalar may be other than a string under the core schema: null, a boolean or
+ * a number starts with one of these. Any other is a string, with no resolution to run.
+ */
+function mayBeData(raw: string): boolean {
+  if (raw.length === 0) return true;
+  const c = raw.charCodeAt(0);
+  // ~ + - . 0-9 n N t T f F
+  return c === 0x7e || c === 0x2b || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39) || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+}
+
 // YAML limits an implicit key to 1024 characters; js-yaml does not check it.
 const MAX_KEY_LENGTH = 1000;
 
@@ -38,7 +52,8 @@ interface MapFrame {
   flow: boolean;
   /** The key read, waiting for its value. */
   key?: YamlScalar;
-  keys: Set<string>;
+  /** The keys so far, for maps too long to search their pairs. */
+  keys?: Set<string>;
 }
 
 interface SeqFrame {
@@ -76,7 +91,7 @@ class TreeBuilder {
             const flow = events[i + F.style] === 2;
             if (flow && this.text[start] !== (isMap ? '{' : '[')) return undefined;
             const frame: Frame = isMap
-              ? { node: { kind: 'map', pairs: [], start, end: start }, flow, keys: new Set() }
+              ? { node: { kind: 'map', pairs: [], start, end: start }, flow, key: undefined }
               : { node: { kind: 'seq', items: [], start, end: start }, flow };
             this.add(frame.node);
             this.stack.push(frame);
@@ -120,7 +135,7 @@ class TreeBuilder {
     const raw = getScalarValue(this.text, e);
     let node: YamlScalar;
     if (style === 'plain') {
-      const value = CORE_SCHEMA.resolveImplicitScalarTag(raw).value;
+      const value = mayBeData(raw) ? CORE_SCHEMA.resolveImplicitScalarTag(raw).value : raw;
       if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new NeedsFullParser();
       node = { kind: 'scalar', value, style, start: valueStart, end: valueEnd, valueStart, valueEnd };
     } else if (style === 'single' || style === 'double') {
@@ -167,9 +182,7 @@ class TreeBuilder {
       if (map.key === undefined) {
         // Keys are plain data: a collection, an empty or a null key, or a repeated one, is for the recovering parser to report.
         if (node?.kind !== 'scalar' || node.value === null || node.end - node.start > MAX_KEY_LENGTH) throw new NeedsFullParser();
-        const name = String(node.value);
-        if (map.keys.has(name)) throw new NeedsFullParser();
-        map.keys.add(name);
+        if (this.repeats(map, String(node.value))) throw new NeedsFullParser();
         map.key = node;
       } else {
         map.node.pairs.push({ key: map.key, value: node });
@@ -178,10 +191,23 @@ class TreeBuilder {
     }
   }
 
+  /** Whether a map has the key already: its few pairs are searched; a long map keeps a set. */
+  private repeats(map: MapFrame, name: string): boolean {
+    const pairs = map.node.pairs;
+    if (map.keys) {
+      if (map.keys.has(name)) return true;
+      map.keys.add(name);
+      return false;
+    }
+    for (let i = 0; i < pairs.length; i++) if (String((pairs[i].key as YamlScalar).value) === name) return true;
+    if (pairs.length >= LONG_MAP) map.keys = new Set([...pairs.map((p) => String((p.key as YamlScalar).value)), name]);
+    return false;
+  }
+
   private close(): void {
     const frame = this.stack.pop();
     if (!frame?.node) return;
-    if ('keys' in frame && frame.key !== undefined) throw new NeedsFullParser();
+    if (frame.node.kind === 'map' && (frame as MapFrame).key !== undefined) throw new NeedsFullParser();
     const node = frame.node;
     if (frame.flow) node.end = this.flowEnd(node.kind === 'map' ? '}' : ']', Math.max(this.lastEnd, node.start + 1));
     else if (node.kind === 'seq') node.end = blockEnd(node.start, node.items);

@@ -23,10 +23,13 @@ export function readText(model: DocumentModel, node: YamlNode, part?: PartName):
   const span = scalarSpan(node);
   const source = model.text.slice(span.start, span.end);
   model.blocks.push(part ? { kind: 'yaml', start: span.start, end: span.end, part } : { kind: 'yaml', start: span.start, end: span.end });
-  for (const c of findCitations(source, span.start)) {
+  const citations = findCitations(source, span.start);
+  for (let i = 0; i < citations.length; i++) {
+    const c = citations[i];
     model.citations.push({ tag: c.tag, file: model.file, range: model.lines.rangeOf(c.offset, c.offset + c.length) });
   }
-  for (const r of findProseRefs(source, span.start)) model.refs.push(toIdRef(model, r, 'prose'));
+  const refs = findProseRefs(source, span.start);
+  for (let i = 0; i < refs.length; i++) model.refs.push(toIdRef(model, refs[i], 'prose'));
   return { span, source, value: node.value };
 }
 
