@@ -21,13 +21,33 @@ export interface KeywordView {
 }
 
 export function keywordView(mim: Mim): KeywordView {
+  // A MIM object never changes (a change builds a new one): its view is made once, and the
+  // classes of its requirements' hits are kept with that view.
+  let view = VIEWS.get(mim);
+  if (!view) VIEWS.set(mim, (view = makeView(mim)));
+  return view;
+}
+
+const VIEWS = new WeakMap<Mim, KeywordView>();
+
+function makeView(mim: Mim): KeywordView {
   const decl = mim.conventions;
   const keys = decl ? [...decl.listed, ...decl.defined].map((k) => k.key).filter((k) => phraseInfo(k)) : [];
   return keys.length > 0 && mim.convention ? { convention: mim.convention, declared: new Set(keys) } : { convention: mim.convention };
 }
 
-/** One class per hit of `r.keywords`, in the same order. */
-export function classifyHits(r: Requirement, view: KeywordView): HitClass[] {
+const CLASSES = new WeakMap<Requirement, { view: KeywordView; classes: readonly HitClass[] }>();
+
+/** One class per hit of `r.keywords`, in the same order; shared between the rules that ask, so read-only. */
+export function classifyHits(r: Requirement, view: KeywordView): readonly HitClass[] {
+  const known = CLASSES.get(r);
+  if (known?.view === view) return known.classes;
+  const classes = Object.freeze(classify(r, view));
+  CLASSES.set(r, { view, classes });
+  return classes;
+}
+
+function classify(r: Requirement, view: KeywordView): HitClass[] {
   const c = view.convention;
   // Nothing declared: every keyword of every set counts, in any case.
   if (c === undefined) return r.keywords.map(() => 'proper');
