@@ -3,10 +3,10 @@ import { setFlagsFromString } from 'node:v8';
 /**
  * Lets V8 grow its heap by a fraction of what survives a collection rather than by its own
  * factor (up to four times). Measured with `npm run bench`: at 50 % a cold check of the
- * 200-MIM workspace stays under 300 MB instead of near 370; at 90 % a language server
- * editing a 5,000-line page peaks near 390 MB instead of 650, and a full collection comes
- * rarely enough (each edit leaves the old model of the page behind) that 95 % of edits are
- * answered within 80 ms; at 75 % about one edit in fifteen waited for one, past 120 ms.
+ * 200-MIM workspace peaks near 260 MB, within its 300 MB; at 90 % a language server editing
+ * a 5,000-line page peaks near 340 MB, within its 400 MB, and a full collection comes rarely
+ * enough (each edit leaves the old model of the page behind) that 95 % of edits are answered
+ * within 80 ms; at 75 % about one edit in fifteen waited for one, past 120 ms.
  * Fronts call it once, before any work.
  */
 export function limitHeapGrowth(percent: number): void {
