@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes, type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type Location, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { fixture } from '../support/paths.js';
 import { TestClient, uri } from '../support/lsp-client.js';
 
@@ -140,5 +140,24 @@ describe('language features over stdio', () => {
     assert.ok(Array.isArray(diags));
     const h = await client.request<Hover>('textDocument/hover', at(big, 4, 5));
     assert.match((h.contents as { value: string }).value, /R1\.1/);
+  });
+
+  it('answers a cancelled request with RequestCancelled, or in full, and goes on answering', async () => {
+    const params = { ...at(CAPS, 14, 5), context: { includeDeclaration: true } };
+    const full = await client.request<Location[]>('textDocument/references', params);
+    assert.ok(full.length > 1);
+    for (const method of ['textDocument/references', 'workspace/symbol']) {
+      const source = new CancellationTokenSource();
+      const pending = client.connection.sendRequest(method, method === 'workspace/symbol' ? { query: 'R1' } : params, source.token);
+      source.cancel();
+      const outcome = await pending.then(
+        (result) => ({ result }),
+        (e: { code?: number }) => ({ code: e.code }),
+      );
+      // A request the server had already started may still be answered, but only in full.
+      if ('code' in outcome) assert.equal(outcome.code, LSPErrorCodes.RequestCancelled, method);
+      else if (method === 'textDocument/references') assert.deepEqual(outcome.result, full);
+    }
+    assert.deepEqual(await client.request<Location[]>('textDocument/references', params), full);
   });
 });

@@ -63,4 +63,12 @@ describe('references', () => {
     const pos = findCursor(FILES['/ws/geo/docs/capabilities-and-requirements.md'], '**R1{|}.1**');
     assert.deepEqual(references(ws, '/ws/geo/docs/capabilities-and-requirements.md', pos, false, () => true), []);
   });
+
+  it('stops its work when the request is cancelled', async () => {
+    const ws = await workspace;
+    const path = '/ws/geo/docs/capabilities-and-requirements.md';
+    const pos = findCursor(FILES[path], '**R1{|}.2**');
+    assert.equal(references(ws, path, pos, true).length, 4);
+    assert.ok(references(ws, path, pos, true, () => true).length < 4);
+  });
 });

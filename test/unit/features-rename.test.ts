@@ -115,6 +115,14 @@ describe('rename', () => {
     assert.deepEqual(await renameAt('geo/docs/mechanisms.md', '## Mechanism{|} 1', 'M2'), { error: 'M2 is already used in MIM7 (mechanisms.md:15)' });
     assert.deepEqual(await renameAt('geo/docs/objective.md', 'A cli{|}ent', 'R1.1'), { error: 'Only the id of a capability, requirement, mechanism, guidance or test can be renamed' });
   });
+
+  it('gives no partial edit when the request is cancelled', async () => {
+    const ws = await workspace;
+    const path = `/ws/${CAPS}`;
+    const pos = findCursor(FILES[path], '**R1{|}.2**');
+    assert.ok('edits' in rename(ws, path, pos, 'R1.9'));
+    assert.deepEqual(rename(ws, path, pos, 'R1.9', () => true), { error: 'The rename was cancelled' });
+  });
 });
 
 describe('renameFileEdits', () => {

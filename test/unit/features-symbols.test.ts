@@ -64,6 +64,12 @@ describe('documentSymbols', () => {
 });
 
 describe('workspaceSymbols', () => {
+  it('stops its search when the request is cancelled', async () => {
+    const ws = await workspace;
+    assert.ok(workspaceSymbols(ws, 'r').length > 2);
+    assert.deepEqual(workspaceSymbols(ws, 'r', () => true), []);
+  });
+
   it('finds an id in every MIM, the exact ids first', async () => {
     const ws = await workspace;
     assert.deepEqual(

@@ -78,7 +78,8 @@ export function rename(ws: Workspace, file: string, pos: Position, newName: stri
 
   const edits: TextEdit[] = s.definitions.map((d) => ({ file: d.file, range: d.idRange, newText: definitionText(d.rawId, parsed.id) }));
   for (const r of s.refs) {
-    if (isCancelled?.()) break;
+    // A rename cut short would be a partial edit: it is no answer at all.
+    if (isCancelled?.()) return { error: 'The rename was cancelled' };
     const part = localPart(r.ref);
     const start = { line: r.ref.range.start.line, character: r.ref.range.start.character + part.offset };
     edits.push({ file: r.ref.file, range: rangeBetween(start, r.ref.range.end), newText: parsed.id });

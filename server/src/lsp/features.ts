@@ -1,5 +1,7 @@
 import {
   CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
   CompletionItemKind,
   FoldingRangeKind,
   InsertTextFormat,
@@ -62,10 +64,16 @@ function toDocumentSymbol(n: SymbolNode): DocumentSymbol {
   return { name: n.name, detail: n.detail, kind: SYMBOL_KIND[n.kind], range: n.range, selectionRange: n.selectionRange, children: n.children.map(toDocumentSymbol) };
 }
 
+/** A cancelled request is answered with the protocol's RequestCancelled error. */
+function throwIfCancelled(token: CancellationToken): void {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled');
+}
+
 /**
  * Wires the engine's features to protocol requests. Each handler waits for the first scan,
  * turns the URI into an engine path, asks the feature, converts the answer; a failure in a
  * feature answers "nothing here" and is logged, so one bad document never stops the server.
+ * A request cancelled before or during its work is answered RequestCancelled.
  */
 export function registerFeatures(connection: Connection, host: FeatureHost): void {
   const on = <P extends { textDocument: { uri: string } }, R>(
@@ -76,13 +84,18 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     return async (params: P, token: CancellationToken): Promise<R> => {
       await host.ready();
       const file = host.pathOf(params.textDocument.uri);
-      if (!file || token.isCancellationRequested) return empty;
+      if (!file) return empty;
+      throwIfCancelled(token);
+      let result: R;
       try {
-        return answer(host.workspace(), file, params, token);
+        result = answer(host.workspace(), file, params, token);
       } catch (e) {
         connection.console.error(`mimspec: ${name} failed on ${file}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         return empty;
       }
+      // Work the client cancelled may have stopped half-way: what it found is not the answer.
+      throwIfCancelled(token);
+      return result;
     };
   };
 
@@ -123,6 +136,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     const file = host.pathOf(params.textDocument.uri);
     if (!file) return null;
     const result = rename(host.workspace(), file, params.position, params.newName, () => token.isCancellationRequested);
+    throwIfCancelled(token);
     // A refused rename is an error the editor shows, never a partial edit.
     if ('error' in result) throw new Error(result.error);
     return toWorkspaceEdit(result.edits);
@@ -142,7 +156,9 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
 
   connection.onWorkspaceSymbol(async (params, token) => {
     await host.ready();
-    return workspaceSymbols(host.workspace(), params.query, () => token.isCancellationRequested).map((s) => ({
+    const symbols = workspaceSymbols(host.workspace(), params.query, () => token.isCancellationRequested);
+    throwIfCancelled(token);
+    return symbols.map((s) => ({
       name: s.name,
       kind: SYMBOL_KIND[s.kind],
       location: toLocation(s.location),
