@@ -8,8 +8,9 @@ interface Pending {
 
 /**
  * A YamlEventReader on one worker thread (the script bundled from yaml-events-worker.ts).
- * The worker starts at the first request and never keeps the process alive; if it cannot
- * start or dies, every request still waiting, and every later one, is rejected.
+ * The worker starts at the first request (or at `open`); it keeps the process alive only
+ * while a request waits for it. If it cannot start or dies, every request still waiting, and
+ * every later one, is rejected.
  */
 export class NodeYamlEvents implements YamlEventReader {
   private worker: Worker | undefined;
@@ -29,6 +30,7 @@ export class NodeYamlEvents implements YamlEventReader {
       return Promise.reject(this.broken);
     }
     const id = this.nextId++;
+    if (this.pending.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, text });
@@ -54,14 +56,16 @@ export class NodeYamlEvents implements YamlEventReader {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
-    worker.unref();
     worker.on('message', ({ id, events }: { id: number; events: Int32Array | null }) => {
       const p = this.pending.get(id);
       this.pending.delete(id);
+      if (this.pending.size === 0) worker.unref();
       p?.resolve(events);
     });
     worker.on('error', (e) => this.fail(e));
     worker.on('exit', (code) => this.fail(new Error(`the YAML event reader stopped (exit code ${code})`)));
+    // Idle until asked; listeners are added first, since adding one refs the worker again.
+    worker.unref();
     this.worker = worker;
     return worker;
   }
@@ -70,5 +74,6 @@ export class NodeYamlEvents implements YamlEventReader {
     this.broken ??= error;
     for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
+    this.worker?.unref();
   }
 }
