@@ -6,8 +6,9 @@ import { defaultConfig, type Numbering, type ProjectConfig } from '../../workspa
 import { normalizeMimId } from '../text/ids.js';
 import { neverThrow } from './guard.js';
 import { loadYaml } from './load.js';
-import { entries, field, items, str, type YamlNode } from './nodes.js';
+import { entries, field, items, str } from './nodes.js';
 import { checkSchema } from './schema.js';
+import type { MaybeNode } from './tree.js';
 
 const NUMBERINGS: readonly string[] = ['oasc-2022', 'oasc-2025'] satisfies Numbering[];
 const SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'] satisfies SeveritySetting[];
@@ -30,7 +31,7 @@ export function parseConfig(file: string, text: string): ProjectConfig {
   );
 }
 
-function readConfig(config: ProjectConfig, root: YamlNode, lines: LineIndex): void {
+function readConfig(config: ProjectConfig, root: MaybeNode, lines: LineIndex): void {
   const mimField = field(root, 'mim');
   const mim = normalizeMimId(str(mimField?.value) ?? '');
   if (mim) {
@@ -56,6 +57,6 @@ function readConfig(config: ProjectConfig, root: YamlNode, lines: LineIndex): vo
   }
 }
 
-function strings(node: YamlNode): string[] {
+function strings(node: MaybeNode): string[] {
   return items(node).flatMap((item) => str(item) ?? []);
 }

@@ -209,13 +209,7 @@ class TreeBuilder {
     if (!frame?.node) return;
     if (frame.node.kind === 'map' && (frame as MapFrame).key !== undefined) throw new NeedsFullParser();
     const node = frame.node;
-    if (frame.flow) node.end = this.flowEnd(node.kind === 'map' ? '}' : ']', Math.max(this.lastEnd, node.start + 1));
-    else if (node.kind === 'seq') node.end = blockEnd(node.start, node.items);
-    else {
-      // The last pair's value, or its key when the value is empty.
-      const last = node.pairs[node.pairs.length - 1];
-      node.end = last ? (last.value ?? last.key)?.end ?? node.start : node.start;
-    }
+    node.end = frame.flow ? this.flowEnd(node.kind === 'map' ? '}' : ']', Math.max(this.lastEnd, node.start + 1)) : blockEnd(node);
     this.lastEnd = node.end;
   }
 

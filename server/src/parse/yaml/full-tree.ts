@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
-import { blockEnd, blockScalarSpans, trimEnd, type ScalarStyle, type YamlNode } from './tree.js';
+import { blockEnd, blockScalarSpans, trimEnd, type ScalarStyle, type YamlMap, type YamlNode, type YamlSeq } from './tree.js';
 
 const STYLES: Record<string, ScalarStyle> = {
   [Scalar.PLAIN]: 'plain',
@@ -17,20 +17,25 @@ export function fullTree(node: unknown, text: string): YamlNode | null {
     return { kind: 'alias', start, end: trimEnd(text, start, end) };
   }
   if (isMap(node)) {
-    const pairs = node.items.map((p) => ({ key: fullTree(p.key, text), value: fullTree(p.value, text) }));
-    return { kind: 'map', pairs, ...extent(node, text, pairs.flatMap((p) => [p.key, p.value])) };
+    const map: YamlMap = { kind: 'map', pairs: node.items.map((p) => ({ key: fullTree(p.key, text), value: fullTree(p.value, text) })), ...extent(node) };
+    return withEnd(map, node, text);
   }
   if (isSeq(node)) {
-    const items = node.items.map((item) => fullTree(item, text));
-    return { kind: 'seq', items, ...extent(node, text, items) };
+    const seq: YamlSeq = { kind: 'seq', items: node.items.map((item) => fullTree(item, text)), ...extent(node) };
+    return withEnd(seq, node, text);
   }
   return null;
 }
 
-function extent(node: Node & { flow?: boolean }, text: string, children: (YamlNode | null)[]): { start: number; end: number } {
+function extent(node: Node): { start: number; end: number } {
   const [start, end] = node.range ?? [0, 0];
-  // A block collection ends with its last node, as the fast path has it: not with the comments and blank lines after it.
-  return { start, end: node.flow ? trimEnd(text, start, end) : blockEnd(start, children) };
+  return { start, end };
+}
+
+/** A flow collection ends with its bracket; a block one where the fast path ends it too. */
+function withEnd(collection: YamlMap | YamlSeq, node: Node & { flow?: boolean }, text: string): YamlMap | YamlSeq {
+  collection.end = node.flow ? trimEnd(text, collection.start, collection.end) : blockEnd(collection);
+  return collection;
 }
 
 function scalar(node: Scalar, text: string): YamlNode | null {

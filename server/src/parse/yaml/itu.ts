@@ -1,8 +1,8 @@
 import type { DocumentModel } from '../../model/document.js';
 import type { ItuBlock } from '../../model/elements.js';
-import { entries, entrySpan, field, items, nodeSpan, scalarSpan, str, type Entry, type YamlNode } from './nodes.js';
+import { entries, entrySpan, field, items, nodeSpan, scalarSpan, str, type Entry } from './nodes.js';
 import { plainText, readText } from './text-fields.js';
-import { isMap, isScalar } from './tree.js';
+import { isMap, isScalar, type MaybeNode } from './tree.js';
 
 /** The clauses of an ITU-T Recommendation in the order it puts them. */
 const ITU_ORDER = ['summary', 'keywords', 'scope', 'references', 'definitions', 'abbreviations', 'conventions', 'annexes', 'appendices', 'bibliography'];
@@ -12,7 +12,7 @@ const ITU_ORDER = ['summary', 'keywords', 'scope', 'references', 'definitions', 
  * and bibliography are top-level keys of the file; where the YAML puts them says nothing of
  * where the Recommendation will, so they are listed at their ITU-T place among the others.
  */
-export function readItu(model: DocumentModel, root: YamlNode): void {
+export function readItu(model: DocumentModel, root: MaybeNode): void {
   const entry = field(root, 'itu');
   if (!entry) return;
   const block = entry.value;
@@ -56,7 +56,7 @@ export function readItu(model: DocumentModel, root: YamlNode): void {
 }
 
 /** Keywords as a list, or as one line separated by commas or semicolons. */
-function readKeywords(model: DocumentModel, itu: ItuBlock, node: YamlNode): void {
+function readKeywords(model: DocumentModel, itu: ItuBlock, node: MaybeNode): void {
   const add = (start: number, written: string) => {
     const word = written.trim();
     if (!word) return;

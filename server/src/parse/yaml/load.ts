@@ -1,6 +1,6 @@
 import { isAlias, isScalar, parseAllDocuments, parseDocument, visit, type Document } from 'yaml';
 import type { ParseProblem } from '../../model/finding.js';
-import type { LineIndex } from '../../model/range.js';
+import { LineIndex } from '../../model/range.js';
 import { fastTree, treeData } from './fast-tree.js';
 import { fullTree } from './full-tree.js';
 import type { YamlNode } from './tree.js';
@@ -22,10 +22,8 @@ export interface ReadYaml {
   errors: YamlError[];
 }
 
-export interface LoadedYaml {
-  root?: YamlNode;
-  data?: unknown;
-  clean: boolean;
+/** ReadYaml with its errors as `syntax/yaml` problems, placed in lines. */
+export interface LoadedYaml extends Omit<ReadYaml, 'errors'> {
   problems: ParseProblem[];
 }
 
@@ -78,9 +76,12 @@ function readRecovering(text: string): ReadYaml {
     for (const e of d.errors) report(e.code === 'RESOURCE_EXHAUSTION' ? NESTING : e.message, e.pos[0], e.pos[1]);
   }
   const withContent = all.filter(hasContent);
-  for (const extra of withContent.slice(1)) {
-    const [start, end] = extra.range;
-    report('only the first YAML document of a file is read; this one is ignored', start, Math.min(end, lineEnd(text, start)));
+  if (withContent.length > 1) {
+    const lines = new LineIndex(text);
+    for (const extra of withContent.slice(1)) {
+      const [start, end] = extra.range;
+      report('only the first YAML document of a file is read; this one is ignored', start, Math.min(end, lines.lineEnd(lines.positionAt(start).line)));
+    }
   }
   const doc = withContent[0];
   const clean = errors.length === 0;
@@ -104,12 +105,6 @@ function readRecovering(text: string): ReadYaml {
     } else throw e;
     return { ...(root && { root }), clean: false, errors };
   }
-}
-
-function lineEnd(text: string, at: number): number {
-  const eol = text.indexOf('\n', at);
-  if (eol < 0) return text.length;
-  return text[eol - 1] === '\r' ? eol - 1 : eol;
 }
 
 function firstAlias(doc: Document.Parsed): [number, number] | undefined {

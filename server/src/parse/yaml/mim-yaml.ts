@@ -10,11 +10,11 @@ import { findSuppressions } from '../text/suppressions.js';
 import { guardedDocument } from './guard.js';
 import { readItu } from './itu.js';
 import { loadYaml } from './load.js';
-import { entries, entrySpan, field, items, scalarSpan, str, type YamlNode } from './nodes.js';
+import { entries, entrySpan, field, items, scalarSpan, str } from './nodes.js';
 import { readElementId, readRef, readRefs } from './refs.js';
 import { checkSchema } from './schema.js';
 import { plainText, readText } from './text-fields.js';
-import { isMap, isScalar } from './tree.js';
+import { isMap, isScalar, type MaybeNode } from './tree.js';
 
 /** The top-level keys that hold the five Y.MIM parts. */
 const PART_KEYS: Record<string, PartName> = {
@@ -55,7 +55,7 @@ export function parseMimYaml(file: string, text: string, version: string | numbe
   });
 }
 
-function readSpec(model: DocumentModel, root: YamlNode): void {
+function readSpec(model: DocumentModel, root: MaybeNode): void {
   readHeader(model, root);
   for (const e of entries(root)) {
     const part = PART_KEYS[e.key];
@@ -74,12 +74,12 @@ function rangeOf(model: DocumentModel, node: { start: number; end: number }) {
   return model.lines.rangeOf(node.start, node.end);
 }
 
-function titleOf(node: YamlNode): string {
+function titleOf(node: MaybeNode): string {
   return plainText(str(field(node, 'title')?.value) ?? '');
 }
 
 /** mim, title, edition, status, category, conventions. */
-function readHeader(model: DocumentModel, root: YamlNode): void {
+function readHeader(model: DocumentModel, root: MaybeNode): void {
   const title = str(field(root, 'title')?.value);
   if (title !== undefined) model.title = plainText(title);
   const edition = str(field(root, 'edition')?.value);
@@ -110,7 +110,7 @@ function readHeader(model: DocumentModel, root: YamlNode): void {
 // its prose is still checked; the element itself joins the model only with an id to name it.
 // The requirements of a capability without an id still join `model.requirements`.
 
-function readCapability(model: DocumentModel, node: YamlNode): void {
+function readCapability(model: DocumentModel, node: MaybeNode): void {
   const id = readElementId(model, node, 'capability');
   const description = readText(model, field(node, 'description')?.value, 'capabilities');
   const requirements = items(field(node, 'requirements')?.value).flatMap((r) => readRequirement(model, r, id?.id) ?? []);
@@ -127,7 +127,7 @@ function readCapability(model: DocumentModel, node: YamlNode): void {
   });
 }
 
-function readRequirement(model: DocumentModel, node: YamlNode, capability: string | undefined): Requirement | undefined {
+function readRequirement(model: DocumentModel, node: MaybeNode, capability: string | undefined): Requirement | undefined {
   const id = readElementId(model, node, 'requirement');
   const text = readText(model, field(node, 'text')?.value, 'capabilities');
   const seeAlso = readRefs(model, field(node, 'seeAlso')?.value, 'seeAlso');
@@ -149,7 +149,7 @@ function readRequirement(model: DocumentModel, node: YamlNode, capability: strin
   };
 }
 
-function readMechanism(model: DocumentModel, node: YamlNode): void {
+function readMechanism(model: DocumentModel, node: MaybeNode): void {
   const id = readElementId(model, node, 'mechanism');
   const standards: string[] = [];
   // Standards name entries of the references, so each counts as a citation of its tag.
@@ -175,7 +175,7 @@ function readMechanism(model: DocumentModel, node: YamlNode): void {
   });
 }
 
-function readMappingRow(model: DocumentModel, node: YamlNode): MappingRow | undefined {
+function readMappingRow(model: DocumentModel, node: MaybeNode): MappingRow | undefined {
   if (!isMap(node)) return undefined;
   const range = rangeOf(model, node);
   const ref = readRef(model, field(node, 'requirement')?.value, 'satisfies') ?? { file: model.file, range, text: '', role: 'satisfies' };
@@ -183,7 +183,7 @@ function readMappingRow(model: DocumentModel, node: YamlNode): MappingRow | unde
   return { ref, ...(how && { how: plainText(how.value) }), file: model.file, range };
 }
 
-function readGuidance(model: DocumentModel, node: YamlNode): void {
+function readGuidance(model: DocumentModel, node: MaybeNode): void {
   const id = readElementId(model, node, 'guidance');
   const mechanisms = readRefs(model, field(node, 'mechanisms')?.value, 'guidance-mechanisms');
   readText(model, field(node, 'text')?.value, 'guidance');
@@ -191,7 +191,7 @@ function readGuidance(model: DocumentModel, node: YamlNode): void {
   model.guidance.push({ kind: 'guidance', ...id, file: model.file, range: rangeOf(model, node), title: titleOf(node), mechanisms });
 }
 
-function readTest(model: DocumentModel, node: YamlNode): void {
+function readTest(model: DocumentModel, node: MaybeNode): void {
   const id = readElementId(model, node, 'test');
   const covers = readRefs(model, field(node, 'covers')?.value, 'covers');
   readText(model, field(node, 'description')?.value, 'conformance');
@@ -200,7 +200,7 @@ function readTest(model: DocumentModel, node: YamlNode): void {
   model.tests.push({ kind: 'test', ...id, file: model.file, range: rangeOf(model, node), title: titleOf(node), covers, ...(method !== undefined && { method }) });
 }
 
-function readReferences(model: DocumentModel, node: YamlNode): void {
+function readReferences(model: DocumentModel, node: MaybeNode): void {
   for (const kind of ['normative', 'bibliography'] as const) {
     for (const item of items(field(node, kind)?.value)) {
       const tagNode = field(item, 'tag')?.value;

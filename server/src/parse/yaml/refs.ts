@@ -5,8 +5,8 @@ import type { Range } from '../../model/range.js';
 import { parseLocalId } from '../text/ids.js';
 import { findInvisibles, stripInvisibles } from '../text/invisible.js';
 import { readIdList, readOneId, type ProseRef } from '../text/xrefs.js';
-import { field, items, scalarSpan, type YamlNode } from './nodes.js';
-import { isScalar, type YamlScalar } from './tree.js';
+import { field, items, scalarSpan } from './nodes.js';
+import { isScalar, type MaybeNode, type YamlScalar } from './tree.js';
 
 /** An id scalar: where its characters are, as written, and as read (invisible characters stripped, and reported). */
 interface IdText {
@@ -35,7 +35,7 @@ export function toIdRef(model: DocumentModel, r: ProseRef, role: RefRole): IdRef
 }
 
 /** One id written where an id is expected (`requirement: R1.1`); it is also recorded in `model.refs`. */
-export function readRef(model: DocumentModel, node: YamlNode, role: RefRole): IdRef | undefined {
+export function readRef(model: DocumentModel, node: MaybeNode, role: RefRole): IdRef | undefined {
   if (!isScalar(node) || node.value === null) return undefined;
   const id = readIdText(model, node);
   const one = readOneId(id.value);
@@ -51,7 +51,7 @@ export function readRef(model: DocumentModel, node: YamlNode, role: RefRole): Id
  * A list of ids (`covers: [R1.1, R1.2]`). A single string that lists ids (`covers: R1.1, R1.2`)
  * breaks the schema but is still read, so that one slip does not also break the traces.
  */
-export function readRefs(model: DocumentModel, node: YamlNode, role: RefRole): IdRef[] {
+export function readRefs(model: DocumentModel, node: MaybeNode, role: RefRole): IdRef[] {
   if (isScalar(node) && typeof node.value === 'string') {
     const span = scalarSpan(node);
     const refs = readIdList(model.text.slice(span.start, span.end), span.start).map((r) => toIdRef(model, r, role));
@@ -72,7 +72,7 @@ export interface ElementId {
  * The `id` of an element map. An id of another form or kind is kept (flagged malformed) so
  * that the element stays in the model; undefined only when the map has no id at all.
  */
-export function readElementId(model: DocumentModel, node: YamlNode, kind: ElementKind): ElementId | undefined {
+export function readElementId(model: DocumentModel, node: MaybeNode, kind: ElementKind): ElementId | undefined {
   const value = field(node, 'id')?.value;
   if (!isScalar(value) || value.value === null) return undefined;
   const id = readIdText(model, value);

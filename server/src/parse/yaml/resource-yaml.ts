@@ -4,10 +4,10 @@ import { findInvisibles, stripInvisibles } from '../text/invisible.js';
 import { findSuppressions } from '../text/suppressions.js';
 import { guardedDocument } from './guard.js';
 import { loadYaml } from './load.js';
-import { field, items, scalarSpan, str, type YamlNode } from './nodes.js';
+import { field, items, scalarSpan, str } from './nodes.js';
 import { checkSchema } from './schema.js';
 import { plainText } from './text-fields.js';
-import { isMap, isScalar } from './tree.js';
+import { isMap, isScalar, type MaybeNode } from './tree.js';
 
 const PUBLICCODE = /(^|\/)publiccode\.ya?ml$/i;
 
@@ -37,7 +37,7 @@ export function parseResourceYaml(file: string, text: string, version: string | 
   });
 }
 
-function readMims(model: DocumentModel, node: YamlNode): void {
+function readMims(model: DocumentModel, node: MaybeNode): void {
   for (const item of items(node)) {
     if (!isScalar(item) || item.value === null) continue;
     const span = scalarSpan(item);
@@ -52,7 +52,7 @@ function readMims(model: DocumentModel, node: YamlNode): void {
 }
 
 /** publiccode.yml names its MIM only in prose, e.g. `name: Accessing Data (MIM0)`; the rest of that text is the MIM's title. */
-function claimIdentity(model: DocumentModel, node: YamlNode): boolean {
+function claimIdentity(model: DocumentModel, node: MaybeNode): boolean {
   if (!isScalar(node) || typeof node.value !== 'string') return false;
   const span = scalarSpan(node);
   const m = MIM_NUMBER.exec(model.text.slice(span.start, span.end));

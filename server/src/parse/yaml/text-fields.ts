@@ -3,9 +3,9 @@ import type { PartName, TextSpan } from '../../model/elements.js';
 import { stripInvisibles } from '../text/invisible.js';
 import { foldSpace } from '../text/white-space.js';
 import { findCitations, findProseRefs } from '../text/xrefs.js';
-import { scalarSpan, type YamlNode } from './nodes.js';
+import { scalarSpan } from './nodes.js';
 import { toIdRef } from './refs.js';
-import { isScalar } from './tree.js';
+import { isScalar, type MaybeNode } from './tree.js';
 
 export interface ReadText {
   span: TextSpan;
@@ -18,7 +18,7 @@ export interface ReadText {
  * Reads a Markdown text field: a block for the prose checks (with the part it belongs to),
  * the citations and the cross-references in it. Offsets are those of the document text.
  */
-export function readText(model: DocumentModel, node: YamlNode, part?: PartName): ReadText | undefined {
+export function readText(model: DocumentModel, node: MaybeNode, part?: PartName): ReadText | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   const span = scalarSpan(node);
   const source = model.text.slice(span.start, span.end);

@@ -62,13 +62,23 @@ export function isScalar(node: MaybeNode): node is YamlScalar {
   return node?.kind === 'scalar';
 }
 
-/** The end of a block collection: that of its last written node (a key whose value is empty counts). */
-export function blockEnd(start: number, children: (YamlNode | null)[]): number {
-  for (let i = children.length - 1; i >= 0; i--) {
-    const child = children[i];
-    if (child) return child.end;
+/**
+ * Where a block collection ends: with its last written node (a key whose value is empty
+ * counts), not with the comments and blank lines after it. Both parsers' trees use this.
+ */
+export function blockEnd(node: YamlMap | YamlSeq): number {
+  if (node.kind === 'seq') {
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const item = node.items[i];
+      if (item) return item.end;
+    }
+  } else {
+    for (let i = node.pairs.length - 1; i >= 0; i--) {
+      const last = node.pairs[i].value ?? node.pairs[i].key;
+      if (last) return last.end;
+    }
   }
-  return start;
+  return node.start;
 }
 
 /** The last offset of text before `end` that is not white space, but not before `start`. */
@@ -77,6 +87,7 @@ export function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
+/** YAML's white space: space, tab and line breaks (a no-break space is content). */
 export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
