@@ -156,15 +156,23 @@ class TreeBuilder {
 
   /** The `|` or `>` of a block scalar: past the indicators and comments that follow the last node read. */
   private blockHeader(contentStart: number): number {
+    return this.skipTo(this.lastEnd, contentStart, '|>', ':-?');
+  }
+
+  /**
+   * The first of `wanted` from `from` on, before `limit`, past white space, comments and the
+   * `indicators` between; what else comes first means the file is not as the fast path thought.
+   */
+  private skipTo(from: number, limit: number, wanted: string, indicators: string): number {
     const text = this.text;
-    let i = this.lastEnd;
-    while (i < contentStart) {
+    let i = from;
+    while (i < limit) {
       const c = text[i];
-      if (c === '|' || c === '>') return i;
+      if (wanted.includes(c)) return i;
       if (c === '#') {
         const eol = text.indexOf('\n', i);
-        i = eol < 0 ? contentStart : eol + 1;
-      } else if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === ':' || c === '-' || c === '?') i++;
+        i = eol < 0 ? limit : eol + 1;
+      } else if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || indicators.includes(c)) i++;
       else break;
     }
     throw new NeedsFullParser();
@@ -215,18 +223,7 @@ class TreeBuilder {
 
   /** Just past the bracket that closes a flow collection, found after its last item. */
   private flowEnd(bracket: string, from: number): number {
-    const text = this.text;
-    let i = from;
-    while (i < text.length) {
-      const c = text[i];
-      if (c === bracket) return i + 1;
-      if (c === '#') {
-        const eol = text.indexOf('\n', i);
-        i = eol < 0 ? text.length : eol + 1;
-      } else if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === ',') i++;
-      else break;
-    }
-    throw new NeedsFullParser();
+    return this.skipTo(from, this.text.length, bracket, ',') + 1;
   }
 }
 
