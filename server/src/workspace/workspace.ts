@@ -25,12 +25,7 @@ export interface WorkspaceOptions {
 }
 
 /** A file as read from disk: its text, or why it has none. */
-interface DiskText {
-  path: string;
-  kind: WorkspaceFileKind;
-  text?: string;
-  why?: string;
-}
+type DiskText = { path: string; kind: WorkspaceFileKind } & ({ text: string } | { why: string });
 
 /** The version of a document read from disk: its text tells whether it changed. */
 const DISK = 'disk';
@@ -135,13 +130,12 @@ export class Workspace {
       this.removeDocument(path);
       return undefined;
     }
-    const decoded = decodeText(bytes);
-    return 'why' in decoded ? { path, kind, why: decoded.why } : { path, kind, text: decoded.text };
+    return { path, kind, ...decodeText(bytes) };
   }
 
   /** Whether a text goes to the tokenizer thread: a large *.mim.yaml that changed. */
   private handsOver(read: DiskText): read is DiskText & { text: string } {
-    return this.yamlEvents !== undefined && read.kind === 'mim-yaml' && read.text !== undefined && read.text.length >= YAML_EVENTS_MIN_LENGTH && !this.unchanged(read.path, read.text, DISK);
+    return this.yamlEvents !== undefined && read.kind === 'mim-yaml' && 'text' in read && read.text.length >= YAML_EVENTS_MIN_LENGTH && !this.unchanged(read.path, read.text, DISK);
   }
 
   /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
@@ -149,11 +143,11 @@ export class Workspace {
     if (!read) return;
     const { path, kind } = read;
     if (kind === 'config') {
-      if (read.text !== undefined) this.setConfig(path, read.text);
+      if ('text' in read) this.setConfig(path, read.text);
       return;
     }
     // The text itself tells whether the file changed (setDocument compares it): no stat is needed.
-    if (read.text === undefined) this.putDocument(skippedDocument(path, kind, DISK, read.why ?? 'the file cannot be read'));
+    if ('why' in read) this.putDocument(skippedDocument(path, kind, DISK, read.why));
     else if (events === undefined) this.setDocument(path, read.text, DISK);
     else {
       // The text may have been set meanwhile (an editor buffer): the newer one stays.
