@@ -17,7 +17,7 @@ import { findInvisibles, type InvisibleMatch } from '../text/invisible.js';
 import { findKeywords } from '../text/keywords.js';
 import { SlugCounter } from '../text/slug.js';
 import { findSuppressions } from '../text/suppressions.js';
-import { findCitations, findProseRefs, readIdList, readOneId } from '../text/xrefs.js';
+import { findCitations, findProseRefs, readIdList, readOneId, withTarget } from '../text/xrefs.js';
 import { cleanInline, plainInline } from './clean-text.js';
 import { CONVENTIONS_TITLE, conventionOf, definedKeyword, listedKeywords, type KeyAt } from './conventions-block.js';
 import { blankFrontMatter, readFrontMatter } from './front-matter.js';
@@ -507,9 +507,7 @@ class PageReader {
     const idCell = cells[0];
     const { text, start, end } = idCellText(idCell);
     const one = readOneId(text);
-    const ref: IdRef = { file: this.doc.file, range: this.lines.rangeOf(start, end), text, role: 'mapping', legacy: one.legacy };
-    if (one.mim) ref.mim = one.mim;
-    if (one.target) ref.target = one.target;
+    const ref = withTarget<IdRef>({ file: this.doc.file, range: this.lines.rangeOf(start, end), text, role: 'mapping', legacy: one.legacy }, one);
     this.doc.refs.push(ref);
     this.definitionIds.add(start);
     const quoteCell = quoteCol >= 0 ? cells[quoteCol] : undefined;
@@ -630,7 +628,6 @@ class PageReader {
 /** Heading-based elements whose extent is known only when their section closes. */
 const sectionElements = new WeakMap<Section, { range: Range }>();
 
-/** Invisible characters just after `from`, with nothing but emphasis or code marks before each. */
 // The usual id cell, `R1.1` or `**MIM0.R1.2**`: the id itself between emphasis marks, read without cleaning.
 const PLAIN_ID_CELL = /^([*_`]*)([A-Za-z0-9][A-Za-z0-9.]*)[*_`]*$/;
 
@@ -647,6 +644,7 @@ function idCellText(cell: RawCell): { text: string; start: number; end: number }
   return { text, start: cell.start + clean.map[lead], end: cell.start + clean.map[Math.max(lead, lead + text.length - 1)] + 1 };
 }
 
+/** Invisible characters just after `from`, with nothing but emphasis or code marks before each. */
 function gluedAfter(content: string, from: number): InvisibleMatch[] {
   const out: InvisibleMatch[] = [];
   let pos = from;

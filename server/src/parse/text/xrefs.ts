@@ -57,16 +57,23 @@ export function readIdList(text: string, base = 0): ListedRef[] {
     const raw = MARKS.test(m[0]) ? m[0].replace(/^[*_`[]+|[*_`\]]+$/g, '') : m[0];
     const lead = raw === m[0] ? 0 : m[0].indexOf(raw);
     const one = readOneId(raw);
-    const ref: ListedRef = { offset: base + m.index + Math.max(0, lead), length: raw.length, text: raw, legacy: one.legacy };
-    if (one.mim) ref.mim = one.mim;
-    if (one.target) ref.target = one.target;
-    out.push(ref);
+    out.push(withTarget<ListedRef>({ offset: base + m.index + Math.max(0, lead), length: raw.length, text: raw, legacy: one.legacy }, one));
   }
   return out;
 }
 
+/** What an id names: its MIM and its target, where it has them, and whether it is a legacy form. */
+export type ReadId = Omit<ProseRef, 'offset' | 'length' | 'text'>;
+
+/** Puts on a reference what an id names, only the fields it has (so the model stays plain JSON). */
+export function withTarget<T extends { mim?: string; target?: ProseRef['target'] }>(ref: T, id: Pick<ReadId, 'mim' | 'target'>): T {
+  if (id.mim) ref.mim = id.mim;
+  if (id.target) ref.target = id.target;
+  return ref;
+}
+
 /** Reads one id written anywhere an id is expected: local, global or a bare MIM number. */
-export function readOneId(raw: string): Omit<ProseRef, 'offset' | 'length' | 'text'> {
+export function readOneId(raw: string): ReadId {
   const text = raw.trim();
   const global = parseGlobalId(text);
   if (global) return { mim: global.mim, target: global.target && { kind: global.target.kind, id: global.target.id }, legacy: global.legacy };

@@ -4,7 +4,7 @@ import type { ElementKind } from '../../model/ids.js';
 import type { Range } from '../../model/range.js';
 import { parseLocalId } from '../text/ids.js';
 import { findInvisibles, stripInvisibles } from '../text/invisible.js';
-import { readIdList, readOneId, type ProseRef } from '../text/xrefs.js';
+import { readIdList, readOneId, withTarget, type ProseRef } from '../text/xrefs.js';
 import { field, items, scalarSpan } from './nodes.js';
 import { isScalar, type MaybeNode, type YamlScalar } from './tree.js';
 
@@ -27,9 +27,7 @@ function readIdText(model: DocumentModel, node: YamlScalar): IdText {
 
 /** A reference found in text; only the fields it has, so the model stays plain JSON. */
 export function toIdRef(model: DocumentModel, r: ProseRef, role: RefRole): IdRef {
-  const ref: IdRef = { file: model.file, range: model.lines.rangeOf(r.offset, r.offset + r.length), text: r.text, role };
-  if (r.mim) ref.mim = r.mim;
-  if (r.target) ref.target = r.target;
+  const ref = withTarget<IdRef>({ file: model.file, range: model.lines.rangeOf(r.offset, r.offset + r.length), text: r.text, role }, r);
   if (r.legacy) ref.legacy = true;
   return ref;
 }
@@ -39,10 +37,7 @@ export function readRef(model: DocumentModel, node: MaybeNode, role: RefRole): I
   if (!isScalar(node) || node.value === null) return undefined;
   const id = readIdText(model, node);
   const one = readOneId(id.value);
-  const ref: IdRef = { file: model.file, range: model.lines.rangeOf(id.span.start, id.span.end), text: id.raw, role };
-  if (one.mim) ref.mim = one.mim;
-  if (one.target) ref.target = one.target;
-  if (one.legacy) ref.legacy = true;
+  const ref = toIdRef(model, { offset: id.span.start, length: id.span.end - id.span.start, text: id.raw, mim: one.mim, target: one.target, legacy: one.legacy }, role);
   model.refs.push(ref);
   return ref;
 }
