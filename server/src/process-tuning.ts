@@ -12,3 +12,15 @@ import { setFlagsFromString } from 'node:v8';
 export function limitHeapGrowth(percent: number): void {
   setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
+
+/**
+ * Caps the bytecode TurboFan inlines into one optimized function (V8's default is 920 bytes).
+ * A cold check runs each rule once over the workspace and is over before large inlined
+ * compilations pay back; on two cores they also take CPU from the thread doing the work.
+ * Measured with `npm run bench`: at 150 bytes background compilation fell from about 1.5 to
+ * 1.1 CPU-seconds and the cold check by about a tenth. The language server, which runs the
+ * same code for hours, keeps the default. Call it before the work starts.
+ */
+export function limitInlining(bytes: number): void {
+  setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${bytes}`);
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { limitHeapGrowth } from '../process-tuning.js';
+import { limitHeapGrowth, limitInlining } from '../process-tuning.js';
 import { NodeFileSystem } from '../workspace/node-file-system.js';
 import { NodeYamlEvents } from '../workspace/node-yaml-events.js';
 import { normalizePath } from '../workspace/paths.js';
@@ -81,6 +81,7 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
 /** The process entry: runs main on argv and sets the exit code. */
 export function cli(): void {
   limitHeapGrowth(50);
+  limitInlining(150);
   main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
     (code) => {
       process.exitCode = code;
