@@ -16,7 +16,12 @@ export interface ResolvedRef {
 /** Each MIM's own table of local ids, built once per MIM object (MIMs are reused while their files are unchanged). */
 const localTables = new WeakMap<Mim, Map<string, MimElement[]>>();
 
+// Lookups come in runs for one MIM (a document's references mostly name its own): the last table is kept at hand.
+let lastMim: Mim | undefined;
+let lastTable: Map<string, MimElement[]> | undefined;
+
 function localTable(mim: Mim): Map<string, MimElement[]> {
+  if (mim === lastMim) return lastTable!;
   let table = localTables.get(mim);
   if (!table) {
     table = new Map();
@@ -24,6 +29,8 @@ function localTable(mim: Mim): Map<string, MimElement[]> {
     for (const e of all) if (e.id) push(table, e.id, e);
     localTables.set(mim, table);
   }
+  lastMim = mim;
+  lastTable = table;
   return table;
 }
 

@@ -36,14 +36,22 @@ function makeView(mim: Mim): KeywordView {
   return keys.length > 0 && mim.convention ? { convention: mim.convention, declared: new Set(keys) } : { convention: mim.convention };
 }
 
-const CLASSES = new WeakMap<Requirement, { view: KeywordView; classes: readonly HitClass[] }>();
+/** The classes worked out under each view; a view belongs to one MIM object, and so do its requirements. */
+const CLASSES = new WeakMap<KeywordView, Map<Requirement, readonly HitClass[]>>();
+// Rules ask for the requirements of one MIM in a row: the last view's table is kept at hand.
+let lastView: KeywordView | undefined;
+let lastTable = new Map<Requirement, readonly HitClass[]>();
 
 /** One class per hit of `r.keywords`, in the same order; shared between the rules that ask, so read-only. */
 export function classifyHits(r: Requirement, view: KeywordView): readonly HitClass[] {
-  const known = CLASSES.get(r);
-  if (known?.view === view) return known.classes;
-  const classes = Object.freeze(classify(r, view));
-  CLASSES.set(r, { view, classes });
+  if (view !== lastView) {
+    let table = CLASSES.get(view);
+    if (!table) CLASSES.set(view, (table = new Map()));
+    lastView = view;
+    lastTable = table;
+  }
+  let classes = lastTable.get(r);
+  if (!classes) lastTable.set(r, (classes = Object.freeze(classify(r, view))));
   return classes;
 }
 
