@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { StateInline, Token } from 'markdown-it';
+import { tableRows } from './table-rows.js';
 
 type Md = InstanceType<typeof MarkdownIt>;
 
@@ -49,7 +50,7 @@ function destinationOf(state: StateInline, start: number): Partial<InlineMeta> {
 
 let instance: Md | undefined;
 
-/** One configured parser, shared: CommonMark + GFM tables, raw HTML kept, positions recorded. */
+/** One configured parser, shared: CommonMark + GFM tables (rows only), raw HTML kept, positions recorded. */
 export function markdown(): Md {
   if (instance) return instance;
   const md = new MarkdownIt({ html: true, linkify: false });
@@ -58,6 +59,8 @@ export function markdown(): Md {
   recordSpan(md, 'html_inline', 'html_inline', false);
   // Inline structure matters only where a link or tag can be: readers parse it lazily there.
   md.core.ruler.disable(['inline', 'text_join']);
+  // Tables keep markdown-it's shape but not its cells, which the reader splits from the source.
+  md.block.ruler.at('table', tableRows, { alt: ['paragraph', 'reference'] });
   instance = md;
   return md;
 }

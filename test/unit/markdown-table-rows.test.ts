@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { markdown } from '../../server/src/parse/markdown/markdown-it.js';
+import { CORPUS, ROOT } from '../support/paths.js';
+
+/**
+ * The table rule that records rows only must read every text exactly as markdown-it's own
+ * table rule does: the same tables, the same rows, the same tokens around them. Checked on
+ * every Markdown page of the fixtures, the examples and the corpus, on hand-written corner
+ * cases and on seeded random tables.
+ */
+
+function markdownFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) markdownFiles(path, out);
+    else if (name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+// markdown-it as shipped, configured as ours is apart from the table rule.
+const stock = new MarkdownIt({ html: true, linkify: false });
+stock.core.ruler.disable(['inline', 'text_join']);
+
+/** A token stream without what only markdown-it's rule makes: cells and their inline content. */
+function shape(tokens: Token[]): string[] {
+  const out: string[] = [];
+  let inCell = 0;
+  for (const t of tokens) {
+    if (t.type === 'th_open' || t.type === 'td_open') inCell++;
+    const cellToken = inCell > 0 || t.type === 'th_close' || t.type === 'td_close';
+    if (t.type === 'th_close' || t.type === 'td_close') inCell--;
+    if (cellToken) continue;
+    out.push(`${t.type} ${t.map ? t.map.join('-') : ''} ${t.nesting} ${t.type === 'inline' || t.type === 'fence' ? JSON.stringify(t.content) : ''}`);
+  }
+  return out;
+}
+
+function assertSameShape(text: string, what: string): void {
+  const ours = shape(markdown().parse(text, {}));
+  const theirs = shape(stock.parse(text, {}));
+  assert.deepEqual(ours, theirs, `${what}: the rows-only table rule reads this text differently from markdown-it`);
+}
+
+const CORNER_CASES = [
+  '| a | b |\n|---|---|\n| 1 | 2 |\n',
+  'a | b\n--|--\n1 | 2\n3\n\nafter\n',
+  '| a |\n|:-:|\n',
+  '| a | b |\n| --- |\n| 1 | 2 |\n',
+  '|a|b|\n|-|-|\n|\\|x|y|\n|`a|b`|c|\n|x\\\\|y|\n',
+  '| a | b |\n|---|---|\n|\n||\n| 1 |\n| 1 | 2 | 3 |\n',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n> quote\n',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n# heading\n',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n- list\n',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n```\nfence\n```\n',
+  '| a | b |\n|---|---|\n    | indented | code |\n',
+  '    | a | b |\n    |---|---|\n',
+  '- item\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n- next\n',
+  '> | a | b |\n> |---|---|\n> | 1 | 2 |\n',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n<div>html</div>\n',
+  'para\n| a | b |\n|---|---|\n',
+  '| a | b |\n|- --|---|\n',
+  '| a | b |\n|---|---|x\n',
+  '| a | b |\n- |---|\n',
+  '|a|\n|-\n',
+  'a\n-|\n',
+  '| a | b |\n|:--|--:|\n| 1 | 2 |\n***\n',
+  `| a | b |\n|---|---|\n${'|\n'.repeat(2000)}`,
+  `|${' c |'.repeat(40)}\n|${'---|'.repeat(40)}\n${'| x |\n'.repeat(1700)}`,
+];
+
+/** Seeded random tables: pipes, escapes, code spans, blank lines and block starts in any mix. */
+function randomTables(seed: number, count: number): string[] {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
+  const pieces = ['|', '| ', ' |', '\\|', '\\\\|', '`|`', 'a', 'bc', ' ', '-', ':', '---', ':-:', '\t'];
+  const starters = ['', '', '', '> ', '- ', '# ', '    ', '  ', '1. ', '```', '<div>', '***'];
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const lines: string[] = [];
+    const rows = 1 + Math.floor(next() * 6);
+    for (let r = 0; r < rows; r++) {
+      let line = pick(starters);
+      const length = Math.floor(next() * 8);
+      for (let k = 0; k < length; k++) line += pick(pieces);
+      if (r === 1 && next() < 0.7) line = pick(['|---|---|', '---|---', '|:-|-:|', '| --- |', '|-|', '- | -']);
+      lines.push(next() < 0.1 ? '' : line);
+    }
+    out.push(`${lines.join('\n')}\n`);
+  }
+  return out;
+}
+
+describe('rows-only table rule', () => {
+  const pages = [join(ROOT, 'test', 'fixtures'), join(ROOT, 'examples'), ...(CORPUS ? [CORPUS] : [])].flatMap((d) => markdownFiles(d));
+
+  it('reads every page of the fixtures, the examples and the corpus as markdown-it does', () => {
+    assert.ok(pages.length > 20, `expected Markdown pages to compare, found ${pages.length}`);
+    let tables = 0;
+    for (const file of pages) {
+      const text = readFileSync(file, 'utf8');
+      assertSameShape(text, file);
+      tables += markdown().parse(text, {}).filter((t) => t.type === 'table_open').length;
+    }
+    assert.ok(tables > 10, `expected tables among the pages, found ${tables}`);
+  });
+
+  it('reads corner cases as markdown-it does', () => {
+    CORNER_CASES.forEach((text, i) => assertSameShape(text, `corner case ${i}`));
+  });
+
+  it('reads seeded random tables as markdown-it does', () => {
+    randomTables(7, 5000).forEach((text, i) => assertSameShape(text, `random table ${i}: ${JSON.stringify(text)}`));
+  });
+
+  it('ends a table where markdown-it does after many missing cells', () => {
+    const text = `|${' c |'.repeat(40)}\n|${'---|'.repeat(40)}\n${'| x |\n'.repeat(1700)}after\n`;
+    const ours = markdown().parse(text, {});
+    const open = ours.find((t) => t.type === 'table_open');
+    assert.ok(open?.map && open.map[1] < 1702, `the table should stop before its last row, it spans ${open?.map?.join('-')}`);
+    assertSameShape(text, 'many missing cells');
+  });
+});
