@@ -40,6 +40,8 @@ interface OpenSection {
   startOffset: number;
   blocks: number;
   placeholders: number;
+  /** The element the heading names, whose extent is known only when its section closes. */
+  element: { range: Range } | undefined;
 }
 
 /**
@@ -171,7 +173,8 @@ class PageReader {
       placeholder: false,
     };
     this.doc.sections.push(section);
-    this.open.push({ section, startOffset: start, blocks: 0, placeholders: 0 });
+    const entry: OpenSection = { section, startOffset: start, blocks: 0, placeholders: 0, element: undefined };
+    this.open.push(entry);
     this.doc.anchors.push({ id: section.anchor, file: this.doc.file, range: headingRange, source: 'heading' });
     for (const inv of findInvisibles(raw)) {
       const at = map.toDocument(inv.offset);
@@ -188,21 +191,21 @@ class PageReader {
     if (this.mechanism && level <= this.mechanismLevel) this.mechanism = undefined;
     this.listed = undefined;
 
-    if (id && id.kind !== 'requirement') this.headingElement(id, leadingTitle(raw, id), map, level, section);
+    if (id && id.kind !== 'requirement') this.headingElement(id, leadingTitle(raw, id), map, level, entry);
     else if (id && id.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
       this.requirement(id, raw, map, headingRange);
     }
     this.inlineContent(inline, map, 'heading');
   }
 
-  private headingElement(id: HeadingId, title: string, map: OffsetMap, level: number, section: Section): void {
+  private headingElement(id: HeadingId, title: string, map: OffsetMap, level: number, entry: OpenSection): void {
     const idStart = map.toDocument(id.start);
     const base = {
       id: id.id,
       rawId: id.rawId,
       file: this.doc.file,
       idRange: this.lines.rangeOf(idStart, map.toDocument(id.end)),
-      range: section.headingRange,
+      range: entry.section.headingRange,
       title,
       malformed: id.malformed || undefined,
     };
@@ -214,7 +217,7 @@ class PageReader {
         this.doc.capabilities.push(c);
         this.capability = c;
         this.capabilityLevel = level;
-        sectionElements.set(section, c);
+        entry.element = c;
         break;
       }
       case 'mechanism': {
@@ -222,21 +225,21 @@ class PageReader {
         this.doc.mechanisms.push(m);
         this.mechanism = m;
         this.mechanismLevel = level;
-        sectionElements.set(section, m);
+        entry.element = m;
         break;
       }
       case 'guidance': {
         const g: Guidance = { ...base, kind: 'guidance', mechanisms: [] };
         this.doc.guidance.push(g);
         this.listed = g;
-        sectionElements.set(section, g);
+        entry.element = g;
         break;
       }
       case 'test': {
         const t: Test = { ...base, kind: 'test', covers: [] };
         this.doc.tests.push(t);
         this.listed = t;
-        sectionElements.set(section, t);
+        entry.element = t;
         break;
       }
       default:
@@ -290,8 +293,7 @@ class PageReader {
       o.section.range = this.lines.rangeOf(o.startOffset, Math.max(end, this.lines.lineEnd(o.section.headingRange.start.line)));
       o.section.hasContent = o.blocks > 0;
       o.section.placeholder = o.blocks > 0 && o.blocks === o.placeholders;
-      const element = sectionElements.get(o.section);
-      if (element) element.range = o.section.range;
+      if (o.element) o.element.range = o.section.range;
     }
   }
 
@@ -624,9 +626,6 @@ class PageReader {
     return this.lines;
   }
 }
-
-/** Heading-based elements whose extent is known only when their section closes. */
-const sectionElements = new WeakMap<Section, { range: Range }>();
 
 // The usual id cell, `R1.1` or `**MIM0.R1.2**`: the id itself between emphasis marks, read without cleaning.
 const PLAIN_ID_CELL = /^([*_`]*)([A-Za-z0-9][A-Za-z0-9.]*)[*_`]*$/;

@@ -40,6 +40,27 @@ function caseOkFor(written: string, key: string, conventions: Convention[]): Con
   return list;
 }
 
+/** What a hit is, by the way it is written: the same few spellings recur thousands of times. */
+type Spelling = Pick<KeywordHit, 'written' | 'key' | 'level' | 'conventions' | 'caseOk'>;
+const spellings = new Map<string, Spelling | null>();
+const MAX_SPELLINGS = 1000;
+
+function spelling(written: string): Spelling | undefined {
+  const known = spellings.get(written);
+  if (known !== undefined) return known ?? undefined;
+  const info = phraseInfo(written);
+  const found = info && {
+    written: /\s/.test(written) ? written.replace(/\s+/g, ' ') : written,
+    key: info.key,
+    level: info.level,
+    conventions: info.conventions,
+    caseOk: caseOkFor(written, info.key, info.conventions),
+  };
+  // Spellings differ only in case and white space; a text that varies them without end is not kept.
+  if (spellings.size < MAX_SPELLINGS) spellings.set(written, found ?? null);
+  return found;
+}
+
 /**
  * Finds normative keywords in a stretch of text. `base` is added to each offset so callers
  * can scan a slice and keep document offsets.
@@ -50,18 +71,9 @@ export function findKeywords(text: string, base = 0): KeywordHit[] {
   const out: KeywordHit[] = [];
   KEYWORD_RE.lastIndex = 0;
   for (let m = KEYWORD_RE.exec(text); m; m = KEYWORD_RE.exec(text)) {
-    const written = m[0];
-    const info = phraseInfo(written);
-    if (!info) continue;
-    out.push({
-      offset: base + m.index,
-      length: written.length,
-      written: /\s/.test(written) ? written.replace(/\s+/g, ' ') : written,
-      key: info.key,
-      level: info.level,
-      conventions: info.conventions,
-      caseOk: caseOkFor(written, info.key, info.conventions),
-    });
+    const s = spelling(m[0]);
+    if (!s) continue;
+    out.push({ offset: base + m.index, length: m[0].length, written: s.written, key: s.key, level: s.level, conventions: s.conventions, caseOk: s.caseOk });
   }
   return out;
 }
