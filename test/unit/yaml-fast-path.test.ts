@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
-import { fastTree, treeData } from '../../server/src/parse/yaml/fast-tree.js';
+import { fastTree, isAmbiguous, treeData } from '../../server/src/parse/yaml/fast-tree.js';
 import { fullTree } from '../../server/src/parse/yaml/full-tree.js';
 import { readYaml } from '../../server/src/parse/yaml/load.js';
 import { isMap, isScalar, type YamlNode } from '../../server/src/parse/yaml/tree.js';
@@ -142,6 +142,21 @@ describe('the YAML fast path', () => {
     for (const text of ['a: &x 1\nb: *x\n', 'a: !t x\n', '---\na: 1\n---\nb: 2\n', 'a: 1\na: 2\n', 'a: [1\n', 'a: 1\r', '? a\n\t: b\n']) {
       assert.equal(fastTree(text), undefined, JSON.stringify(text));
     }
+  });
+
+  it('finds ambiguous white space exactly where the regular expression that defines it does', () => {
+    const definition = /\r(?!\n)|\uFEFF|^ *\t/m;
+    const alphabet = ['a', ' ', '\t', '\n', '\r', '\r\n', '\u2028', '\u2029', '\uFEFF', ':'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const texts = [...FILES.map((f) => readFileSync(f, 'utf8')), ...CORNER_CASES];
+    for (let n = 0; n < 20000; n++) {
+      let t = '';
+      const length = Math.floor(next() * 8);
+      for (let k = 0; k < length; k++) t += alphabet[Math.floor(next() * alphabet.length)];
+      texts.push(t);
+    }
+    for (const t of texts) assert.equal(isAmbiguous(t), definition.test(t), JSON.stringify(t.slice(0, 80)));
   });
 
   it('agrees with yaml on seeded mutations of every file', () => {

@@ -43,6 +43,9 @@ function html(r: Reader, content: string, map: OffsetMap): void {
   }
 }
 
+/** Whether inline Markdown can hold a link or a tag at all; two native searches beat one character class. */
+const mayHoldLink = (s: string) => s.indexOf('[') !== -1 || s.indexOf('<') !== -1;
+
 /**
  * Links in an inline token's children. markdown-it decided each link; the position plugin
  * recorded where its source and destination are.
@@ -50,7 +53,7 @@ function html(r: Reader, content: string, map: OffsetMap): void {
 function tokens(r: Reader, inline: Token, map: OffsetMap): void {
   const src = inline.content;
   // The block parse leaves inline tokens empty (see markdown-it.ts); parse them here, where needed.
-  if (!/[[<]/.test(src)) return;
+  if (!mayHoldLink(src)) return;
   const children = inline.children?.length ? inline.children : inlineTokens(src, r.env);
   for (let i = 0; i < children.length; i++) {
     const t = children[i];
@@ -94,7 +97,7 @@ function tokens(r: Reader, inline: Token, map: OffsetMap): void {
 
 /** Links in raw inline Markdown that was not tokenized with its block (a table cell). */
 function inline(r: Reader, content: string, map: OffsetMap): void {
-  if (!/[[<]/.test(content)) return;
+  if (!mayHoldLink(content)) return;
   tokens(r, { content, children: inlineTokens(content, r.env) } as Token, map);
 }
 
