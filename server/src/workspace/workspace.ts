@@ -81,12 +81,21 @@ export class Workspace {
     const configs = files.filter((f) => fileKindOf(f) === 'config');
     await Promise.all(configs.map((f) => this.loadFile(f)));
     const docs = files.filter((f) => fileKindOf(f) !== 'config' && this.included(f));
-    // Every file is read before any is parsed, so that the large YAML files go to the tokenizer
-    // thread at once and it works while this thread parses the rest.
-    const read = await Promise.all(docs.map((f) => this.readFromDisk(f)));
-    const tokenized = read.map((r) => (r && this.handsOver(r) ? this.yamlEvents!.events(r.text).catch(() => undefined) : undefined));
-    for (let i = 0; i < read.length; i++) if (!tokenized[i]) this.accept(read[i]);
-    for (let i = 0; i < read.length; i++) if (tokenized[i]) this.accept(read[i], await tokenized[i]);
+    // Every read is asked for at once, the *.mim.yaml first. A large YAML file goes to the
+    // tokenizer thread as soon as it is read; any other is parsed here, in the order of the walk,
+    // while the rest are still being read. The tokenized ones are parsed last, in that order too.
+    const reads = new Map<string, Promise<{ read: DiskText | undefined; events?: Promise<Int32Array | null | undefined> }>>();
+    const request = (f: string) =>
+      reads.set(f, this.readFromDisk(f).then((read) => ({ read, events: read && this.handsOver(read) ? this.yamlEvents!.events(read.text).catch(() => undefined) : undefined })));
+    for (const f of docs) if (fileKindOf(f) === 'mim-yaml') request(f);
+    for (const f of docs) if (fileKindOf(f) !== 'mim-yaml') request(f);
+    const handedOver: { read: DiskText | undefined; events: Promise<Int32Array | null | undefined> }[] = [];
+    for (const f of docs) {
+      const { read, events } = await reads.get(f)!;
+      if (events) handedOver.push({ read, events });
+      else this.accept(read);
+    }
+    for (const { read, events } of handedOver) this.accept(read, await events);
     this.invalidate();
   }
 
