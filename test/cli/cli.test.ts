@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fixture, ROOT } from '../support/paths.js';
@@ -98,5 +100,32 @@ describe('mimspec model', () => {
       { id: 'R1.1', keyword: 'SHALL', level: 'required', file: 'errors/spec.mim.yaml', line: 12 },
     );
     assert.deepEqual(mim.mechanisms[0].satisfies.map((s: { requirement: string; line: number }) => [s.requirement, s.line]), [['R1.9', 18]]);
+  });
+});
+
+describe('the code cache of the CLI', () => {
+  const DIST = join(ROOT, 'dist', 'cli');
+
+  it('is made by the build for the bundle beside it, and V8 takes it', () => {
+    const { loadCli } = require(CLI) as { loadCli(dir?: string): { cached: boolean } };
+    assert.equal(loadCli(DIST).cached, true, 'npm run build should write dist/cli/mimspec-cli.cache for dist/cli/mimspec-cli.js');
+  });
+
+  it('is not used for another bundle, which is compiled from its source and runs the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mimspec-cache-'));
+    try {
+      for (const name of readdirSync(DIST)) copyFileSync(join(DIST, name), join(dir, name));
+      // Same length, other source: V8 alone would take the cache for it.
+      const bundle = join(dir, 'mimspec-cli.js');
+      writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('"use strict";', '"use strict"\n'));
+      const { loadCli } = require(join(dir, 'mimspec.js')) as { loadCli(dir?: string): { cached: boolean } };
+      assert.equal(loadCli(dir).cached, false);
+      const copy = spawnSync(process.execPath, [join(dir, 'mimspec.js'), 'check', 'errors', '--format', 'json'], { cwd: fixture('cli'), encoding: 'utf8' });
+      const original = mimspec(['check', 'errors', '--format', 'json'], fixture('cli'));
+      assert.equal(copy.status, 1, copy.stderr);
+      assert.equal(copy.stdout, original.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
