@@ -16,36 +16,39 @@ export function splitRow(line: string, base = 0): RawCell[] {
   const cells: RawCell[] = [];
   let i = 0;
   while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
-  if (line[i] === '|') i++;
+  if (line.charCodeAt(i) === PIPE) i++;
   let cellStart = i;
   let inCode = 0;
-  const push = (end: number) => {
-    let s = cellStart;
-    let e = end;
-    while (s < e && isSpaceCode(line.charCodeAt(s))) s++;
-    while (e > s && isSpaceCode(line.charCodeAt(e - 1))) e--;
-    cells.push({ text: line.slice(s, e), start: base + s, end: base + e });
-  };
   for (; i < line.length; i++) {
-    const c = line[i];
-    if (c === '\\') {
+    const c = line.charCodeAt(i);
+    if (c === BACKSLASH) {
       i++;
-      continue;
-    }
-    if (c === '`') {
-      let run = 0;
-      while (line[i + run] === '`') run++;
+    } else if (c === BACKTICK) {
+      let run = 1;
+      while (line.charCodeAt(i + run) === BACKTICK) run++;
       inCode = inCode === run ? 0 : inCode === 0 ? run : inCode;
       i += run - 1;
-      continue;
-    }
-    if (c === '|' && inCode === 0) {
-      push(i);
+    } else if (c === PIPE && inCode === 0) {
+      cells.push(cell(line, cellStart, i, base));
       cellStart = i + 1;
     }
   }
   // A row that ends with a pipe has no trailing cell.
-  const rest = line.slice(cellStart);
-  if (rest.trim().length > 0 || cells.length === 0) push(line.length);
+  let rest = cellStart;
+  while (rest < line.length && isSpaceCode(line.charCodeAt(rest))) rest++;
+  if (rest < line.length || cells.length === 0) cells.push(cell(line, cellStart, line.length, base));
   return cells;
+}
+
+const PIPE = 0x7c;
+const BACKSLASH = 0x5c;
+const BACKTICK = 0x60;
+
+/** The cell between two offsets of the line, trimmed of white space. */
+function cell(line: string, from: number, to: number, base: number): RawCell {
+  let s = from;
+  let e = to;
+  while (s < e && isSpaceCode(line.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(line.charCodeAt(e - 1))) e--;
+  return { text: line.slice(s, e), start: base + s, end: base + e };
 }
