@@ -61,6 +61,12 @@ export function markdown(): Md {
   md.core.ruler.disable(['inline', 'text_join']);
   // Tables keep markdown-it's shape but not its cells, which the reader splits from the source.
   md.block.ruler.at('table', tableRows, { alt: ['paragraph', 'reference'] });
+  // markdown-it's first rule makes every line break LF and every NUL U+FFFD, with two replaces
+  // over the whole text; a text that holds neither is left as it is, unscanned by them.
+  md.core.ruler.at('normalize', (state) => {
+    const src = state.src;
+    if (src.indexOf('\r') !== -1 || src.indexOf('\0') !== -1) state.src = src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  });
   instance = md;
   return md;
 }

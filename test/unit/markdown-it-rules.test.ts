@@ -8,10 +8,11 @@ import { markdown } from '../../server/src/parse/markdown/markdown-it.js';
 import { CORPUS, ROOT } from '../support/paths.js';
 
 /**
- * The table rule that records rows only must read every text exactly as markdown-it's own
- * table rule does: the same tables, the same rows, the same tokens around them. Checked on
- * every Markdown page of the fixtures, the examples and the corpus, on hand-written corner
- * cases and on seeded random tables.
+ * The rules markdown-it.ts puts in place of markdown-it's own must read every text exactly as
+ * those do: the table rule that records rows only (the same tables, the same rows, the same
+ * tokens around them) and the line-break normalization that skips texts with nothing to
+ * normalize. Checked on every Markdown page of the fixtures, the examples and the corpus, on
+ * hand-written corner cases and on seeded random tables.
  */
 
 function markdownFiles(dir: string, out: string[] = []): string[] {
@@ -23,7 +24,7 @@ function markdownFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-// markdown-it as shipped, configured as ours is apart from the table rule.
+// markdown-it as shipped, configured as ours is apart from the rules it replaces.
 const stock = new MarkdownIt({ html: true, linkify: false });
 stock.core.ruler.disable(['inline', 'text_join']);
 
@@ -72,6 +73,9 @@ const CORNER_CASES = [
   '| a | b |\n|:--|--:|\n| 1 | 2 |\n***\n',
   `| a | b |\n|---|---|\n${'|\n'.repeat(2000)}`,
   `|${' c |'.repeat(40)}\n|${'---|'.repeat(40)}\n${'| x |\n'.repeat(1700)}`,
+  '| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n\r\npara\rline\r\n',
+  '# Title\0\n\ntext \0 with NUL\r\n- item\r- item\n',
+  '```\r\ncode\r\n```\r\n',
 ];
 
 /** Seeded random tables: pipes, escapes, code spans, blank lines and block starts in any mix. */
@@ -79,7 +83,7 @@ function randomTables(seed: number, count: number): string[] {
   let s = seed;
   const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
-  const pieces = ['|', '| ', ' |', '\\|', '\\\\|', '`|`', 'a', 'bc', ' ', '-', ':', '---', ':-:', '\t'];
+  const pieces = ['|', '| ', ' |', '\\|', '\\\\|', '`|`', 'a', 'bc', ' ', '-', ':', '---', ':-:', '\t', '\r', '\0'];
   const starters = ['', '', '', '> ', '- ', '# ', '    ', '  ', '1. ', '```', '<div>', '***'];
   const out: string[] = [];
   for (let n = 0; n < count; n++) {
@@ -97,7 +101,7 @@ function randomTables(seed: number, count: number): string[] {
   return out;
 }
 
-describe('rows-only table rule', () => {
+describe('markdown-it rules put in place of its own', () => {
   const pages = [join(ROOT, 'test', 'fixtures'), join(ROOT, 'examples'), ...(CORPUS ? [CORPUS] : [])].flatMap((d) => markdownFiles(d));
 
   it('reads every page of the fixtures, the examples and the corpus as markdown-it does', () => {
