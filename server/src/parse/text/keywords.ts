@@ -75,7 +75,8 @@ export function findKeywords(text: string, base = 0): KeywordHit[] {
     if (!s) continue;
     out.push({ offset: base + m.index, length: m[0].length, written: s.written, key: s.key, level: s.level, conventions: s.conventions, caseOk: s.caseOk });
   }
-  return out;
+  // Kept with every requirement: a copy holds its hits, not the room `push` left for more.
+  return out.length > 0 ? out.slice() : out;
 }
 
 /** Whether a hit counts as a keyword under a declared convention (undefined: nothing declared, any case counts). */
