@@ -72,3 +72,27 @@ describe('normative-in-informative', () => {
     assert.equal(f.message, 'should in Mechanisms: only Capabilities and Requirements are normative');
   });
 });
+
+describe('trace/unknown-requirement', () => {
+  const spec = (mim: string, requirement: string, mapped: string) =>
+    `mim: ${mim}\ntitle: Geospatial Data\ncapabilities:\n  - id: C1\n    title: Data can be found\n    requirements:\n      - id: ${requirement}\n        text: Datasets SHALL have an identifier.\nmechanisms:\n  - id: M1\n    title: Catalogue\n    satisfies:\n      - requirement: ${mapped}\n`;
+
+  it('reads a local id in its own MIM, and a global one in the MIM it names', async () => {
+    const files = {
+      '/ws/a.mim.yaml': spec('MIM7', 'R1.1', 'R1.2'),
+      '/ws/b.mim.yaml': spec('MIM8', 'R1.1', 'MIM7.R1.1'),
+    };
+    const found = await findings(files, 'trace/unknown-requirement');
+    assert.deepEqual(found.map((f) => [f.file, f.message]), [['/ws/a.mim.yaml', 'R1.2 is not a requirement of MIM7']]);
+  });
+
+  it('reads a local id in every MIM that claims the same id', async () => {
+    // Two files claim MIM7: a requirement of either answers a local id in both.
+    const files = {
+      '/ws/a.mim.yaml': spec('MIM7', 'R1.1', 'R1.2'),
+      '/ws/b.mim.yaml': spec('MIM7', 'R1.2', 'R1.3'),
+    };
+    const found = await findings(files, 'trace/unknown-requirement');
+    assert.deepEqual(found.map((f) => [f.file, f.message]), [['/ws/b.mim.yaml', 'R1.3 is not a requirement of MIM7']]);
+  });
+});

@@ -34,6 +34,13 @@ function localTable(mim: Mim): Map<string, MimElement[]> {
   return table;
 }
 
+/** The elements of one MIM under a local id (several when it is duplicated); read from the MIM itself, not the index. */
+export function ownElements(mim: Mim, localId: string): readonly MimElement[] {
+  return localTable(mim).get(localId) ?? NONE;
+}
+
+const NONE: readonly MimElement[] = Object.freeze([]);
+
 /** A document's references resolved in its MIM; valid while the document and its MIM object are the same (refs point at that MIM). */
 const resolvedByDoc = new WeakMap<DocumentModel, { mim: Mim | undefined; refs: ResolvedRef[] }>();
 

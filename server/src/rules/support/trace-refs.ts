@@ -1,6 +1,7 @@
 import type { RefRole } from '../../model/elements.js';
 import type { ElementKind } from '../../model/ids.js';
 import type { Mim } from '../../model/mim.js';
+import { ownElements } from '../../workspace/symbol-index.js';
 import type { RuleContext } from '../rule.js';
 
 export interface TraceCheck {
@@ -18,6 +19,9 @@ export interface TraceCheck {
  * elements cannot be checked otherwise).
  */
 export function reportUnknownTargets(mim: Mim, ctx: RuleContext, check: TraceCheck): void {
+  // A MIM alone with its id answers local references from its own table; where another MIM
+  // claims the same id, the index answers for all of them, as for any global reference.
+  const alone = ctx.index.byId.get(mim.id)?.length === 1;
   for (const doc of mim.documents) {
     for (const ref of doc.refs) {
       if (!check.roles.has(ref.role)) continue;
@@ -25,9 +29,11 @@ export function reportUnknownTargets(mim: Mim, ctx: RuleContext, check: TraceChe
         ctx.report({ code: check.code, file: ref.file, range: ref.range, message: `'${ref.text}' names no ${check.noun}: expected an id such as ${check.example}` });
         continue;
       }
-      if (ref.mim && ref.mim !== mim.id && !ctx.index.byId.has(ref.mim)) continue;
+      const own = ref.mim === undefined || ref.mim === mim.id;
+      if (!own && !ctx.index.byId.has(ref.mim!)) continue;
       // Local ids carry their kind in their letter, so any element under the key is of that kind.
-      if (ctx.index.lookup(`${ref.mim ?? mim.id}.${ref.target.id}`).length > 0) continue;
+      const found = own && alone ? ownElements(mim, ref.target.id) : ctx.index.lookup(`${ref.mim ?? mim.id}.${ref.target.id}`);
+      if (found.length > 0) continue;
       ctx.report({
         code: check.code,
         file: ref.file,
