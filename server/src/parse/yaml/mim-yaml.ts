@@ -180,7 +180,7 @@ function readMappingRow(model: DocumentModel, node: MaybeNode): MappingRow | und
   const range = rangeOf(model, node);
   const ref = readRef(model, field(node, 'requirement')?.value, 'satisfies') ?? { file: model.file, range, text: '', role: 'satisfies' };
   const how = readText(model, field(node, 'how')?.value, 'mechanisms');
-  return { ref, ...(how && { how: plainText(how.value) }), file: model.file, range };
+  return how ? { ref, how: plainText(how.value), file: model.file, range } : { ref, file: model.file, range };
 }
 
 function readGuidance(model: DocumentModel, node: MaybeNode): void {
