@@ -18,6 +18,14 @@ export function splitRow(line: string, base = 0): RawCell[] {
   while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
   if (line.charCodeAt(i) === PIPE) i++;
   let cellStart = i;
+  if (line.indexOf('\\') === -1 && line.indexOf('`') === -1) {
+    // The usual row: no escape and no code span, so every pipe ends a cell.
+    for (let p = line.indexOf('|', i); p !== -1; p = line.indexOf('|', p + 1)) {
+      cells.push(cell(line, cellStart, p, base));
+      cellStart = p + 1;
+    }
+    return lastCell(cells, line, cellStart, base);
+  }
   let inCode = 0;
   for (; i < line.length; i++) {
     const c = line.charCodeAt(i);
@@ -33,7 +41,11 @@ export function splitRow(line: string, base = 0): RawCell[] {
       cellStart = i + 1;
     }
   }
-  // A row that ends with a pipe has no trailing cell.
+  return lastCell(cells, line, cellStart, base);
+}
+
+/** The text after the last pipe is a cell unless it is blank (a row that ends with a pipe has no trailing cell). */
+function lastCell(cells: RawCell[], line: string, cellStart: number, base: number): RawCell[] {
   let rest = cellStart;
   while (rest < line.length && isSpaceCode(line.charCodeAt(rest))) rest++;
   if (rest < line.length || cells.length === 0) cells.push(cell(line, cellStart, line.length, base));
