@@ -13,10 +13,8 @@ export class InlineMap {
     let at = 0;
     let line = firstLine;
     for (const part of content.split('\n')) {
-      const src = lines.lineText(line);
-      const col = part.length === 0 ? src.length : Math.max(0, src.lastIndexOf(part));
       this.lineStarts.push(at);
-      this.docStarts.push(lines.lineStart(line) + col);
+      this.docStarts.push(tailStart(part, line, lines));
       at += part.length + 1;
       line++;
     }
@@ -43,7 +41,13 @@ export type OffsetMap = InlineMap | FlatMap;
 /** The map for an inline token's content: a flat one when the content is a single line, as most are. */
 export function inlineMap(content: string, firstLine: number, lines: LineIndex): OffsetMap {
   if (content.includes('\n')) return new InlineMap(content, firstLine, lines);
-  const src = lines.lineText(firstLine);
-  const col = content.length === 0 ? src.length : Math.max(0, src.lastIndexOf(content));
-  return new FlatMap(lines.lineStart(firstLine) + col);
+  return new FlatMap(tailStart(content, firstLine, lines));
+}
+
+/** Where a line's tail `part` starts in the document: at the end of the line as a rule, else where it last occurs in it. */
+function tailStart(part: string, line: number, lines: LineIndex): number {
+  const end = lines.lineEnd(line);
+  if (lines.text.endsWith(part, end)) return end - part.length;
+  const src = lines.lineText(line);
+  return lines.lineStart(line) + (part.length === 0 ? src.length : Math.max(0, src.lastIndexOf(part)));
 }
