@@ -1,4 +1,5 @@
 import { TRACE_ROLES } from '../../model/elements.js';
+import { ownElements } from '../../workspace/symbol-index.js';
 import type { DocumentRule } from '../rule.js';
 import { KIND_NAME } from '../support/elements.js';
 
@@ -13,8 +14,10 @@ export const xrefUnresolved: DocumentRule = {
   check(doc, ctx) {
     for (const ref of doc.refs) {
       const target = ref.target;
-      if (!ref.mim || !target || TRACE_ROLES.has(ref.role) || !ctx.index.byId.has(ref.mim)) continue;
-      if (ctx.index.lookup(`${ref.mim}.${target.id}`).some((e) => e.kind === target.kind)) continue;
+      if (!ref.mim || !target || TRACE_ROLES.has(ref.role)) continue;
+      // The MIMs of that id, read through the index (so the read is recorded), then their own tables.
+      const named = ctx.index.byId.get(ref.mim);
+      if (!named || named.some((m) => ownElements(m, target.id).some((e) => e.kind === target.kind))) continue;
       ctx.report({ code: 'xref/unresolved', file: doc.file, range: ref.range, message: `${ref.mim} has no ${KIND_NAME[target.kind]} ${target.id}` });
     }
   },
