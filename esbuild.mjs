@@ -2,7 +2,7 @@
 // Each entry is one self-contained CommonJS file, so Node 20 runs it without a loader.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +32,8 @@ const fronts = [
 ].filter(([src]) => existsSync(src));
 
 const tests = findTests('test').map((src) => [src, join('dist', src.replace(/\.ts$/, '.js'))]);
+// Test bundles are made anew each build, so a test whose source was renamed or removed does not run on.
+rmSync(join(ROOT, 'dist', 'test'), { recursive: true, force: true });
 
 // markdown-it's dist sets every field of every token through a transpiled class-field helper
 // that converts the key and probes the prototype first; its classes have no accessors, so a
