@@ -87,6 +87,20 @@ const sameList = (a: readonly unknown[] | undefined, b: readonly unknown[] | und
 
 const ALWAYS_STALE: Dependency = () => false;
 
+/** One kind of read of the environment, by key; the same function reads it again to check the answer. */
+type Read<T> = (env: RuleEnvironment, key: string) => T;
+
+const readConfig: Read<ProjectConfig> = (e, file) => e.configFor(file);
+const readRegistry: Read<ReadonlyMap<string, RegistryEntry>> = (e, file) => e.registryFor(file);
+const readExists: Read<boolean> = (e, path) => e.exists(path);
+const readUnder: Read<readonly DocumentModel[]> = (e, dir) => e.documentsUnder(dir);
+const readRoot: Read<string> = (e, file) => e.repositoryRoot(file);
+const readMims: Read<readonly Mim[] | undefined> = (e, id) => e.index.byId.get(id);
+const readMimOf: Read<Mim | undefined> = (e, file) => e.index.mimOf(file);
+const readDocument: Read<DocumentModel | undefined> = (e, path) => e.documents.get(path);
+
+const identical = (a: unknown, b: unknown) => a === b;
+
 /**
  * The context a rule sees, recording each read of the workspace as a dependency. Reads of
  * the whole document set cannot be checked cheaply, so a rule that makes one is rerun always.
@@ -94,7 +108,9 @@ const ALWAYS_STALE: Dependency = () => false;
  */
 class TrackingContext implements RuleContext {
   /** The checks of the current run, by the kind of read and then by what was read. */
-  private deps = new Map<string, Map<string, Dependency>>();
+  private deps = new Map<Read<unknown>, Map<string, Dependency>>();
+  /** Whether the run read the whole document set. */
+  private readAll = false;
   private out: Report[] = [];
   readonly index: SymbolIndex;
   readonly documents: ReadonlyMap<string, DocumentModel>;
@@ -102,38 +118,33 @@ class TrackingContext implements RuleContext {
   constructor(private readonly env: RuleEnvironment) {
     const self = this;
     this.index = {
-      byId: { get: (id: string) => self.mimsNamed(id), has: (id: string) => self.mimsNamed(id) !== undefined },
+      byId: { get: (id: string) => self.track(readMims, id, sameList), has: (id: string) => self.track(readMims, id, sameList) !== undefined },
       get mims() {
-        self.stale();
+        self.readAll = true;
         return env.index.mims;
       },
       // Element tables belong to MIM objects, which are rebuilt when any of their files change:
       // the MIMs a key's prefix names decide the answer.
       lookup(key: string): MimElement[] {
         const dot = key.indexOf('.');
-        if (dot > 0) self.mimsNamed(key.slice(0, dot));
+        if (dot > 0) self.track(readMims, key.slice(0, dot), sameList);
         return env.index.lookup(key);
       },
-      mimOf(file: string) {
-        const v = env.index.mimOf(file);
-        const seen = self.reads('mimOf');
-        if (!seen.has(file)) seen.set(file, (e) => e.index.mimOf(file) === v);
-        return v;
-      },
+      mimOf: (file: string) => self.track(readMimOf, file),
     } as unknown as SymbolIndex;
     this.documents = {
-      get: (path: string) => self.document(path),
-      has: (path: string) => self.document(path) !== undefined,
+      get: (path: string) => self.track(readDocument, path),
+      has: (path: string) => self.track(readDocument, path) !== undefined,
       values() {
-        self.stale();
+        self.readAll = true;
         return env.documents.values();
       },
       keys() {
-        self.stale();
+        self.readAll = true;
         return env.documents.keys();
       },
       get size() {
-        self.stale();
+        self.readAll = true;
         return env.documents.size;
       },
     } as unknown as ReadonlyMap<string, DocumentModel>;
@@ -142,80 +153,51 @@ class TrackingContext implements RuleContext {
   /** Starts the record of one run. */
   begin(): void {
     this.deps = new Map();
+    this.readAll = false;
     this.out = [];
   }
 
   /** What the run reported and read. */
   end(): CachedRun {
-    const dependencies: Dependency[] = [];
+    const dependencies: Dependency[] = this.readAll ? [ALWAYS_STALE] : [];
     for (const checks of this.deps.values()) for (const check of checks.values()) dependencies.push(check);
     return { reports: this.out, dependencies };
   }
 
-  /** The reads of one kind so far; keyed by the path or id read, strings the workspace already holds. */
-  private reads(kind: string): Map<string, Dependency> {
-    let seen = this.deps.get(kind);
-    if (!seen) this.deps.set(kind, (seen = new Map()));
-    return seen;
+  /**
+   * Reads one value and, the first time this run reads it, records how to check it later.
+   * Keys are the paths or ids read, strings the workspace already holds.
+   */
+  private track<T>(read: Read<T>, key: string, same: (a: T, b: T) => boolean = identical): T {
+    const v = read(this.env, key);
+    let seen = this.deps.get(read as Read<unknown>);
+    if (!seen) this.deps.set(read as Read<unknown>, (seen = new Map()));
+    if (!seen.has(key)) seen.set(key, (e) => same(read(e, key), v));
+    return v;
   }
 
   report(r: Report): void {
     this.out.push(r);
   }
 
-  // Each read records how to check it once per key; the check is made only for a new key.
-
   configFor(file: string): ProjectConfig {
-    const v = this.env.configFor(file);
-    const seen = this.reads('config');
-    if (!seen.has(file)) seen.set(file, (e) => e.configFor(file) === v);
-    return v;
+    return this.track(readConfig, file);
   }
 
   registryFor(file: string): ReadonlyMap<string, RegistryEntry> {
-    const v = this.env.registryFor(file);
-    const seen = this.reads('registry');
-    if (!seen.has(file)) seen.set(file, (e) => e.registryFor(file) === v);
-    return v;
+    return this.track(readRegistry, file);
   }
 
   exists(path: string): boolean {
-    const v = this.env.exists(path);
-    const seen = this.reads('exists');
-    if (!seen.has(path)) seen.set(path, (e) => e.exists(path) === v);
-    return v;
+    return this.track(readExists, path);
   }
 
   documentsUnder(dir: string): readonly DocumentModel[] {
-    const v = this.env.documentsUnder(dir);
-    const seen = this.reads('under');
-    if (!seen.has(dir)) seen.set(dir, (e) => sameList(e.documentsUnder(dir), v));
-    return v;
+    return this.track(readUnder, dir, sameList);
   }
 
   repositoryRoot(file: string): string {
-    const v = this.env.repositoryRoot(file);
-    const seen = this.reads('root');
-    if (!seen.has(file)) seen.set(file, (e) => e.repositoryRoot(file) === v);
-    return v;
-  }
-
-  private mimsNamed(id: string): readonly Mim[] | undefined {
-    const v = this.env.index.byId.get(id);
-    const seen = this.reads('id');
-    if (!seen.has(id)) seen.set(id, (e) => sameList(e.index.byId.get(id), v));
-    return v;
-  }
-
-  private document(path: string): DocumentModel | undefined {
-    const v = this.env.documents.get(path);
-    const seen = this.reads('doc');
-    if (!seen.has(path)) seen.set(path, (e) => e.documents.get(path) === v);
-    return v;
-  }
-
-  private stale(): void {
-    this.reads('*').set('*', ALWAYS_STALE);
+    return this.track(readRoot, file);
   }
 }
 
