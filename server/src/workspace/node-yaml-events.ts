@@ -21,14 +21,8 @@ export class NodeYamlEvents implements YamlEventReader {
   constructor(private readonly script: string) {}
 
   events(text: string): Promise<Int32Array | null> {
-    if (this.broken) return Promise.reject(this.broken);
-    let worker: Worker;
-    try {
-      worker = this.start();
-    } catch (e) {
-      this.fail(e instanceof Error ? e : new Error(String(e)));
-      return Promise.reject(this.broken);
-    }
+    const worker = this.running();
+    if (!worker) return Promise.reject(this.broken);
     const id = this.nextId++;
     if (this.pending.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
@@ -39,18 +33,24 @@ export class NodeYamlEvents implements YamlEventReader {
 
   /** Starts the thread ahead of the first request, so that it boots while the caller finds its files. */
   open(): void {
-    if (this.broken) return;
-    try {
-      this.start();
-    } catch (e) {
-      this.fail(e instanceof Error ? e : new Error(String(e)));
-    }
+    this.running();
   }
 
   close(): void {
     this.fail(new Error('the YAML event reader is closed'));
     void this.worker?.terminate();
     this.worker = undefined;
+  }
+
+  /** The thread, started if need be; undefined once it is broken (it could not start, died or was closed). */
+  private running(): Worker | undefined {
+    if (this.broken) return undefined;
+    try {
+      return this.start();
+    } catch (e) {
+      this.fail(e instanceof Error ? e : new Error(String(e)));
+      return undefined;
+    }
   }
 
   private start(): Worker {

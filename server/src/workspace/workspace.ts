@@ -27,6 +27,9 @@ export interface WorkspaceOptions {
 /** A file as read from disk: its text, or why it has none. */
 type DiskText = { path: string; kind: WorkspaceFileKind } & ({ text: string } | { why: string });
 
+/** The YAML events of a text from the tokenizer thread: undefined when it could not read them (null: js-yaml rejected the text). */
+type TokenizedYaml = Promise<Int32Array | null | undefined>;
+
 /** The version of a document read from disk: its text tells whether it changed. */
 const DISK = 'disk';
 
@@ -84,12 +87,11 @@ export class Workspace {
     // Every read is asked for at once, the *.mim.yaml first. A large YAML file goes to the
     // tokenizer thread as soon as it is read; any other is parsed here, in the order of the walk,
     // while the rest are still being read. The tokenized ones are parsed last, in that order too.
-    const reads = new Map<string, Promise<{ read: DiskText | undefined; events?: Promise<Int32Array | null | undefined> }>>();
-    const request = (f: string) =>
-      reads.set(f, this.readFromDisk(f).then((read) => ({ read, events: read && this.handsOver(read) ? this.yamlEvents!.events(read.text).catch(() => undefined) : undefined })));
+    const reads = new Map<string, Promise<{ read: DiskText | undefined; events: TokenizedYaml | undefined }>>();
+    const request = (f: string) => reads.set(f, this.readFromDisk(f).then((read) => ({ read, events: this.tokenize(read) })));
     for (const f of docs) if (fileKindOf(f) === 'mim-yaml') request(f);
     for (const f of docs) if (fileKindOf(f) !== 'mim-yaml') request(f);
-    const handedOver: { read: DiskText | undefined; events: Promise<Int32Array | null | undefined> }[] = [];
+    const handedOver: { read: DiskText | undefined; events: TokenizedYaml }[] = [];
     for (const f of docs) {
       const { read, events } = await reads.get(f)!;
       if (events) handedOver.push({ read, events });
@@ -123,8 +125,8 @@ export class Workspace {
   /** Reads one file from disk and (re)parses it. */
   async loadFile(file: string): Promise<void> {
     const read = await this.readFromDisk(file);
-    if (read && this.handsOver(read)) this.accept(read, await this.yamlEvents!.events(read.text).catch(() => undefined));
-    else this.accept(read);
+    const events = this.tokenize(read);
+    this.accept(read, events && (await events));
   }
 
   /** A file's text as read from disk; undefined (and the file forgotten) when it cannot be read. */
@@ -142,9 +144,14 @@ export class Workspace {
     return { path, kind, ...decodeText(bytes) };
   }
 
-  /** Whether a text goes to the tokenizer thread: a large *.mim.yaml that changed. */
-  private handsOver(read: DiskText): read is DiskText & { text: string } {
-    return this.yamlEvents !== undefined && read.kind === 'mim-yaml' && 'text' in read && read.text.length >= YAML_EVENTS_MIN_LENGTH && !this.unchanged(read.path, read.text, DISK);
+  /**
+   * Sends a text to the tokenizer thread if it goes there (a large *.mim.yaml that changed):
+   * its events to come, or undefined (also when the thread fails) to parse it here.
+   */
+  private tokenize(read: DiskText | undefined): TokenizedYaml | undefined {
+    if (!this.yamlEvents || !read || read.kind !== 'mim-yaml' || !('text' in read)) return undefined;
+    if (read.text.length < YAML_EVENTS_MIN_LENGTH || this.unchanged(read.path, read.text, DISK)) return undefined;
+    return this.yamlEvents.events(read.text).catch(() => undefined);
   }
 
   /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
