@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { range as r } from '../../server/src/model/range.js';
 import { parseMimYaml } from '../../server/src/parse/yaml/mim-yaml.js';
-import { configSchema, mimSchema, publiccodeSchema, resourceSchema } from '../../server/src/parse/yaml/schema.js';
+import { configSchema, mimSchema, publiccodeSchema, resourceSchema } from '../../server/src/parse/yaml/schemas.js';
 
 type Schema = { [key: string]: unknown };
 
