@@ -6,7 +6,6 @@ import type { LoadedYaml } from './load.js';
 import { schemaErrorsToProblems } from './schema-problems.js';
 import type { SchemaName } from './schemas.js';
 
-
 // Compiled to code when the project is built (esbuild.mjs), so that no process spends its start-up compiling schemas.
 const VALIDATORS: Record<SchemaName, ValidateFunction> = validators;
 
