@@ -125,8 +125,8 @@ await Promise.all(
 if (!watch) console.log(`built ${fronts.length + tests.length} bundles in ${Date.now() - started} ms (${relative('.', 'dist')}/)`);
 
 // V8's code cache of the CLI, made by a check of the examples, so that a cold start compiles
-// nothing the check needs (server/src/cli/entry.ts). A fresh Node process makes it, with the
-// flags the CLI runs with.
+// nothing the check needs (server/src/cli/entry.ts). A fresh Node process makes it, started
+// as the command is, so the cache holds what a check compiles and nothing of the build's.
 if (!watch) {
   const made = spawnSync(process.execPath, ['-e', "require('./dist/cli/mimspec.js').writeCodeCache('examples').then((n) => console.log(n))"], { cwd: ROOT, encoding: 'utf8' });
   if (made.status !== 0) {
