@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { markLines } from '../../server/src/parse/markdown/line-marks.js';
 import { markdown } from '../../server/src/parse/markdown/markdown-it.js';
 import { CORPUS, ROOT } from '../support/paths.js';
 
 /**
  * The rules markdown-it.ts puts in place of markdown-it's own must read every text exactly as
  * those do: the table rule that records rows only (the same tables, the same rows, the same
- * tokens around them) and the line-break normalization that skips texts with nothing to
- * normalize. Checked on every Markdown page of the fixtures, the examples and the corpus, on
+ * tokens around them), the line-break normalization that skips texts with nothing to
+ * normalize, and the block state's table of lines. Checked on every Markdown page of the fixtures, the examples and the corpus, on
  * hand-written corner cases and on seeded random tables.
  */
 
@@ -101,6 +102,29 @@ function randomTables(seed: number, count: number): string[] {
   return out;
 }
 
+/** Seeded random texts of lines, indentation and their ends: spaces, tabs, breaks, no final break. */
+function randomLines(seed: number, count: number): string[] {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pieces = [' ', '  ', '\t', '\n', '\n\n', 'a', 'bc d', '\r', '\u00a0', '-', '>'];
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    let text = '';
+    const length = Math.floor(next() * 24);
+    for (let k = 0; k < length; k++) text += pieces[Math.floor(next() * pieces.length)];
+    out.push(text);
+  }
+  return out;
+}
+
+function assertSameLines(text: string, what: string): void {
+  const theirs = new stock.block.State(text, stock, {}, []);
+  const ours = markLines(text);
+  for (const field of ['bMarks', 'eMarks', 'tShift', 'sCount', 'bsCount'] as const) {
+    assert.deepEqual(ours[field], theirs[field], `${what}: ${field} differs from markdown-it's`);
+  }
+}
+
 describe('markdown-it rules put in place of its own', () => {
   const pages = [join(ROOT, 'test', 'fixtures'), join(ROOT, 'examples'), ...(CORPUS ? [CORPUS] : [])].flatMap((d) => markdownFiles(d));
 
@@ -121,6 +145,13 @@ describe('markdown-it rules put in place of its own', () => {
 
   it('reads seeded random tables as markdown-it does', () => {
     randomTables(7, 5000).forEach((text, i) => assertSameShape(text, `random table ${i}: ${JSON.stringify(text)}`));
+  });
+
+  it("marks the lines of every page, corner case and seeded random text as markdown-it's block state does", () => {
+    for (const file of pages) assertSameLines(readFileSync(file, 'utf8'), file);
+    CORNER_CASES.forEach((text, i) => assertSameLines(text, `corner case ${i}`));
+    ['', ' ', '\t', '\n', 'a', '  a', 'a  ', ' \t \n', 'a\n   ', 'a\n\t', '\t\tx\n \t y', '   \n\n  \t\n'].forEach((text) => assertSameLines(text, JSON.stringify(text)));
+    randomLines(11, 20000).forEach((text) => assertSameLines(text, JSON.stringify(text)));
   });
 
   it('ends a table where markdown-it does after many missing cells', () => {

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { StateInline, Token } from 'markdown-it';
+import { useLineMarks } from './line-marks.js';
 import { tableRows } from './table-rows.js';
 
 type Md = InstanceType<typeof MarkdownIt>;
@@ -61,6 +62,8 @@ export function markdown(): Md {
   md.core.ruler.disable(['inline', 'text_join']);
   // Tables keep markdown-it's shape but not its cells, which the reader splits from the source.
   md.block.ruler.at('table', tableRows, { alt: ['paragraph', 'reference'] });
+  // The block state's table of lines is read with native searches (line-marks.ts).
+  useLineMarks(md);
   // markdown-it's first rule makes every line break LF and every NUL U+FFFD, with two replaces
   // over the whole text; a text that holds neither is left as it is, unscanned by them.
   md.core.ruler.at('normalize', (state) => {
