@@ -57,7 +57,7 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
   // The bundle's worker script sits beside it (esbuild.mjs); where it is missing, the YAML is read here.
   const yamlEvents = new NodeYamlEvents(join(__dirname, 'yaml-events-worker.js'));
   yamlEvents.open();
-  const ws = new Workspace(fs, { roots: scanRoots(roots), config, yamlEvents });
+  const ws = new Workspace(fs, { roots: scanRoots(roots), config, yamlEvents, incremental: false });
   try {
     await ws.scan();
   } finally {

@@ -43,11 +43,16 @@ export class RuleCache {
   }
 }
 
+type Runner = (target: DocumentModel | Mim, rule: Rule, file: string) => void;
+
 /**
  * Runs every rule over the index and turns reports into findings: catalogue severity,
- * overridden per file by its mimspec.yaml, dropped when `off` or suppressed inline.
+ * overridden per file by its mimspec.yaml, dropped when `off` or suppressed inline. With a
+ * cache, each result is kept with what it read and reused while those reads still give the
+ * same answers; without one (a workspace checked once, as by the CLI) rules read the
+ * environment directly and nothing is kept.
  */
-export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULES, cache = new RuleCache()): Map<string, Finding[]> {
+export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULES, cache?: RuleCache): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();
   const add = (r: Report) => {
     const finding = toFinding(r, env);
@@ -56,18 +61,7 @@ export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULE
     if (list) list.push(finding);
     else byFile.set(r.file, [finding]);
   };
-  const ctx = new TrackingContext(env);
-  const run = (target: DocumentModel | Mim, rule: Rule, file: string) => {
-    let reports = cache.get(target, rule, env);
-    if (!reports) {
-      ctx.begin();
-      guard(rule, () => (rule.scope === 'document' ? rule.check(target as DocumentModel, ctx) : rule.check(target as Mim, ctx)), file, (r) => ctx.report(r));
-      const done = ctx.end();
-      reports = done.reports;
-      cache.set(target, rule, done);
-    }
-    for (const r of reports) add(r);
-  };
+  const run = cache ? cachedRunner(env, cache, add) : directRunner(env, add);
   for (const doc of env.documents.values()) {
     for (const p of doc.problems) add({ ...p, file: doc.file });
     for (const rule of rules) if (rule.scope === 'document') run(doc, rule, doc.file);
@@ -80,6 +74,33 @@ export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULE
     byFile.set(file, suppress(list, doc).sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code)));
   }
   return byFile;
+}
+
+/** Runs a rule once, speaking straight into the findings. */
+function directRunner(env: RuleEnvironment, add: (r: Report) => void): Runner {
+  const ctx: RuleContext = { ...env, report: add };
+  return (target, rule, file) => guard(rule, () => check(rule, target, ctx), file, add);
+}
+
+/** Runs a rule unless the cache holds its result for the target still, and keeps what it read. */
+function cachedRunner(env: RuleEnvironment, cache: RuleCache, add: (r: Report) => void): Runner {
+  const ctx = new TrackingContext(env);
+  return (target, rule, file) => {
+    let reports = cache.get(target, rule, env);
+    if (!reports) {
+      ctx.begin();
+      guard(rule, () => check(rule, target, ctx), file, (r) => ctx.report(r));
+      const done = ctx.end();
+      reports = done.reports;
+      cache.set(target, rule, done);
+    }
+    for (const r of reports) add(r);
+  };
+}
+
+function check(rule: Rule, target: DocumentModel | Mim, ctx: RuleContext): void {
+  if (rule.scope === 'document') rule.check(target as DocumentModel, ctx);
+  else rule.check(target as Mim, ctx);
 }
 
 const sameList = (a: readonly unknown[] | undefined, b: readonly unknown[] | undefined) =>

@@ -22,6 +22,12 @@ export interface WorkspaceOptions {
   config?: { file: string; text: string };
   /** Where large YAML files read from disk are tokenized, beside the thread that parses the rest. */
   yamlEvents?: YamlEventReader;
+  /**
+   * Whether rule results are kept, with what each rule read, so that a check after a change
+   * reruns only what the change touches (the default, for editors). A workspace checked once,
+   * as by the CLI, keeps none.
+   */
+  incremental?: boolean;
 }
 
 /** A file as read from disk: its text, or why it has none. */
@@ -44,7 +50,7 @@ export class Workspace {
   /** Document paths in order, for folder queries; rebuilt when a file comes or goes. */
   private sortedPaths: string[] | undefined;
   private readonly configs: ConfigResolver;
-  private readonly ruleCache = new RuleCache();
+  private readonly ruleCache: RuleCache | undefined;
   private indexCache: SymbolIndex | undefined;
   private previousMims: readonly Mim[] = [];
   private readonly rootCache = new Map<string, string>();
@@ -63,6 +69,7 @@ export class Workspace {
     if (options.config) this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text);
     this.configs = new ConfigResolver(this.roots, this.explicitConfig);
     this.yamlEvents = options.yamlEvents;
+    this.ruleCache = options.incremental === false ? undefined : new RuleCache();
   }
 
   /** Editor settings that mirror mimspec.yaml; a config file's own keys win over them. */
