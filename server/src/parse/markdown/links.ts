@@ -52,9 +52,11 @@ const mayHoldLink = (s: string) => s.indexOf('[') !== -1 || s.indexOf('<') !== -
  */
 function tokens(r: Reader, inline: Token, map: OffsetMap): void {
   const src = inline.content;
-  // The block parse leaves inline tokens empty (see markdown-it.ts); parse them here, where needed.
+  // The block parse leaves inline tokens empty (see markdown-it.ts): each is parsed here, where
+  // needed, once (a SUMMARY.md entry is read for its link, then as any list item).
   if (!mayHoldLink(src)) return;
-  const children = inline.children?.length ? inline.children : inlineTokens(src, r.env);
+  if (!inline.children?.length) inline.children = inlineTokens(src, r.env);
+  const children = inline.children;
   for (let i = 0; i < children.length; i++) {
     const t = children[i];
     const meta = t.meta as unknown as InlineMeta | undefined;
