@@ -71,6 +71,8 @@ function tokens(r: Reader, inline: Token, map: OffsetMap): void {
       // `text_special` holds a backslash escape (`\_`), which the lazy inline parse leaves unjoined.
       const type = children[j].type;
       if (type === 'text' || type === 'text_special' || type === 'code_inline') text += children[j].content;
+      // A line break inside the link's text still parts its words.
+      else if (type === 'softbreak' || type === 'hardbreak') text += ' ';
     }
     i = j;
     const href = String(t.attrGet('href') ?? '');
