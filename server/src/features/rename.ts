@@ -1,7 +1,7 @@
 import type { MimElement } from '../model/elements.js';
 import type { TextEdit } from '../model/finding.js';
 import { ELEMENT_PREFIX } from '../model/ids.js';
-import type { Position, Range } from '../model/range.js';
+import { rangeBetween, type Position, type Range } from '../model/range.js';
 import { idNumber, parseLocalId } from '../parse/text/ids.js';
 import { allElements } from '../rules/support/elements.js';
 import { dirname, isInside, normalizePath, relativePath } from '../workspace/paths.js';
@@ -11,7 +11,6 @@ import { locate } from './locate.js';
 import type { IsCancelled } from './references.js';
 import { linkTarget } from './support/links.js';
 import { byPlace, localPart, mimOrDocument } from './support/places.js';
-import { rangeBetween } from '../model/range.js';
 
 /** The element a rename starts from, its definitions and the references to rewrite. */
 interface Subject {

@@ -1,6 +1,6 @@
 import type { SchemaObject } from 'ajv';
 import type { Mechanism, MimElement, Requirement } from '../../model/elements.js';
-import type { Range } from '../../model/range.js';
+import { rangeBetween, type Range } from '../../model/range.js';
 import { idNumber } from '../../parse/text/ids.js';
 import { nextFreeId } from '../../rules/support/next-id.js';
 import type { CompletionItem } from '../completion.js';
@@ -9,7 +9,6 @@ import { lastAtOrBefore, partAt } from './places.js';
 import { isList, schemaAt } from './schema-walk.js';
 import { escapeSnippet, markdownHeading, markdownMappingRow, markdownRequirement, snippetSlot as slot, yamlItem, yamlList, type Like } from './templates.js';
 import type { YamlContext, YamlPath } from './yaml-context.js';
-import { rangeBetween } from '../../model/range.js';
 
 function snippet(label: string, detail: string, insertText: string, range: Range, typed: string): CompletionItem {
   // Typed markup (`## `, `* `, indentation) is replaced too: matching it keeps the item in the list.

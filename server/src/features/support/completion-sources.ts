@@ -2,12 +2,11 @@ import { CONVENTIONS, KEYWORDS } from '../../model/conventions.js';
 import type { DocumentModel } from '../../model/document.js';
 import type { MimElement } from '../../model/elements.js';
 import type { Mim } from '../../model/mim.js';
-import type { Position, Range } from '../../model/range.js';
+import { range, rangeBetween, type Position, type Range } from '../../model/range.js';
 import { compareIds } from '../../parse/text/ids.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { CompletionItem } from '../completion.js';
 import { describe, mimTitle } from './places.js';
-import { range, rangeBetween } from '../../model/range.js';
 
 /** Everything a completion source reads about the cursor. */
 export interface CompletionContext {

@@ -1,6 +1,5 @@
 import type { DocumentModel } from '../../model/document.js';
-import type { Position, Range } from '../../model/range.js';
-import { range } from '../../model/range.js';
+import { range, type Position, type Range } from '../../model/range.js';
 
 /** Keys and item indices from the root of a YAML document: `['capabilities', 0, 'requirements', 1, 'text']`. */
 export type YamlPath = (string | number)[];
