@@ -43,13 +43,13 @@ export function findProseRefs(text: string, base = 0): readonly ProseRef[] {
 /** One id in a list such as `Covers: R1.1, R1.2` or `seeAlso: [MIM0.R1.2]`. */
 export interface ListedRef extends ProseRef {}
 
+// Emphasis, code marks and brackets around a listed id (`**R1.1**`, `[MIM0.R1.2]`).
+const MARKS = /[*_`[\]]/;
+
 /**
  * Reads a comma- or space-separated list of ids; anything that is no id is still returned
  * (without a target) so that rules can say which entry names nothing.
  */
-// Emphasis, code marks and brackets around a listed id (`**R1.1**`, `[MIM0.R1.2]`).
-const MARKS = /[*_`[\]]/;
-
 export function readIdList(text: string, base = 0): ListedRef[] {
   const out: ListedRef[] = [];
   const re = /[^\s,;]+(?:\s*\([^)]*\))?/g;

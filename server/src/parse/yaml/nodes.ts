@@ -1,7 +1,7 @@
 import type { TextSpan } from '../../model/elements.js';
 import { isMap, isScalar, isSeq, type MaybeNode, type YamlNode, type YamlPair, type YamlScalar } from './tree.js';
 
-/** Small readers over the YAML tree; each takes any node, or none, and answers nothing for the wrong kind. */
+// Small readers over the YAML tree; each takes any node, or none, and answers nothing for the wrong kind.
 
 export interface Entry {
   key: string;
