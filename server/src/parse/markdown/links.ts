@@ -99,10 +99,9 @@ function tokens(r: Reader, inline: Token, map: OffsetMap): void {
   }
 }
 
-/** Links in raw inline Markdown that was not tokenized with its block (a table cell). */
+/** Links in raw inline Markdown that was not tokenized with its block (a table cell): `tokens` parses it as for any inline token. */
 function inline(r: Reader, content: string, map: OffsetMap): void {
-  if (!mayHoldLink(content)) return;
-  tokens(r, { content, children: inlineTokens(content, r.env) } as Token, map);
+  tokens(r, { content, children: null } as Token, map);
 }
 
 /** Runs markdown-it's inline parser alone (its core 'inline' rule is off). */
