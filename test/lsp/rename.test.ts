@@ -25,6 +25,9 @@ const name = (u: string) => u.split('/').slice(-2).join('/');
 const show = (u: string, e: TextEdit | AnnotatedTextEdit) =>
   `${name(u)}:${e.range.start.line + 1}:${e.range.start.character + 1} ${e.newText}${'annotationId' in e ? ` [${e.annotationId}]` : ''}`;
 
+/** A document's edits; the server sends no snippet edits. */
+const editsOf = (d: TextDocumentEdit) => d.edits as (TextEdit | AnnotatedTextEdit)[];
+
 /** The texts of the files once every edit is applied. */
 function applied(edits: [string, TextEdit[]][]): Map<string, string> {
   const out = new Map<string, string>();
@@ -62,7 +65,7 @@ describe('rename of a capability over stdio', () => {
     assert.equal(edit.changes, undefined);
     const docs = edit.documentChanges as TextDocumentEdit[];
     assert.deepEqual(
-      docs.flatMap((d) => d.edits.map((e) => show(d.textDocument.uri, e))),
+      docs.flatMap((d) => editsOf(d).map((e) => show(d.textDocument.uri, e))),
       [
         'docs/capabilities-and-requirements.md:11:4 C4',
         'docs/capabilities-and-requirements.md:15:5 R4.1 [mimspec.renumbering]',
@@ -76,7 +79,7 @@ describe('rename of a capability over stdio', () => {
     assert.deepEqual(edit.changeAnnotations, {
       'mimspec.renumbering': { label: 'Renumber the requirements of C1 as R4.x', description: 'R1.1 → R4.1, R1.2 → R4.2', needsConfirmation: true },
     });
-    const texts = applied(docs.map((d) => [d.textDocument.uri, d.edits]));
+    const texts = applied(docs.map((d) => [d.textDocument.uri, editsOf(d)]));
     assert.match(texts.get(CAPS)!, /## C4 Kerb use can be queried[\s\S]*\* \*\*R4\.1\*\* Systems SHALL[\s\S]*\* \*\*R4\.2\*\* Systems SHOULD/);
     assert.match(texts.get(MECH)!, /\| R4\.1 \|[^\n]*\n\| R4\.2 \|[^\n]*\n\| R2\.1 \|/);
     assert.match(texts.get(TWIN)!, /seeAlso: \[MIM7\.R4\.1\]/);
