@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prepareRename, rename, renameFileEdits } from '../../server/src/features/rename.js';
 import type { TextEdit } from '../../server/src/model/finding.js';
-import { LineIndex } from '../../server/src/model/range.js';
-import { findCursor, showLocation, showRange } from '../support/cursor.js';
+import { findCursor, showRange } from '../support/cursor.js';
+import { applyEdits, showEdits } from '../support/edits.js';
 import { memoryWorkspace, readFixtureTree } from '../support/memory-fs.js';
 import { fixture } from '../support/paths.js';
 
@@ -16,19 +16,9 @@ async function renameAt(path: string, snippet: string, newName: string) {
   return rename(ws, `/ws/${path}`, findCursor(FILES[`/ws/${path}`], snippet), newName);
 }
 
-function show(edits: TextEdit[]): string[] {
-  return edits.map((e) => `${showLocation(e)} ${JSON.stringify(e.newText)}`);
-}
-
-/** The text of a file once the edits are applied, from the last edit to the first. */
+/** The text of a file once the edits are applied. */
 function applied(path: string, edits: TextEdit[]): string {
-  const text = FILES[path];
-  const lines = new LineIndex(text);
-  return edits
-    .filter((e) => e.file === path)
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start)
-    .reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+  return applyEdits(FILES, edits)[path];
 }
 
 describe('prepareRename', () => {
@@ -62,7 +52,7 @@ describe('rename', () => {
   it('renames a requirement, its local references and the global ones of other MIMs (a legacy one in canonical form)', async () => {
     const result = await renameAt(CAPS, '**R1{|}.2**', 'R1.5');
     assert.ok('edits' in result);
-    assert.deepEqual(show(result.edits), [
+    assert.deepEqual(showEdits(result.edits), [
       `${CAPS}:12:5-12:9 "R1.5"`,
       'geo/docs/conformance.md:5:15-5:19 "R1.5"',
       'geo/docs/mechanisms.md:12:3-12:7 "R1.5"',
@@ -75,7 +65,7 @@ describe('rename', () => {
   it('gives the same edits from a global reference in YAML, replacing only its local part', async () => {
     const result = await renameAt('twins.mim.yaml', '[MIM7.R{|}1.1]', 'MIM7.R1.4');
     assert.ok('edits' in result);
-    assert.deepEqual(show(result.edits), [
+    assert.deepEqual(showEdits(result.edits), [
       `${CAPS}:11:5-11:9 "R1.4"`,
       'geo/docs/conformance.md:5:9-5:13 "R1.4"',
       'geo/docs/mechanisms.md:5:36-5:40 "R1.4"',
@@ -88,13 +78,13 @@ describe('rename', () => {
   it('keeps the long form of a mechanism heading', async () => {
     const result = await renameAt('geo/docs/mechanisms.md', '## Mechanism{|} 1', 'M3');
     assert.ok('edits' in result);
-    assert.deepEqual(show(result.edits), ['geo/docs/interoperability-guidance.md:5:13-5:15 "M3"', 'geo/docs/mechanisms.md:3:4-3:15 "Mechanism 3"']);
+    assert.deepEqual(showEdits(result.edits), ['geo/docs/interoperability-guidance.md:5:13-5:15 "M3"', 'geo/docs/mechanisms.md:3:4-3:15 "Mechanism 3"']);
   });
 
   it('renames a YAML element and the references of its own MIM only', async () => {
     const result = await renameAt('twins.mim.yaml', '- id: R{|}1.1', 'R1.3');
     assert.ok('edits' in result);
-    assert.deepEqual(show(result.edits), ['twins.mim.yaml:11:13-11:17 "R1.3"', 'twins.mim.yaml:23:22-23:26 "R1.3"', 'twins.mim.yaml:29:14-29:18 "R1.3"']);
+    assert.deepEqual(showEdits(result.edits), ['twins.mim.yaml:11:13-11:17 "R1.3"', 'twins.mim.yaml:23:22-23:26 "R1.3"', 'twins.mim.yaml:29:14-29:18 "R1.3"']);
   });
 
   it('renames only the definition under the cursor when the id is duplicated', async () => {
@@ -103,7 +93,7 @@ describe('rename', () => {
     const ws = await memoryWorkspace({ ...FILES, [path]: text });
     const result = rename(ws, path, findCursor(text, 'R2{|}.1** Systems MAY'), 'R2.2');
     assert.ok('edits' in result);
-    assert.deepEqual(show(result.edits), [`${CAPS}:18:5-18:9 "R2.2"`]);
+    assert.deepEqual(showEdits(result.edits), [`${CAPS}:18:5-18:9 "R2.2"`]);
   });
 
   it('refuses an id of another kind, a malformed one, a used one, one of another capability', async () => {
@@ -129,13 +119,13 @@ describe('renameFileEdits', () => {
   it('rewrites the links to a renamed page, relative to each linking page, keeping the anchor', async () => {
     const ws = await workspace;
     const edits = renameFileEdits(ws, `/ws/${CAPS}`, '/ws/geo/docs/part2/requirements.md');
-    assert.deepEqual(show(edits), ['geo/docs/README.md:6:36-6:68 "part2/requirements.md"', 'geo/docs/mechanisms.md:5:60-5:128 "part2/requirements.md#c1-geospatial-data-can-be-retrieved"']);
+    assert.deepEqual(showEdits(edits), ['geo/docs/README.md:6:36-6:68 "part2/requirements.md"', 'geo/docs/mechanisms.md:5:60-5:128 "part2/requirements.md#c1-geospatial-data-can-be-retrieved"']);
   });
 
   it('rewrites the relative links of a page that moves to another folder, and the links to it', async () => {
     const ws = await workspace;
     const edits = renameFileEdits(ws, '/ws/geo/docs/mechanisms.md', '/ws/geo/mechanisms.md');
-    assert.deepEqual(show(edits), ['geo/docs/README.md:7:17-7:30 "../mechanisms.md"', 'geo/docs/mechanisms.md:5:60-5:128 "docs/capabilities-and-requirements.md#c1-geospatial-data-can-be-retrieved"']);
+    assert.deepEqual(showEdits(edits), ['geo/docs/README.md:7:17-7:30 "../mechanisms.md"', 'geo/docs/mechanisms.md:5:60-5:128 "docs/capabilities-and-requirements.md#c1-geospatial-data-can-be-retrieved"']);
   });
 
   it('follows a folder rename, and keeps ./, a leading / and a folder link', async () => {
@@ -146,7 +136,7 @@ describe('renameFileEdits', () => {
     };
     const ws = await memoryWorkspace(files);
     const edits = renameFileEdits(ws, '/ws/geo', '/ws/geospatial');
-    assert.deepEqual(show(edits), [
+    assert.deepEqual(showEdits(edits), [
       'index.md:3:7-3:18 "./geospatial/docs/"',
       'index.md:3:34-3:56 "/geospatial/docs/objective.md"',
       'index.md:3:67-3:154 "geospatial/docs/capabilities-and-requirements.md#c2-geospatial-data-can-be-queried-by-location"',
@@ -156,6 +146,6 @@ describe('renameFileEdits', () => {
   it('escapes a space that a bare link cannot hold', async () => {
     const ws = await workspace;
     const edits = renameFileEdits(ws, '/ws/geo/docs/objective.md', '/ws/geo/docs/the objective.md');
-    assert.deepEqual(show(edits), ['geo/docs/README.md:5:16-5:28 "the%20objective.md"']);
+    assert.deepEqual(showEdits(edits), ['geo/docs/README.md:5:16-5:28 "the%20objective.md"']);
   });
 });

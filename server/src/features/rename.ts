@@ -1,8 +1,9 @@
-import type { MimElement } from '../model/elements.js';
-import type { TextEdit } from '../model/finding.js';
-import { ELEMENT_PREFIX } from '../model/ids.js';
+import type { Capability, MimElement, Requirement } from '../model/elements.js';
+import type { EditGroup, TextEdit } from '../model/finding.js';
+import { ELEMENT_PREFIX, globalKey } from '../model/ids.js';
+import type { Mim } from '../model/mim.js';
 import { rangeBetween, type Position, type Range } from '../model/range.js';
-import { idNumber, parseLocalId } from '../parse/text/ids.js';
+import { compareIds, idNumber, parseLocalId } from '../parse/text/ids.js';
 import { allElements } from '../rules/support/elements.js';
 import { dirname, isInside, normalizePath, relativePath } from '../workspace/paths.js';
 import type { ResolvedRef } from '../workspace/symbol-index.js';
@@ -50,13 +51,22 @@ export function prepareRename(ws: Workspace, file: string, pos: Position): { ran
 
 const EXAMPLE: Record<MimElement['kind'], string> = { capability: 'C1', requirement: 'R1.1', mechanism: 'M1', guidance: 'G1', test: 'T1' };
 
+/** A rename's edits; a capability's adds the renumbering of its requirements, for the user to review. */
+export interface RenameResult {
+  edits: TextEdit[];
+  renumbering?: EditGroup;
+}
+
+const CANCELLED = { error: 'The rename was cancelled' };
+
 /**
  * Renames an element: its definition id, every local reference in its MIM and every global
  * reference in the workspace (only the local part of `MIM0.R1.1`; a legacy `MIM3.C5.R0`
  * becomes `MIM3.R5.1`). The new id must be of the same kind, in the form of mim-format §2,
- * under the same capability for a requirement, and free in the MIM.
+ * under the same capability for a requirement, and free in the MIM. A capability's rename
+ * also renumbers its requirements (see `renumberPlan`), as a group of its own.
  */
-export function rename(ws: Workspace, file: string, pos: Position, newName: string, isCancelled?: IsCancelled): { edits: TextEdit[] } | { error: string } {
+export function rename(ws: Workspace, file: string, pos: Position, newName: string, isCancelled?: IsCancelled): RenameResult | { error: string } {
   const s = subject(ws, file, pos);
   if (!s) return { error: 'Only the id of a capability, requirement, mechanism, guidance or test can be renamed' };
   const e = s.element;
@@ -75,15 +85,107 @@ export function rename(ws: Workspace, file: string, pos: Position, newName: stri
     return { error: `${parsed.id} is already used in ${mim.known ? mim.id : 'this MIM'} (${where})` };
   }
 
-  const edits: TextEdit[] = s.definitions.map((d) => ({ file: d.file, range: d.idRange, newText: definitionText(d.rawId, parsed.id) }));
-  for (const r of s.refs) {
+  const edits = idEdits(s.definitions, s.refs, parsed.id, isCancelled);
+  if (!edits) return CANCELLED;
+  const capabilities = s.definitions.filter((d): d is Capability => d.kind === 'capability');
+  const plan = capabilities.length > 0 ? renumberPlan(ws, mim, capabilities, parsed.id) : undefined;
+  if (!plan) return { edits };
+  const group: TextEdit[] = [];
+  for (const step of plan.steps) {
+    const more = idEdits(step.definitions, requirementRefs(ws, mim, step.definitions), step.to, isCancelled);
+    if (!more) return CANCELLED;
+    group.push(...more);
+  }
+  return { edits, renumbering: { label: plan.label, description: plan.description, edits: group.sort(byPlace) } };
+}
+
+/** The edits that give definitions and the references to them a new id; undefined when cancelled half-way. */
+function idEdits(definitions: readonly MimElement[], refs: readonly ResolvedRef[], newId: string, isCancelled?: IsCancelled): TextEdit[] | undefined {
+  const edits: TextEdit[] = definitions.map((d) => ({ file: d.file, range: d.idRange, newText: definitionText(d.rawId, newId) }));
+  for (const r of refs) {
     // A rename cut short would be a partial edit: it is no answer at all.
-    if (isCancelled?.()) return { error: 'The rename was cancelled' };
+    if (isCancelled?.()) return undefined;
     const part = localPart(r.ref);
     const start = { line: r.ref.range.start.line, character: r.ref.range.start.character + part.offset };
-    edits.push({ file: r.ref.file, range: rangeBetween(start, r.ref.range.end), newText: parsed.id });
+    edits.push({ file: r.ref.file, range: rangeBetween(start, r.ref.range.end), newText: newId });
   }
-  return { edits: edits.sort(byPlace) };
+  return edits.sort(byPlace);
+}
+
+/**
+ * The references to requirements that all share one old id. Where another element of the MIM
+ * has that id too, which one a reference means cannot be told: only the definitions change.
+ */
+function requirementRefs(ws: Workspace, mim: Mim, definitions: readonly Requirement[]): readonly ResolvedRef[] {
+  const key = globalKey(mim.id, definitions[0].id);
+  const named = ws.index.lookup(key);
+  return named.every((x) => definitions.includes(x as Requirement)) ? (ws.index.refsByKey.get(key) ?? []) : [];
+}
+
+interface RenumberPlan {
+  label: string;
+  description: string;
+  /** Each old id's definitions and the id they take. */
+  steps: { to: string; definitions: Requirement[] }[];
+}
+
+/**
+ * How renaming capability C3 to C7 renumbers its requirements: each one numbered after C3
+ * (R3.n, suffix and all; those numbered otherwise are left as they are) becomes R7.n. Where
+ * any R7.n is already in use in the MIM, by a requirement or by a reference to none (which
+ * would quietly come to mean a renumbered one), the requirements take instead the numbers
+ * after the highest R7.n in use, in their order, suffixes kept. Undefined: nothing to renumber.
+ */
+function renumberPlan(ws: Workspace, mim: Mim, capabilities: readonly Capability[], newId: string): RenumberPlan | undefined {
+  const oldId = capabilities[0].id;
+  const from = idNumber(oldId);
+  const to = idNumber(newId)!;
+  const byId = new Map<string, Requirement[]>();
+  for (const c of capabilities) {
+    for (const r of c.requirements) {
+      if (parseLocalId(r.id)?.capabilityNumber !== from) continue;
+      const list = byId.get(r.id);
+      if (list) list.push(r);
+      else byId.set(r.id, [r]);
+    }
+  }
+  if (byId.size === 0) return undefined;
+  const used = usedRequirementIds(ws, mim, to);
+  const olds = [...byId.keys()].sort(compareIds);
+  const same = olds.map((id) => id.replace(/^R\d+/, `R${to}`));
+  let targets = same;
+  let note = '';
+  if (same.some((id) => used.has(id))) {
+    const inUse = [...used].sort(compareIds);
+    let next = Math.max(...inUse.map(requirementNumber)) + 1;
+    const fresh = new Map<number, number>();
+    targets = olds.map((id) => {
+      const n = requirementNumber(id);
+      if (!fresh.has(n)) fresh.set(n, next++);
+      return `R${to}.${fresh.get(n)}${id.replace(/^R\d+\.\d+/, '')}`;
+    });
+    const where = mim.known ? ` in ${mim.id}` : '';
+    note = ` (${inUse.join(', ')} ${inUse.length === 1 ? 'is' : 'are'} already in use${where}, so the numbers follow ${inUse[inUse.length - 1]})`;
+  }
+  return {
+    label: `Renumber the requirements of ${oldId} as R${to}.x`,
+    description: olds.map((id, i) => `${id} → ${targets[i]}`).join(', ') + note,
+    steps: olds.map((id, i) => ({ to: targets[i], definitions: byId.get(id)! })),
+  };
+}
+
+/** The requirement ids under capability number `n` that a MIM uses: defined, or named by a reference. */
+function usedRequirementIds(ws: Workspace, mim: Mim, n: number): Set<string> {
+  const prefix = `R${n}.`;
+  const used = new Set(mim.requirements.filter((r) => r.id.startsWith(prefix)).map((r) => r.id));
+  const keyPrefix = globalKey(mim.id, prefix);
+  for (const key of ws.index.refsByKey.keys()) if (key.startsWith(keyPrefix)) used.add(key.slice(mim.id.length + 1));
+  return used;
+}
+
+/** The second number of a requirement id: 2 of `R3.2a`. */
+function requirementNumber(id: string): number {
+  return Number(/^R\d+\.(\d+)/.exec(id)?.[1] ?? 0);
 }
 
 /** A heading written `Mechanism 1` keeps its long form: only the number changes. */

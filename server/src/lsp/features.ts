@@ -9,6 +9,7 @@ import {
   SymbolKind as LspSymbolKind,
   type CancellationToken,
   type CodeAction as LspCodeAction,
+  type ClientCapabilities,
   type CompletionItem as LspCompletionItem,
   type Connection,
   type DocumentSymbol,
@@ -27,7 +28,7 @@ import { prepareRename, rename, renameFileEdits } from '../features/rename.js';
 import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/semantic-tokens.js';
 import { documentSymbols, workspaceSymbols, type SymbolKind, type SymbolNode } from '../features/symbols.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { toLocation, toWorkspaceEdit } from './convert.js';
+import { toLocation, toRenameEdit, toWorkspaceEdit } from './convert.js';
 import { rangeBetween } from '../model/range.js';
 
 export interface FeatureHost {
@@ -37,6 +38,8 @@ export interface FeatureHost {
   documents: TextDocuments<TextDocument>;
   pathOf(uri: string): string | undefined;
   uriOf(path: string): string;
+  /** What the client declared at initialize. */
+  clientCapabilities(): ClientCapabilities;
 }
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -139,7 +142,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     throwIfCancelled(token);
     // A refused rename is an error the editor shows, never a partial edit.
     if ('error' in result) throw new Error(result.error);
-    return toWorkspaceEdit(result.edits);
+    return toRenameEdit(result, host.clientCapabilities());
   });
 
   connection.workspace.onWillRenameFiles(async (params) => {

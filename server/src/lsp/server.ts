@@ -121,6 +121,7 @@ export function startServer(connection: Connection): void {
     documents,
     pathOf: uriToPath,
     uriOf: pathToUri,
+    clientCapabilities: () => clientCaps,
   });
 
   documents.listen(connection);

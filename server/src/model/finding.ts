@@ -14,6 +14,13 @@ export interface TextEdit {
   newText: string;
 }
 
+/** Edits that go together under a label and a description, for the user to review before they are applied. */
+export interface EditGroup {
+  label: string;
+  description: string;
+  edits: TextEdit[];
+}
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
