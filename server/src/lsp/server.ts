@@ -8,6 +8,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileKindOf } from '../workspace/file-kinds.js';
 import { NodeFileSystem } from '../workspace/node-file-system.js';
 import { Workspace } from '../workspace/workspace.js';
 import { capabilities } from './capabilities.js';
@@ -82,7 +83,16 @@ export function startServer(connection: Connection): void {
 
   function syncDocument(doc: TextDocument): void {
     const path = uriToPath(doc.uri);
-    if (path) ws.setDocument(path, doc.getText(), `editor:${doc.version}`);
+    if (!path) return;
+    ws.setDocument(path, doc.getText(), `editor:${doc.version}`);
+    if (fileKindOf(path) === 'config') void readmit();
+  }
+
+  /** The globs may have changed: the files they let in again are read, and open buffers' text wins over the disk's. */
+  async function readmit(): Promise<void> {
+    if (!(await ws.readmit())) return;
+    for (const doc of documents.all()) syncDocument(doc);
+    diagnostics.workspaceChanged();
   }
 
   documents.onDidOpen((e) => {
@@ -107,11 +117,13 @@ export function startServer(connection: Connection): void {
       if (change.type === FileChangeType.Deleted) ws.removeDocument(path);
       else await ws.loadFile(path);
     }
+    await readmit();
     diagnostics.workspaceChanged();
   });
 
   connection.onDidChangeConfiguration(async () => {
     await applySettings();
+    await readmit();
     diagnostics.workspaceChanged();
   });
 
