@@ -56,11 +56,16 @@ export class TestClient {
       this.logged.push(p);
     });
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+      this.configurationRequests++;
+      return p.items.map(() => this.settings);
+    });
     this.connection.listen();
   }
 
   settings: unknown = {};
+  /** How many times the server asked for the settings. */
+  configurationRequests = 0;
 
   async initialize(root: string, capabilities: ClientCapabilities = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {

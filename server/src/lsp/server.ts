@@ -2,6 +2,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   type Connection,
   type InitializeParams,
@@ -71,14 +73,27 @@ export function startServer(connection: Connection): void {
     diagnostics.workspaceChanged();
   }
 
+  /** What is wrong with the settings in force, already said: said once, not at every change of another setting. */
+  let told = new Set<string>();
+
   async function applySettings(): Promise<void> {
     if (!clientCaps.workspace?.configuration) return;
+    let raw: unknown;
     try {
-      const raw: unknown = await connection.workspace.getConfiguration('mimspec');
-      ws.setSettings(readSettings(raw));
+      raw = await connection.workspace.getConfiguration('mimspec');
     } catch {
       // A client that cannot answer leaves the defaults in force.
+      return;
     }
+    const { config, problems } = readSettings(raw);
+    ws.setSettings(config);
+    for (const problem of problems) {
+      if (told.has(problem)) continue;
+      connection.console.warn(`mimspec: ${problem}`);
+      // A notification: the library's showWarningMessage is a request, which a client may not answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `mimspec: ${problem}` });
+    }
+    told = new Set(problems);
   }
 
   function syncDocument(doc: TextDocument): void {

@@ -2,6 +2,7 @@ import type { DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { parseConfig } from '../parse/yaml/config.js';
+import { RULES, ruleInfo } from '../rules/catalogue.js';
 import { RuleCache, runRules, type RuleEnvironment } from '../rules/run-rules.js';
 import { defaultConfig, type ProjectConfig, type RegistryEntry } from './config.js';
 import { ConfigResolver } from './config-resolver.js';
@@ -36,6 +37,8 @@ type DiskText = { path: string; kind: WorkspaceFileKind } & ({ text: string } | 
 /** The YAML events of a text from the tokenizer thread: undefined when it could not read them (null: js-yaml rejected the text). */
 type TokenizedYaml = Promise<Int32Array | null | undefined>;
 
+const RULE_CODES = RULES.map((r) => r.code);
+
 /** The version of a document read from disk: its text tells whether it changed. */
 const DISK = 'disk';
 
@@ -68,7 +71,7 @@ export class Workspace {
     options: WorkspaceOptions,
   ) {
     this.roots = options.roots.map(normalizePath);
-    if (options.config) this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text);
+    if (options.config) this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text, RULE_CODES);
     this.configs = new ConfigResolver(this.roots, this.explicitConfig);
     this.yamlEvents = options.yamlEvents;
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
@@ -248,7 +251,7 @@ export class Workspace {
   }
 
   private setConfig(file: string, text: string): void {
-    this.configs.set(parseConfig(file, text));
+    this.configs.set(parseConfig(file, text, RULE_CODES));
     this.rootCache.clear();
     this.registries.clear();
     this.invalidate();
@@ -357,7 +360,8 @@ export class Workspace {
       const findings = runRules(this.ruleEnvironment(), undefined, this.ruleCache);
       for (const config of this.configFiles()) {
         if (config.file && config.problems.length > 0) {
-          findings.set(config.file, config.problems.map((p) => ({ ...p, file: config.file!, severity: 'error' as const })));
+          // Their own severity: `rules` in the file they are about does not change it.
+          findings.set(config.file, config.problems.map((p) => ({ ...p, file: config.file!, severity: ruleInfo(p.code)?.severity ?? 'error' })));
         }
       }
       this.findingsCache = findings;
