@@ -80,4 +80,44 @@ describe('pull diagnostics', () => {
       await client.shutdown();
     }
   });
+
+  it('answers unchanged to a client that holds the findings already, and full with a new id after an edit', async () => {
+    const client = new TestClient();
+    type Report = { kind: string; resultId?: string; items?: { code: string }[] };
+    const pull = (previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri: uri(MECH) }, previousResultId });
+    try {
+      await client.initialize(WS, { textDocument: { diagnostic: { dynamicRegistration: false } } });
+      const text = readFileSync(MECH, 'utf8');
+      await client.open(MECH, text);
+      const first = await pull();
+      assert.equal(first.kind, 'full');
+      assert.ok(first.resultId);
+      assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+      // An id the server never gave is answered in full.
+      assert.equal((await pull('stale')).kind, 'full');
+
+      await client.change(MECH, 2, text.replace('| R2.1 |', '| R7.7 |'));
+      const edited = await pull(first.resultId);
+      assert.equal(edited.kind, 'full');
+      assert.notEqual(edited.resultId, first.resultId);
+      assert.ok(edited.items!.some((d) => d.code === 'trace/unknown-requirement'));
+      assert.deepEqual(await pull(edited.resultId), { kind: 'unchanged', resultId: edited.resultId });
+
+      // The workspace report does the same for each document it is given an id of.
+      type WsReport = { items: { uri: string; kind: string; resultId: string }[] };
+      const all = await client.request<WsReport>('workspace/diagnostic', { previousResultIds: [] });
+      assert.ok(all.items.length > 1 && all.items.every((i) => i.kind === 'full' && i.resultId));
+      const readme = all.items.find((i) => i.uri === uri(join(WS, 'docs', 'README.md')))!;
+      const again = await client.request<WsReport>('workspace/diagnostic', { previousResultIds: [{ uri: readme.uri, value: readme.resultId }] });
+      assert.deepEqual(
+        again.items.filter((i) => i.kind === 'unchanged').map((i) => [i.uri, i.resultId]),
+        [[readme.uri, readme.resultId]],
+      );
+
+      // A client that pulls is sent no diagnostics.
+      assert.deepEqual(client.publishedUris(), []);
+    } finally {
+      await client.shutdown();
+    }
+  });
 });

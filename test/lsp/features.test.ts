@@ -60,6 +60,14 @@ describe('language features over stdio', () => {
     await assert.rejects(client.request('textDocument/rename', { ...at(CAPS, 14, 5), newName: 'M3' }));
   });
 
+  it('answers a refused rename RequestFailed, with the reason as the message', async () => {
+    await assert.rejects(client.request('textDocument/rename', { ...at(CAPS, 14, 5), newName: 'M3' }), (e: { code?: number; message?: string }) => {
+      assert.equal(e.code, LSPErrorCodes.RequestFailed);
+      assert.match(e.message ?? '', /^M3 is a mechanism id, but R1\.1 is a requirement/);
+      return true;
+    });
+  });
+
   it('completes requirement ids in a mapping table cell', async () => {
     const text = `${readFileSync(MECH, 'utf8')}| R |`;
     await client.change(MECH, 2, text);

@@ -28,6 +28,9 @@ export class TestClient {
   private readonly waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   readonly stderr: string[] = [];
   readonly progress: unknown[] = [];
+  /** window/showMessage and window/logMessage notifications, in the order they came. */
+  readonly shown: { type: number; message: string }[] = [];
+  readonly logged: { type: number; message: string }[] = [];
 
   constructor() {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -46,12 +49,23 @@ export class TestClient {
     this.connection.onNotification('$/progress', (p: unknown) => {
       this.progress.push(p);
     });
+    this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.shown.push(p);
+    });
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.logged.push(p);
+    });
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+      this.configurationRequests++;
+      return p.items.map(() => this.settings);
+    });
     this.connection.listen();
   }
 
   settings: unknown = {};
+  /** How many times the server asked for the settings. */
+  configurationRequests = 0;
 
   async initialize(root: string, capabilities: ClientCapabilities = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
@@ -86,6 +100,17 @@ export class TestClient {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${docUri}; last: ${JSON.stringify(this.published.get(docUri)?.diagnostics.map((d) => d.code))}`)), timeoutMs);
       this.waiters.push({ uri: docUri, pred, resolve: (d) => (clearTimeout(timer), resolve(d)) });
     });
+  }
+
+  /** The documents that diagnostics were published for so far. */
+  publishedUris(): string[] {
+    return [...this.published.keys()];
+  }
+
+  /** Sends new settings the way an editor does: a notification, after which the server asks for them. */
+  async changeSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mimspec: settings } });
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { range as r } from '../../server/src/model/range.js';
 import { parseConfig } from '../../server/src/parse/yaml/config.js';
+import { RULES } from '../../server/src/rules/catalogue.js';
 import { defaultConfig } from '../../server/src/workspace/config.js';
 import { fixture } from '../support/paths.js';
 
@@ -45,6 +46,22 @@ describe('parseConfig', () => {
     assert.equal(config.numbering, 'oasc-2025');
     assert.deepEqual(config.rules, { 'Bad Code': 'off', 'cite/unused': 'info' });
     assert.deepEqual(config.registry, []);
+  });
+
+  it('reports a rule code that does not exist on its key, unless the schema already faults the key', () => {
+    const codes = RULES.map((x) => x.code);
+    const text = 'rules:\n  id/sequence: off\n  sequence: warning\n  x: off\n  Bad Code: off\n  cite/unused: loud\n';
+    const config = parseConfig('/p/mimspec.yaml', text, codes);
+    assert.deepEqual(
+      config.problems.map((p) => [p.code, p.range, p.message]),
+      [
+        ['schema/invalid', r(4, 2, 4, 10), 'rules key \'Bad Code\' must match pattern "^[a-z][a-z-]*(/[a-z][a-z-]*)?$"'],
+        ['schema/invalid', r(5, 15, 5, 19), "cite/unused must be one of: error, warning, info, off; got 'loud'"],
+        ['config/unknown-rule', r(2, 2, 2, 10), "'sequence' is not a mimspec rule code, so this setting changes nothing; did you mean 'id/sequence'?"],
+        ['config/unknown-rule', r(3, 2, 3, 3), "'x' is not a mimspec rule code, so this setting changes nothing; the codes are listed in docs/rules/README.md"],
+      ],
+    );
+    assert.deepEqual(parseConfig('/p/mimspec.yaml', 'rules:\n  id/sequence: off\n', codes).problems, []);
   });
 
   it('reports a mim of the wrong form and reads what it means', () => {

@@ -1,4 +1,12 @@
-import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { createHash } from 'node:crypto';
+import {
+  DocumentDiagnosticReportKind,
+  type Connection,
+  type Diagnostic,
+  type FullDocumentDiagnosticReport,
+  type TextDocuments,
+  type UnchangedDocumentDiagnosticReport,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Workspace } from '../workspace/workspace.js';
 import { toDiagnostic } from './convert.js';
@@ -6,9 +14,20 @@ import { isServed } from './served.js';
 import { pathToUri, uriToPath } from './uri.js';
 
 /**
- * Diagnostics, pushed (debounced per document) or pulled where the client asks for them.
- * A change anywhere can change findings elsewhere (an id renamed, a page deleted), so every
- * open document is re-published when its findings differ from what the client has.
+ * A pulled report: its id is a digest of the findings, so the client that holds them already
+ * (it sends their id back) is answered `unchanged`, and a change of findings gives a new id.
+ */
+function pullReport(items: Diagnostic[], previousResultId: string | undefined): FullDocumentDiagnosticReport | UnchangedDocumentDiagnosticReport {
+  const resultId = createHash('sha1').update(JSON.stringify(items)).digest('base64url');
+  if (resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+}
+
+/**
+ * Diagnostics, pushed (debounced per document) or pulled where the client asks for them; a
+ * client that pulls is sent none. A change anywhere can change findings elsewhere (an id
+ * renamed, a page deleted), so every open document is re-published when its findings differ
+ * from what the client has, and a pulling client is asked to pull again.
  */
 export class DiagnosticsPublisher {
   pull = false;
@@ -26,21 +45,20 @@ export class DiagnosticsPublisher {
   ) {
     connection.languages.diagnostics.on(async (params) => {
       await this.ready();
-      const items = this.diagnosticsOf(params.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items };
+      return pullReport(this.diagnosticsOf(params.textDocument.uri), params.previousResultId);
     });
-    connection.languages.diagnostics.onWorkspace(async () => {
+    connection.languages.diagnostics.onWorkspace(async (params) => {
       await this.ready();
       const ws = this.workspace();
       const findings = ws.check();
+      const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
       const items = [...ws.documents.keys()]
         .filter((file) => isServed(ws, file))
-        .map((file) => ({
-          kind: DocumentDiagnosticReportKind.Full as typeof DocumentDiagnosticReportKind.Full,
-          uri: pathToUri(file),
-          version: this.documents.get(pathToUri(file))?.version ?? null,
-          items: (findings.get(file) ?? []).map(toDiagnostic),
-        }));
+        .map((file) => {
+          const uri = pathToUri(file);
+          const report = pullReport((findings.get(file) ?? []).map(toDiagnostic), previous.get(uri));
+          return { ...report, uri, version: this.documents.get(uri)?.version ?? null };
+        });
       return { items };
     });
   }

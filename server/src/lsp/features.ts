@@ -140,8 +140,8 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     if (!file) return null;
     const result = rename(host.workspace(), file, params.position, params.newName, () => token.isCancellationRequested);
     throwIfCancelled(token);
-    // A refused rename is an error the editor shows, never a partial edit.
-    if ('error' in result) throw new Error(result.error);
+    // A refused rename is an error the editor shows, never a partial edit: RequestFailed, with the reason.
+    if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     return toRenameEdit(result, host.clientCapabilities());
   });
 

@@ -2,12 +2,15 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileKindOf } from '../workspace/file-kinds.js';
 import { NodeFileSystem } from '../workspace/node-file-system.js';
 import { Workspace } from '../workspace/workspace.js';
 import { capabilities } from './capabilities.js';
@@ -70,19 +73,41 @@ export function startServer(connection: Connection): void {
     diagnostics.workspaceChanged();
   }
 
+  /** What is wrong with the settings in force, already said: said once, not at every change of another setting. */
+  let told = new Set<string>();
+
   async function applySettings(): Promise<void> {
     if (!clientCaps.workspace?.configuration) return;
+    let raw: unknown;
     try {
-      const raw: unknown = await connection.workspace.getConfiguration('mimspec');
-      ws.setSettings(readSettings(raw));
+      raw = await connection.workspace.getConfiguration('mimspec');
     } catch {
       // A client that cannot answer leaves the defaults in force.
+      return;
     }
+    const { config, problems } = readSettings(raw);
+    ws.setSettings(config);
+    for (const problem of problems) {
+      if (told.has(problem)) continue;
+      connection.console.warn(`mimspec: ${problem}`);
+      // A notification: the library's showWarningMessage is a request, which a client may not answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `mimspec: ${problem}` });
+    }
+    told = new Set(problems);
   }
 
   function syncDocument(doc: TextDocument): void {
     const path = uriToPath(doc.uri);
-    if (path) ws.setDocument(path, doc.getText(), `editor:${doc.version}`);
+    if (!path) return;
+    ws.setDocument(path, doc.getText(), `editor:${doc.version}`);
+    if (fileKindOf(path) === 'config') void readmit();
+  }
+
+  /** The globs may have changed: the files they let in again are read, and open buffers' text wins over the disk's. */
+  async function readmit(): Promise<void> {
+    if (!(await ws.readmit())) return;
+    for (const doc of documents.all()) syncDocument(doc);
+    diagnostics.workspaceChanged();
   }
 
   documents.onDidOpen((e) => {
@@ -107,11 +132,13 @@ export function startServer(connection: Connection): void {
       if (change.type === FileChangeType.Deleted) ws.removeDocument(path);
       else await ws.loadFile(path);
     }
+    await readmit();
     diagnostics.workspaceChanged();
   });
 
   connection.onDidChangeConfiguration(async () => {
     await applySettings();
+    await readmit();
     diagnostics.workspaceChanged();
   });
 

@@ -1,24 +1,50 @@
-import { isConvention } from '../model/conventions.js';
-import type { SeveritySetting } from '../model/severity.js';
-import type { ProjectConfig } from '../workspace/config.js';
+import { CONVENTIONS, isConvention } from '../model/conventions.js';
+import { SEVERITY_SETTINGS, type SeveritySetting } from '../model/severity.js';
+import { ruleInfo } from '../rules/catalogue.js';
+import { NUMBERINGS, type Numbering, type ProjectConfig } from '../workspace/config.js';
+
+export interface Settings {
+  config: Partial<ProjectConfig>;
+  /** What was left out and why, one sentence each, naming the setting and the values it takes. */
+  problems: string[];
+}
+
+const oneOf = (values: readonly string[]) => values.join(', ');
+const shown = (value: unknown) => (typeof value === 'string' ? `'${value}'` : JSON.stringify(value));
 
 /**
  * The `mimspec.*` settings mirror mimspec.yaml: numbering, conventions, rules, exclude.
- * Anything malformed is ignored rather than trusted.
+ * Anything malformed is ignored rather than trusted, and said so.
  */
-export function readSettings(raw: unknown): Partial<ProjectConfig> {
-  if (!raw || typeof raw !== 'object') return {};
+export function readSettings(raw: unknown): Settings {
+  const config: Partial<ProjectConfig> = {};
+  const problems: string[] = [];
+  if (!raw || typeof raw !== 'object') return { config, problems };
   const s = raw as Record<string, unknown>;
-  const out: Partial<ProjectConfig> = {};
-  if (s.numbering === 'oasc-2022' || s.numbering === 'oasc-2025') out.numbering = s.numbering;
-  if (isConvention(s.conventions)) out.conventions = s.conventions;
-  if (s.rules && typeof s.rules === 'object') {
+  if ((NUMBERINGS as readonly unknown[]).includes(s.numbering)) config.numbering = s.numbering as Numbering;
+  else if (s.numbering != null) problems.push(`mimspec.numbering: ${shown(s.numbering)} is not one of ${oneOf(NUMBERINGS)}; it is ignored`);
+  if (isConvention(s.conventions)) config.conventions = s.conventions;
+  else if (s.conventions != null) problems.push(`mimspec.conventions: ${shown(s.conventions)} is not one of ${oneOf(CONVENTIONS)}; it is ignored`);
+  if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) {
     const rules: Record<string, SeveritySetting> = {};
     for (const [code, v] of Object.entries(s.rules as Record<string, unknown>)) {
-      if (v === 'error' || v === 'warning' || v === 'info' || v === 'off') rules[code] = v;
+      const known = ruleInfo(code) !== undefined;
+      const valid = (SEVERITY_SETTINGS as readonly unknown[]).includes(v);
+      if (known && valid) {
+        rules[code] = v as SeveritySetting;
+        continue;
+      }
+      const faults = [
+        ...(known ? [] : [`${shown(code)} is not a mimspec rule code (docs/rules/README.md lists them)`]),
+        ...(valid ? [] : [`${code} is set to ${shown(v)}, not one of ${oneOf(SEVERITY_SETTINGS)}`]),
+      ];
+      problems.push(`mimspec.rules: ${faults.join(', and ')}; it is ignored`);
     }
-    out.rules = rules;
-  }
-  if (Array.isArray(s.exclude)) out.exclude = s.exclude.filter((x): x is string => typeof x === 'string');
-  return out;
+    config.rules = rules;
+  } else if (s.rules != null) problems.push(`mimspec.rules: ${shown(s.rules)} is not a map of rule codes to ${oneOf(SEVERITY_SETTINGS)}; it is ignored`);
+  if (Array.isArray(s.exclude)) {
+    config.exclude = s.exclude.filter((x): x is string => typeof x === 'string');
+    if (config.exclude.length < s.exclude.length) problems.push('mimspec.exclude: only strings (globs) are read; the other items are ignored');
+  } else if (s.exclude != null) problems.push(`mimspec.exclude: ${shown(s.exclude)} is not a list of globs; it is ignored`);
+  return { config, problems };
 }

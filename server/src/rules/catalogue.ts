@@ -14,6 +14,7 @@ export interface RuleInfo {
 export const RULES: readonly RuleInfo[] = [
   { code: 'syntax/yaml', severity: 'error', summary: 'YAML that does not parse' },
   { code: 'schema/invalid', severity: 'error', summary: 'A *.mim.yaml, resource descriptor or mimspec.yaml that breaks its JSON Schema' },
+  { code: 'config/unknown-rule', severity: 'warning', summary: 'A key under rules in mimspec.yaml that is no rule code' },
   { code: 'structure/missing-part', severity: 'warning', summary: 'One of the five Y.MIM parts is absent' },
   { code: 'structure/part-order', severity: 'warning', summary: 'The Y.MIM parts are out of order' },
   { code: 'structure/empty-section', severity: 'warning', summary: 'A heading with no text and no sub-heading, or only a placeholder' },

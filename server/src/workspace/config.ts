@@ -5,6 +5,8 @@ import type { SeveritySetting } from '../model/severity.js';
 
 export type Numbering = 'oasc-2022' | 'oasc-2025';
 
+export const NUMBERINGS: readonly Numbering[] = ['oasc-2022', 'oasc-2025'];
+
 export interface RegistryEntry {
   id: string;
   title: string;

@@ -2,6 +2,7 @@ import type { DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { parseConfig } from '../parse/yaml/config.js';
+import { RULES, ruleInfo } from '../rules/catalogue.js';
 import { RuleCache, runRules, type RuleEnvironment } from '../rules/run-rules.js';
 import { defaultConfig, type ProjectConfig, type RegistryEntry } from './config.js';
 import { ConfigResolver } from './config-resolver.js';
@@ -12,7 +13,7 @@ import { decodeText, parseDocument, skippedDocument } from './load-document.js';
 import { dirname, isInside, joinPath, normalizePath } from './paths.js';
 import { registryFor } from './registry.js';
 import { SymbolIndex } from './symbol-index.js';
-import { globMatcher } from './globs.js';
+import { isExcludedBy } from './globs.js';
 import { YAML_EVENTS_MIN_LENGTH, type YamlEventReader } from './yaml-event-reader.js';
 
 export interface WorkspaceOptions {
@@ -36,6 +37,8 @@ type DiskText = { path: string; kind: WorkspaceFileKind } & ({ text: string } | 
 /** The YAML events of a text from the tokenizer thread: undefined when it could not read them (null: js-yaml rejected the text). */
 type TokenizedYaml = Promise<Int32Array | null | undefined>;
 
+const RULE_CODES = RULES.map((r) => r.code);
+
 /** The version of a document read from disk: its text tells whether it changed. */
 const DISK = 'disk';
 
@@ -57,6 +60,8 @@ export class Workspace {
   private findingsCache: Map<string, Finding[]> | undefined;
   private readonly registries = new Map<ProjectConfig, Map<string, RegistryEntry>>();
   private readonly folders = new Set<string>();
+  /** Files an include or exclude glob leaves out, seen on disk or in an editor: read again when they are let in. */
+  private readonly leftOut = new Set<string>();
   /** The extra config given on the command line, if any. */
   readonly explicitConfig?: ProjectConfig;
   private readonly yamlEvents: YamlEventReader | undefined;
@@ -66,7 +71,7 @@ export class Workspace {
     options: WorkspaceOptions,
   ) {
     this.roots = options.roots.map(normalizePath);
-    if (options.config) this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text);
+    if (options.config) this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text, RULE_CODES);
     this.configs = new ConfigResolver(this.roots, this.explicitConfig);
     this.yamlEvents = options.yamlEvents;
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
@@ -77,6 +82,7 @@ export class Workspace {
     this.configs.setFallback(settings);
     this.registries.clear();
     this.invalidate();
+    this.dropExcluded();
   }
 
   /** Discovers and parses every file under the roots. */
@@ -90,7 +96,7 @@ export class Workspace {
     // Configs first, so that excludes apply to the documents that follow.
     const configs = files.filter((f) => fileKindOf(f) === 'config');
     await Promise.all(configs.map((f) => this.loadFile(f)));
-    const docs = files.filter((f) => fileKindOf(f) !== 'config' && this.included(f));
+    const docs = files.filter((f) => fileKindOf(f) !== 'config' && this.admit(f));
     // Every read is asked for at once, the *.mim.yaml first. A large YAML file goes to the
     // tokenizer thread as soon as it is read; any other is parsed here, in the order of the walk,
     // while the rest are still being read. The tokenized ones are parsed last, in that order too.
@@ -121,12 +127,41 @@ export class Workspace {
     await Promise.all(subdirs.map((d) => this.walk(d, out)));
   }
 
-  private included(file: string): boolean {
-    const config = this.configs.configFor(file);
-    const rel = file.slice(config.dir.length + 1);
-    if (config.exclude.length > 0 && globMatcher(config.exclude)(rel)) return false;
-    if (config.include.length > 0 && !globMatcher(config.include)(rel)) return false;
-    return true;
+  /** Whether the config that governs a document leaves it out (its include and exclude globs); a config file never is. */
+  isExcluded(file: string): boolean {
+    const path = normalizePath(file);
+    return fileKindOf(path) !== 'config' && isExcludedBy(this.configFor(path), path);
+  }
+
+  /**
+   * Whether a document may enter the workspace. One that is left out is forgotten, wherever
+   * its text came from (the disk or an editor), and remembered to be read again if the globs
+   * come to let it in.
+   */
+  private admit(path: string): boolean {
+    if (!this.isExcluded(path)) {
+      this.leftOut.delete(path);
+      return true;
+    }
+    if (this.docs.has(path)) this.removeDocument(path);
+    this.leftOut.add(path);
+    return false;
+  }
+
+  /** After the globs changed: the documents they now leave out go. */
+  private dropExcluded(): void {
+    for (const path of [...this.docs.keys()]) this.admit(path);
+  }
+
+  /**
+   * After the globs changed: reads again from disk the files left out before that they let
+   * in now. Whether any came back (an editor then gives its unsaved text again).
+   */
+  async readmit(): Promise<boolean> {
+    const back = [...this.leftOut].filter((path) => !this.isExcluded(path));
+    for (const path of back) this.leftOut.delete(path);
+    await Promise.all(back.map((path) => this.loadFile(path)));
+    return back.length > 0;
   }
 
   /** Reads one file from disk and (re)parses it. */
@@ -170,6 +205,7 @@ export class Workspace {
       return;
     }
     // The text itself tells whether the file changed (setDocument compares it): no stat is needed.
+    if (!this.admit(path)) return;
     if ('why' in read) this.putDocument(skippedDocument(path, kind, DISK, read.why));
     else if (events === undefined) this.setDocument(path, read.text, DISK);
     else {
@@ -193,7 +229,7 @@ export class Workspace {
       this.setConfig(path, text);
       return;
     }
-    if (this.unchanged(path, text, version)) return;
+    if (!this.admit(path) || this.unchanged(path, text, version)) return;
     this.putDocument(parseDocument(path, kind, text, version));
   }
 
@@ -215,18 +251,23 @@ export class Workspace {
   }
 
   private setConfig(file: string, text: string): void {
-    this.configs.set(parseConfig(file, text));
+    this.configs.set(parseConfig(file, text, RULE_CODES));
     this.rootCache.clear();
     this.registries.clear();
     this.invalidate();
+    this.dropExcluded();
   }
 
   removeDocument(file: string): void {
     const path = normalizePath(file);
-    if (fileKindOf(path) === 'config') this.configs.remove(dirname(path));
+    this.leftOut.delete(path);
     this.lastGood.delete(path);
     this.sortedPaths = undefined;
-    if (this.docs.delete(path) || fileKindOf(path) === 'config') this.invalidate();
+    if (fileKindOf(path) === 'config') {
+      this.configs.remove(dirname(path));
+      this.invalidate();
+      this.dropExcluded();
+    } else if (this.docs.delete(path)) this.invalidate();
   }
 
   private invalidate(): void {
@@ -319,7 +360,8 @@ export class Workspace {
       const findings = runRules(this.ruleEnvironment(), undefined, this.ruleCache);
       for (const config of this.configFiles()) {
         if (config.file && config.problems.length > 0) {
-          findings.set(config.file, config.problems.map((p) => ({ ...p, file: config.file!, severity: 'error' as const })));
+          // Their own severity: `rules` in the file they are about does not change it.
+          findings.set(config.file, config.problems.map((p) => ({ ...p, file: config.file!, severity: ruleInfo(p.code)?.severity ?? 'error' })));
         }
       }
       this.findingsCache = findings;
