@@ -160,6 +160,14 @@ describe('the quick fix that creates a requirement', () => {
     });
   }
 
+  it('writes the line breaks of the page', async () => {
+    const files = geo('## C2 Queries\n\n**R2.1** Systems SHALL support filtering by a bounding box.\n\n**R2.2** Systems MAY support filtering by a polygon.\n', `${ROWS_HEAD}${UNKNOWN_ROW}`);
+    const crlf = Object.fromEntries(Object.entries(files).map(([f, t]) => [f, t.replace(/\n/g, '\r\n')]));
+    const out = await quickFix(crlf, MECHANISMS, 'R2.3', 'Create requirement R2.3 in C2', [R23]);
+    assert.match(out, /polygon\.\r\n\r\n\*\*R2\.3\*\* Systems SHOULD log every query\.\r\n$/);
+    assert.doesNotMatch(out, /[^\r]\n/);
+  });
+
   it("adds it to a capability that has none yet, in the form of the MIM's other requirements", async () => {
     const tables = '## C1 Access\n\n| Id | Requirement |\n| --- | --- |\n| R1.1 | Systems SHALL expose data. |\n\n## C2 Queries\n\nNothing yet.\n';
     const paragraphs = '## C1 Access\n\n**R1.1** Systems SHALL expose data.\n\n## C2 Queries\n\nNothing yet.\n';
