@@ -7,7 +7,8 @@ import { idNumber, parseLocalId } from '../parse/text/ids.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ownerOf, requirementUses } from './support/owners.js';
 import { byPlace, mimOrDocument } from './support/places.js';
-import { markdownHeading, markdownMappingRow, markdownMappingTable, markdownRequirement, yamlItem, yamlList, yamlScalar } from './support/templates.js';
+import { yamlScalar } from '../parse/yaml/write-scalar.js';
+import { insertBlocks, lastLineOf, markdownHeading, markdownMappingRow, markdownRequirement, yamlItem, yamlList } from './support/templates.js';
 
 export interface CodeAction {
   title: string;
@@ -107,8 +108,7 @@ function createRequirement(ws: Workspace, doc: DocumentModel, ref: IdRef, from: 
     let edit: TextEdit;
     if (capDoc.kind === 'markdown') {
       const like = last ?? target.requirements.find((r) => docOf(r.file).kind === 'markdown');
-      const line = markdownRequirement(like && { element: like, doc: docOf(like.file) }, id, text);
-      edit = last ? insertAt(cap.file, last.range.end, `\n${line}`) : insertAt(cap.file, cap.range.end, `\n\n${line}`);
+      edit = insertBlocks(capDoc, lastLineOf(capDoc, last ?? cap), [markdownRequirement(like && { element: like, doc: docOf(like.file) }, id, text)]);
     } else if (last) {
       const dash = dashColumn(capDoc, last.range.start);
       edit = insertAt(cap.file, last.range.end, `\n${' '.repeat(dash)}${yamlItem(dash, [['id', id], ['text', yamlScalar(text)]])}`);
@@ -123,16 +123,16 @@ function createRequirement(ws: Workspace, doc: DocumentModel, ref: IdRef, from: 
   if (!lastCap) return undefined;
   const capDoc = docOf(lastCap.file);
   const capId = `C${n}`;
-  let newText: string;
+  let edit: TextEdit;
   if (capDoc.kind === 'markdown') {
     const reqLike = lastCap.requirements[lastCap.requirements.length - 1];
     const heading = markdownHeading({ element: lastCap, doc: capDoc }, capId, 'New capability');
-    newText = `\n\n${heading}\n\n${markdownRequirement(reqLike && { element: reqLike, doc: docOf(reqLike.file) }, id, text)}`;
+    edit = insertBlocks(capDoc, lastLineOf(capDoc, lastCap), [heading, markdownRequirement(reqLike && { element: reqLike, doc: docOf(reqLike.file) }, id, text)]);
   } else {
     const dash = dashColumn(capDoc, lastCap.range.start);
-    newText = `\n${' '.repeat(dash)}${yamlItem(dash, [['id', capId], ['title', 'New capability'], ['requirements', yamlList(dash, [[['id', id], ['text', yamlScalar(text)]]])]])}`;
+    edit = insertAt(lastCap.file, lastCap.range.end, `\n${' '.repeat(dash)}${yamlItem(dash, [['id', capId], ['title', 'New capability'], ['requirements', yamlList(dash, [[['id', id], ['text', yamlScalar(text)]]])]])}`);
   }
-  return { title: `Create requirement ${id} in a new capability ${capId}`, kind: 'quickfix', edits: [insertAt(lastCap.file, lastCap.range.end, newText)] };
+  return { title: `Create requirement ${id} in a new capability ${capId}`, kind: 'quickfix', edits: [edit] };
 }
 
 function addMappingRow(ws: Workspace, r: Requirement, mim: Mim): CodeAction | undefined {
@@ -144,9 +144,7 @@ function addMappingRow(ws: Workspace, r: Requirement, mim: Mim): CodeAction | un
   const last = m.satisfies[m.satisfies.length - 1];
   let edit: TextEdit;
   if (mDoc.kind === 'markdown') {
-    edit = last
-      ? insertAt(m.file, last.range.end, `\n${markdownMappingRow({ element: last, doc: mDoc }, r.id, r.text, '')}`)
-      : insertAt(m.file, m.range.end, `\n\n${markdownMappingTable(r.id, r.text, '')}`);
+    edit = insertBlocks(mDoc, lastLineOf(mDoc, last ?? m), [markdownMappingRow(last && { element: last, doc: mDoc }, r.id, r.text, '')]);
   } else if (last) {
     const dash = dashColumn(mDoc, last.range.start);
     edit = insertAt(m.file, last.range.end, `\n${' '.repeat(dash)}${yamlItem(dash, [['requirement', r.id]])}`);

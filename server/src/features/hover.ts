@@ -1,6 +1,7 @@
 import type { Capability, Mechanism, MimElement, Reference, Requirement, Test } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
 import type { Position, Range } from '../model/range.js';
+import { escapeInline } from '../parse/markdown/escape-text.js';
 import { dirname, relativePath } from '../workspace/paths.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { locate } from './locate.js';
@@ -87,7 +88,8 @@ function requirementLines(ws: Workspace, r: Requirement, mim: Mim | undefined, r
   const uses = mim?.known ? requirementUses(ws, `${mim.id}.${r.id}`) : { satisfiedBy: [], testedBy: [] };
   const used = (list: Use<MimElement>[]) => (list.length === 0 ? 'none' : cut(list.map((u) => `${idFrom(u.element, u.mim?.id, readerMim)} ${u.element.title}`.trim())).join('; '));
   return [
-    r.text || '_(no text)_',
+    // The hover is Markdown: the text is escaped to show as the page reads.
+    r.text ? escapeInline(r.text) : '_(no text)_',
     '',
     `Requirement${of}`,
     '',

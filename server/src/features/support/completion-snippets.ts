@@ -7,7 +7,7 @@ import type { CompletionItem } from '../completion.js';
 import type { CompletionContext } from './completion-sources.js';
 import { lastAtOrBefore, partAt } from './places.js';
 import { isList, schemaAt } from './schema-walk.js';
-import { escapeSnippet, markdownHeading, markdownMappingRow, markdownRequirement, snippetSlot as slot, yamlItem, yamlList, type Like } from './templates.js';
+import { formOfLine, markdownHeading, markdownMappingRow, markdownRequirement, paragraph, SNIPPET, snippetSlot as slot, tabStop, writeBlocks, yamlItem, yamlList, type Like, type MarkdownBlock } from './templates.js';
 import type { YamlContext, YamlPath } from './yaml-context.js';
 
 function snippet(label: string, detail: string, insertText: string, range: Range, typed: string): CompletionItem {
@@ -54,14 +54,17 @@ export function markdownSnippets(ctx: CompletionContext): CompletionItem[] {
   const typed = lead[2];
   const range = rangeBetween({ line: ctx.pos.line, character: lead[1].length }, ctx.pos);
   const out: CompletionItem[] = [];
-  const add = (label: string, detail: string, text: string | undefined) => text && out.push(snippet(label, detail, text, range, typed));
+  // The snippet takes the place of the cursor's line: blank lines part it from the blocks around it where Markdown would join them.
+  const above = formOfLine(ctx.doc, ctx.pos.line - 1);
+  const below = formOfLine(ctx.doc, ctx.pos.line + 1);
+  const add = (label: string, detail: string, blocks: MarkdownBlock[]) => out.push(snippet(label, detail, writeBlocks(blocks, above, below), range, typed));
   // Just below a mapping table, or a new row begun inside one: a row for a requirement still unmapped.
   const mechanism = lastAtOrBefore(ctx.doc.mechanisms, ctx.pos);
   const line = ctx.pos.line;
   const row = mechanism?.satisfies.find((x) => x.range.start.line === line - 1 || (typed.startsWith('|') && x.range.start.line === line + 1));
   if (row) {
     const r = rowRequirement(ctx, mechanism);
-    if (r) add(`mapping row ${r.id}`, 'a row of the Requirements Mapping Table', markdownMappingRow({ element: row, doc: ctx.doc }, r.id, escapeSnippet(r.text), slot(1, 'How the mechanism meets it')));
+    if (r) add(`mapping row ${r.id}`, 'a row of the Requirements Mapping Table', [markdownMappingRow({ element: row, doc: ctx.doc }, r.id, r.text, tabStop(1, 'How the mechanism meets it'), SNIPPET)]);
     if (typed.startsWith('|')) return out;
   }
   switch (partAt(ctx.doc, ctx.pos)) {
@@ -69,12 +72,12 @@ export function markdownSnippets(ctx: CompletionContext): CompletionItem[] {
       const cap = next(ctx, 'capability');
       const reqLike = like(ctx, ctx.doc.requirements, ctx.mim.requirements);
       if (cap) {
-        const heading = markdownHeading(like(ctx, ctx.doc.capabilities, ctx.mim.capabilities), cap, slot(1, 'Title'));
-        add(`capability ${cap}`, 'a new capability and its first requirement', `${heading}\n\n${markdownRequirement(reqLike, `R${cap.slice(1)}.1`, slot(2, 'Requirement text'))}`);
+        const heading = markdownHeading(like(ctx, ctx.doc.capabilities, ctx.mim.capabilities), cap, tabStop(1, 'Title'), SNIPPET);
+        add(`capability ${cap}`, 'a new capability and its first requirement', [heading, markdownRequirement(reqLike, `R${cap.slice(1)}.1`, tabStop(2, 'Requirement text'), SNIPPET)]);
       }
       const n = capabilityNumber(ctx);
       const req = n !== undefined ? next(ctx, 'requirement', `R${n}.0`) : undefined;
-      if (req) add(`requirement ${req}`, `a new requirement of C${n}`, markdownRequirement(reqLike, req, slot(1, 'Requirement text')));
+      if (req) add(`requirement ${req}`, `a new requirement of C${n}`, [markdownRequirement(reqLike, req, tabStop(1, 'Requirement text'), SNIPPET)]);
       break;
     }
     case 'mechanisms': {
@@ -82,33 +85,24 @@ export function markdownSnippets(ctx: CompletionContext): CompletionItem[] {
       const rowLike = like(ctx, ctx.doc.mechanisms.flatMap((m) => m.satisfies), ctx.mim.mechanisms.flatMap((m) => m.satisfies));
       const r = rowRequirement(ctx, undefined);
       if (!id) break;
-      const header = rowLike ? tableHeader(rowLike) : ['| Req. ID | Requirement Text | How |', '| --- | --- | --- |'];
-      const row = markdownMappingRow(rowLike, slot(3, r?.id ?? 'R1.1'), escapeSnippet(r?.text ?? ''), slot(4, 'How the mechanism meets it'));
-      add(`mechanism ${id}`, 'a new mechanism with a Requirements Mapping Table', [markdownHeading(like(ctx, ctx.doc.mechanisms, ctx.mim.mechanisms), id, slot(1, 'Name')), '', slot(2, 'What the mechanism is'), '', ...header, row].join('\n'));
+      const row = markdownMappingRow(rowLike, tabStop(3, r?.id ?? 'R1.1'), r?.text ?? '', tabStop(4, 'How the mechanism meets it'), SNIPPET);
+      add(`mechanism ${id}`, 'a new mechanism with a Requirements Mapping Table', [markdownHeading(like(ctx, ctx.doc.mechanisms, ctx.mim.mechanisms), id, tabStop(1, 'Name'), SNIPPET), paragraph(slot(2, 'What the mechanism is')), row]);
       break;
     }
     case 'guidance': {
       const id = next(ctx, 'guidance');
-      if (id) add(`guidance ${id}`, 'a new interoperability guidance', [markdownHeading(like(ctx, ctx.doc.guidance, ctx.mim.guidance), id, slot(1, 'Title')), '', `Mechanisms: ${slot(2, ctx.mim.mechanisms.map((m) => m.id).slice(0, 2).join(', ') || 'M1')}`, '', slot(3, 'How the mechanisms work together')].join('\n'));
+      if (id) add(`guidance ${id}`, 'a new interoperability guidance', [markdownHeading(like(ctx, ctx.doc.guidance, ctx.mim.guidance), id, tabStop(1, 'Title'), SNIPPET), paragraph(`Mechanisms: ${slot(2, ctx.mim.mechanisms.map((m) => m.id).slice(0, 2).join(', ') || 'M1')}`), paragraph(slot(3, 'How the mechanisms work together'))]);
       break;
     }
     case 'conformance': {
       const id = next(ctx, 'test');
-      if (id) add(`test ${id}`, 'a new conformance test', [markdownHeading(like(ctx, ctx.doc.tests, ctx.mim.tests), id, slot(1, 'Title')), '', `Covers: ${slot(2, ctx.mim.requirements[0]?.id ?? 'R1.1')}`, '', slot(3, 'How to run the test and what passes')].join('\n'));
+      if (id) add(`test ${id}`, 'a new conformance test', [markdownHeading(like(ctx, ctx.doc.tests, ctx.mim.tests), id, tabStop(1, 'Title'), SNIPPET), paragraph(`Covers: ${slot(2, ctx.mim.requirements[0]?.id ?? 'R1.1')}`), paragraph(slot(3, 'How to run the test and what passes'))]);
       break;
     }
     default:
       break;
   }
   return out;
-}
-
-/** The header and separator lines of the table a mapping row sits in. */
-function tableHeader(row: Like<{ range: Range }>): string[] {
-  const lines = row.doc.lines;
-  let n = row.element.range.start.line;
-  while (n > 0 && /^\s*\|/.test(lines.lineText(n - 1))) n--;
-  return [lines.lineText(n), lines.lineText(n + 1)];
 }
 
 const LIST_SNIPPETS: [RegExp, string][] = [

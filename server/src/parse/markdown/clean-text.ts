@@ -24,7 +24,9 @@ const TAG = /^<\/?[A-Za-z][^>]*>/;
 /**
  * Removes emphasis markers, code backticks, HTML tags, backslash escapes and invisible
  * characters from inline Markdown, keeping a map back to the source so that an id found in
- * the clean text still has its exact range.
+ * the clean text still has its exact range. A hard line break (a backslash before the line
+ * break; two trailing spaces are white space already) reads as the line break alone, which
+ * folds to a space as a reader sees it.
  */
 export function cleanInline(raw: string): CleanText {
   if (!NEEDS_CLEANING.test(raw)) return { text: raw, map: identityMap(raw.length) };
@@ -44,6 +46,7 @@ export function cleanInline(raw: string): CleanText {
       continue;
     }
     const c = raw[i];
+    if (c === '\\' && (raw[i + 1] === '\n' || raw[i + 1] === '\r')) continue;
     if (c === '\\' && i + 1 < raw.length && /[!-/:-@[-`{-~]/.test(raw[i + 1])) {
       chars.push(raw[i + 1]);
       map.push(i + 1);
@@ -66,9 +69,9 @@ export function cleanInline(raw: string): CleanText {
   return { text: chars.join(''), map };
 }
 
-// What cleanInline drops, in one pass: an escape keeps its character; emphasis and code marks,
-// an underscore not inside a word, and HTML tags go.
-const MARKUP = /\\([!-/:-@[-`{-~])|[*`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|<\/?[A-Za-z][^>]*>/gu;
+// What cleanInline drops, in one pass: an escape keeps its character; the backslash of a hard
+// break, emphasis and code marks, an underscore not inside a word, and HTML tags go.
+const MARKUP = /\\([!-/:-@[-`{-~])|\\(?=[\r\n])|[*`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|<\/?[A-Za-z][^>]*>/gu;
 
 /** The clean text alone, for callers that need no offsets: the same text as cleanInline, without building its map. */
 export function plainInline(raw: string): string {

@@ -1,8 +1,7 @@
 import type { Requirement } from '../../model/elements.js';
+import { escapeTableCell } from '../../parse/markdown/escape-text.js';
 import type { MimRule } from '../rule.js';
 import { quoteDifference } from '../support/quote-diff.js';
-
-const PIPE = /\|/g;
 
 /**
  * trace/text-drift: a mapping row whose quoted requirement text differs from the requirement,
@@ -28,8 +27,8 @@ export const traceTextDrift: MimRule = {
         const doc = ctx.documents.get(row.file);
         if (!difference || !doc) continue;
         const range = doc.lines.rangeOf(row.quoteSpan.start, row.quoteSpan.end);
-        // The quote sits in a table cell, where a pipe would end the cell.
-        const newText = doc.kind === 'markdown' ? requirement.text.replace(PIPE, '\\|') : requirement.text;
+        // The quote sits in a table cell: written so that the cell reads back as the requirement's text.
+        const newText = doc.kind === 'markdown' ? escapeTableCell(requirement.text) : requirement.text;
         ctx.report({
           code: 'trace/text-drift',
           file: row.file,
