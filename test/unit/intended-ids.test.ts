@@ -85,6 +85,7 @@ describe('a malformed id read as its intended id', () => {
     const ws = await memoryWorkspace(FLAT);
     const found = references(ws, page, findCursor(FLAT[page], '**R{|}.1**'), false).map((l) => showLocation(l));
     assert.deepEqual(found, ['docs/README.md:22:3-22:6', 'docs/README.md:37:9-37:12']);
+    assert.match(hover(ws, page, findCursor(FLAT[page], '### M{|}1'))!.markdown, /- Satisfies: R1\.1, R1\.2$/);
   });
 
   it('leaves a flat reference that two elements are written as to name both', async () => {
