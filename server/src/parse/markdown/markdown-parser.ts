@@ -267,7 +267,7 @@ class PageReader {
     if (part) {
       this.part = part;
       this.partLevel = level;
-      this.doc.parts.push({ part, file: this.doc.file, range });
+      this.doc.parts.push({ part, file: this.doc.file, range, title });
     } else if (level === 1 && this.doc.parts.length === 0) {
       // A page named for its part (mechanisms.md) with an H1 of another wording still holds that part.
       const byName = partOfFileName(this.baseName);
