@@ -235,7 +235,7 @@ describe('parseMimYaml: ids of other forms', () => {
   const L = 'legacy-ids.mim.yaml';
   const legacy = parseMimYaml(L, readFileSync(fixture('yaml', L), 'utf8'), 'v1');
 
-  it('keeps legacy ids in the model, flagged, and leaves their form to id/format', () => {
+  it('keeps legacy ids in the model as the ids they were meant to be (R.1 under C1 is R1.1), flagged, and leaves their form to id/format', () => {
     assert.deepEqual(
       legacy.capabilities.map((c) => [c.id, c.rawId, c.malformed, c.idRange]),
       [
@@ -246,7 +246,7 @@ describe('parseMimYaml: ids of other forms', () => {
     assert.deepEqual(
       legacy.capabilities[0].requirements.map((q) => [q.id, q.rawId, q.malformed, q.capability, q.idRange]),
       [
-        ['R1', 'R.1', true, 'C1', r(5, 12, 5, 15)],
+        ['R1.1', 'R.1', true, 'C1', r(5, 12, 5, 15)],
         ['R1.3', 'R1.3\u200b', undefined, 'C1', r(7, 12, 7, 17)],
         ['R1.4', 'RC1.4', true, 'C1', r(8, 12, 8, 17)],
       ],
@@ -269,7 +269,7 @@ describe('parseMimYaml: ids of other forms', () => {
     assert.deepEqual(
       legacy.requirements.map((q) => [q.id, q.capability]),
       [
-        ['R1', 'C1'],
+        ['R1.1', 'C1'],
         ['R1.3', 'C1'],
         ['R1.4', 'C1'],
         ['R9.1', undefined],

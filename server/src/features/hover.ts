@@ -3,6 +3,7 @@ import type { Mim } from '../model/mim.js';
 import type { Position, Range } from '../model/range.js';
 import { escapeInline } from '../parse/markdown/escape-text.js';
 import { dirname, relativePath } from '../workspace/paths.js';
+import { ownId } from '../workspace/symbol-index.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { locate } from './locate.js';
 import { requirementUses, type Use } from './support/owners.js';
@@ -106,7 +107,8 @@ function capabilityLines(c: Capability, of: string): string[] {
 }
 
 function mechanismLines(m: Mechanism, mim: Mim | undefined, readerMim: string | undefined, of: string): string[] {
-  const satisfied = m.satisfies.flatMap((row) => (row.ref.text ? [row.ref.mim && row.ref.mim !== (mim?.id ?? readerMim) ? row.ref.text : row.ref.target?.id ?? row.ref.text] : []));
+  const local = (id: string) => (mim ? ownId(mim, id) : id);
+  const satisfied = m.satisfies.flatMap((row) => (row.ref.text ? [row.ref.mim && row.ref.mim !== (mim?.id ?? readerMim) ? row.ref.text : row.ref.target ? local(row.ref.target.id) : row.ref.text] : []));
   return [`Mechanism${of}`, '', m.standards.length > 0 ? `- Standards: ${m.standards.join('; ')}` : '- Standards: none', `- Satisfies: ${satisfied.length > 0 ? ids(satisfied) : 'none'}`];
 }
 

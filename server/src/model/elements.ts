@@ -15,6 +15,19 @@ export const PART_TITLES: Record<PartName, string> = {
   conformance: 'Conformance and Compliance Testing',
 };
 
+/**
+ * How a message names a part: by its title as written, with the part it is read as where the
+ * title is another wording (`Specifications (read as Mechanisms)`). A title that is the
+ * part's own, shortened or numbered (`Objectives`, `Conformance`, `3. Mechanisms`), and a part
+ * with no title (a YAML key, a page's file name) give the part's title.
+ */
+export function partLabel(part: PartName, title?: string): string {
+  const canonical = PART_TITLES[part];
+  const t = title?.toLowerCase().replace(/^[\d.\s]+/, '').replace(/[:\s]+$/, '').replace(/&/g, 'and').trim();
+  if (!t || canonical.toLowerCase().startsWith(t) || t.startsWith(canonical.toLowerCase())) return canonical;
+  return `${title!.trim()} (read as ${canonical})`;
+}
+
 /** Parts 3 to 5 carry no obligations. */
 export function isInformativePart(part: PartName | undefined): boolean {
   return part === 'mechanisms' || part === 'guidance' || part === 'conformance';
@@ -166,6 +179,8 @@ export interface PartOccurrence {
   file: string;
   /** The heading (or YAML key) that opens the part. */
   range: Range;
+  /** The heading's title, where the title names the part (not a YAML key, nor a page read by its file name). */
+  title?: string;
 }
 
 /** A block of prose, for checks that read sentences (keywords, glued headings). */

@@ -1,11 +1,12 @@
 import type { Convention } from '../model/conventions.js';
 import type { DocumentModel } from '../model/document.js';
-import { isInformativePart, PART_TITLES, type KeywordHit, type TextBlock } from '../model/elements.js';
+import { isInformativePart, type KeywordHit, type TextBlock } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
 import { plainInline } from '../parse/markdown/clean-text.js';
 import { foldSpace } from '../parse/text/white-space.js';
 import { countsUnder, findKeywords } from '../parse/text/keywords.js';
 import type { DocumentRule } from './rule.js';
+import { partLabelAt } from './support/part-label.js';
 
 /**
  * normative-in-informative: a keyword that counts under the conventions in force, written in
@@ -26,12 +27,13 @@ export const normativeInInformative: DocumentRule = {
       if (block.start < skip.end && block.end > skip.start) continue;
       const hits = findKeywords(doc.text.slice(block.start, block.end), block.start).filter((h) => counts(h, convention));
       if (hits.length === 0 || (mim && quotesRequirement(doc, block, mim))) continue;
+      const part = partLabelAt(doc, block.part!, block.start);
       for (const hit of hits) {
         ctx.report({
           code: 'normative-in-informative',
           file: doc.file,
           range: doc.lines.rangeOf(hit.offset, hit.offset + hit.length),
-          message: `${hit.written.includes(' ') ? `"${hit.written}"` : hit.written} in ${PART_TITLES[block.part!]}: only Capabilities and Requirements are normative`,
+          message: `${hit.written.includes(' ') ? `"${hit.written}"` : hit.written} in ${part}: only Capabilities and Requirements are normative`,
         });
       }
     }

@@ -2,6 +2,8 @@ import type { DocumentModel } from '../model/document.js';
 import type { IdRef, MimElement } from '../model/elements.js';
 import { globalKey } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
+import { parseLocalId } from '../parse/text/ids.js';
+import { stripInvisibles } from '../parse/text/invisible.js';
 
 /** A reference with the symbol-table key it points at (`MIM0.R1.1`, or `MIM0` for a whole MIM). */
 export interface ResolvedRef {
@@ -27,6 +29,15 @@ function localTable(mim: Mim): Map<string, MimElement[]> {
     table = new Map();
     const all: MimElement[] = [...mim.capabilities, ...mim.requirements, ...mim.mechanisms, ...mim.guidance, ...mim.tests];
     for (const e of all) if (e.id) push(table, e.id, e);
+    // A reference written the way a malformed id is written (`R.1`, read flat as R1) names that
+    // element, which is read as the id it was meant to be (R1.1 under C1). An element really
+    // numbered R1 comes first.
+    const aliases = new Map<string, MimElement[]>();
+    for (const e of all) {
+      const written = e.malformed ? parseLocalId(stripInvisibles(e.rawId)) : undefined;
+      if (written && written.kind === e.kind && written.id !== e.id) push(aliases, written.id, e);
+    }
+    for (const [written, elements] of aliases) if (!table.has(written)) table.set(written, elements);
     localTables.set(mim, table);
   }
   lastMim = mim;
@@ -40,6 +51,13 @@ export function ownElements(mim: Mim, localId: string): readonly MimElement[] {
 }
 
 const NONE: readonly MimElement[] = Object.freeze([]);
+
+/** The id a local id names in a MIM: itself, or, written as a malformed id is written, the id that element is read as. */
+export function ownId(mim: Mim, localId: string): string {
+  const found = localTable(mim).get(localId);
+  const id = found?.[0].id;
+  return id !== undefined && id !== localId && found!.every((e) => e.id === id) ? id : localId;
+}
 
 /** A document's references resolved in its MIM; valid while the document and its MIM object are the same (refs point at that MIM). */
 const resolvedByDoc = new WeakMap<DocumentModel, { mim: Mim | undefined; refs: ResolvedRef[] }>();
@@ -67,7 +85,8 @@ export class SymbolIndex {
   resolve(ref: IdRef, from: Mim | undefined): ResolvedRef {
     const mimId = ref.mim ?? from?.id;
     if (!mimId) return { ref, from };
-    const key = ref.target ? globalKey(mimId, ref.target.id) : ref.mim ? mimId : undefined;
+    const own = from !== undefined && mimId === from.id;
+    const key = ref.target ? globalKey(mimId, own ? ownId(from, ref.target.id) : ref.target.id) : ref.mim ? mimId : undefined;
     return { ref, from, mimId, key };
   }
 

@@ -27,7 +27,7 @@ import { FlatMap, inlineMap, type OffsetMap } from './inline-map.js';
 import { readLinks } from './links.js';
 import { markdown } from './markdown-it.js';
 import { splitRow, type RawCell } from './table-row.js';
-import { normalizeMimId } from '../text/ids.js';
+import { intendedId, normalizeMimId } from '../text/ids.js';
 import { foldSpace, isSpaceCode } from '../text/white-space.js';
 
 const PLACEHOLDER = /^(tbd|tbc|todo|to do|unfinished page|coming soon|work in progress|under construction|to be (completed|defined|written|added)|placeholder)\.?$/i;
@@ -267,7 +267,7 @@ class PageReader {
     if (part) {
       this.part = part;
       this.partLevel = level;
-      this.doc.parts.push({ part, file: this.doc.file, range });
+      this.doc.parts.push({ part, file: this.doc.file, range, title });
     } else if (level === 1 && this.doc.parts.length === 0) {
       // A page named for its part (mechanisms.md) with an H1 of another wording still holds that part.
       const byName = partOfFileName(this.baseName);
@@ -416,16 +416,19 @@ class PageReader {
     this.idInvisibles(id, map, content);
     const textStart = map.toDocument(id.titleStart);
     const textEnd = map.toDocument(content.length);
+    const capability = this.capability?.id;
     const r: Requirement = {
       kind: 'requirement',
-      id: id.id,
+      // A malformed id is read as the id it was meant to be (`R.1` under C1 is R1.1), so that
+      // one slip is one finding (id/format) and not also a broken trace.
+      id: (id.malformed && intendedId(id, capability)) || id.id,
       rawId: id.rawId,
       file: this.doc.file,
       idRange: this.lines.rangeOf(idStart, map.toDocument(id.end)),
       range: extent,
       title: '',
       malformed: id.malformed || undefined,
-      capability: this.capability?.id,
+      capability,
       text: foldSpace(plainInline(content.slice(id.titleStart))),
       textSpan: { start: textStart, end: textEnd },
       keywords: findKeywords(this.doc.text.slice(textStart, textEnd), textStart),

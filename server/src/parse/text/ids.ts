@@ -63,6 +63,20 @@ function readLocalId(raw: string): ParsedId | undefined {
   return undefined;
 }
 
+/**
+ * The id an element's written id was meant to be: the canonical reading, and for a flat
+ * requirement id (`R4`, `R.4`) the number of the capability it is written under (`R1.4` under
+ * C1). Undefined when no form can be derived: a flat requirement id outside any capability.
+ * The parsers give a malformed element this id, and id/format offers it as the fix.
+ */
+export function intendedId(parsed: Pick<ParsedId, 'kind' | 'id'>, capability?: string): string | undefined {
+  if (parsed.kind !== 'requirement' || CANONICAL_REQUIREMENT.test(parsed.id)) return parsed.id;
+  const cap = capability ? /^C(\d+)$/.exec(capability)?.[1] : undefined;
+  return cap === undefined ? undefined : `R${cap}.${parsed.id.slice(1)}`;
+}
+
+const CANONICAL_REQUIREMENT = /^R\d+\.\d+[a-z]?$/;
+
 export interface ParsedGlobalId {
   mim: string;
   target?: ParsedId;

@@ -128,7 +128,7 @@ function readCapability(model: DocumentModel, node: MaybeNode): void {
 }
 
 function readRequirement(model: DocumentModel, node: MaybeNode, capability: string | undefined): Requirement | undefined {
-  const id = readElementId(model, node, 'requirement');
+  const id = readElementId(model, node, 'requirement', capability);
   const text = readText(model, field(node, 'text')?.value, 'capabilities');
   const seeAlso = readRefs(model, field(node, 'seeAlso')?.value, 'seeAlso');
   if (!id || !isMap(node)) return undefined;

@@ -2,7 +2,7 @@ import type { DocumentModel } from '../../model/document.js';
 import type { IdRef, RefRole, TextSpan } from '../../model/elements.js';
 import type { ElementKind } from '../../model/ids.js';
 import type { Range } from '../../model/range.js';
-import { parseLocalId } from '../text/ids.js';
+import { intendedId, parseLocalId } from '../text/ids.js';
 import { findInvisibles, stripInvisibles } from '../text/invisible.js';
 import { readIdList, readOneId, withTarget, type ProseRef } from '../text/xrefs.js';
 import { field, items, scalarSpan } from './nodes.js';
@@ -65,15 +65,17 @@ export interface ElementId {
 
 /**
  * The `id` of an element map. An id of another form or kind is kept (flagged malformed) so
- * that the element stays in the model; undefined only when the map has no id at all.
+ * that the element stays in the model; undefined only when the map has no id at all. A
+ * malformed id of the right kind is read as the id it was meant to be (`R.1` under C1 is R1.1).
  */
-export function readElementId(model: DocumentModel, node: MaybeNode, kind: ElementKind): ElementId | undefined {
+export function readElementId(model: DocumentModel, node: MaybeNode, kind: ElementKind, capability?: string): ElementId | undefined {
   const value = field(node, 'id')?.value;
   if (!isScalar(value) || value.value === null) return undefined;
   const id = readIdText(model, value);
   const parsed = parseLocalId(id.value);
   const ok = parsed !== undefined && parsed.kind === kind;
-  const out: ElementId = { id: ok ? parsed.id : id.value, rawId: id.raw, idRange: model.lines.rangeOf(id.span.start, id.span.end) };
+  const local = ok ? (parsed.malformed && intendedId(parsed, capability)) || parsed.id : id.value;
+  const out: ElementId = { id: local, rawId: id.raw, idRange: model.lines.rangeOf(id.span.start, id.span.end) };
   if (!ok || parsed.malformed) out.malformed = true;
   return out;
 }

@@ -1,7 +1,7 @@
 import type { IdRef, MimElement } from '../../model/elements.js';
 import type { ElementKind } from '../../model/ids.js';
 import type { Range } from '../../model/range.js';
-import { parseLocalId } from '../../parse/text/ids.js';
+import { intendedId, parseLocalId } from '../../parse/text/ids.js';
 import { stripInvisibles } from '../../parse/text/invisible.js';
 import type { DocumentRule, RuleContext } from '../rule.js';
 import { KIND_NAME } from '../support/elements.js';
@@ -13,8 +13,6 @@ const FORM: Record<ElementKind, string> = {
   guidance: 'G<n>, e.g. G1',
   test: 'T<n>, e.g. T1',
 };
-
-const CANONICAL_REQUIREMENT = /^R\d+\.\d+[a-z]?$/;
 
 interface Verdict {
   file: string;
@@ -49,16 +47,18 @@ function elementVerdict(e: MimElement): Verdict {
   const parsed = parseLocalId(written);
   const v: Verdict = { file: e.file, range: e.idRange, written, kind: e.kind };
   if (!parsed || parsed.kind !== e.kind) return v;
-  if (e.kind !== 'requirement' || CANONICAL_REQUIREMENT.test(parsed.id)) return { ...v, canonical: parsed.id };
+  const capability = e.kind === 'requirement' ? e.capability : undefined;
+  const canonical = intendedId(parsed, capability);
+  if (!canonical) return v;
   // A flat `R4` or `R.4` takes the number of the capability it is written under.
-  const cap = e.capability ? /^C(\d+)$/.exec(e.capability)?.[1] : undefined;
-  return cap ? { ...v, canonical: `R${cap}.${parsed.id.slice(1)}`, context: `under C${cap} ` } : v;
+  return canonical === parsed.id ? { ...v, canonical } : { ...v, canonical, context: `under ${capability} ` };
 }
 
 function refVerdict(ref: IdRef, target: NonNullable<IdRef['target']>): Verdict {
   const v: Verdict = { file: ref.file, range: ref.range, written: ref.text, kind: target.kind };
-  if (target.kind === 'requirement' && !CANONICAL_REQUIREMENT.test(target.id)) return v;
-  const canonical = ref.mim ? `${ref.mim}.${target.id}` : target.id;
+  const local = intendedId(target);
+  if (!local) return v;
+  const canonical = ref.mim ? `${ref.mim}.${local}` : local;
   const dotted = ref.mim !== undefined && /\.C\d+\.R/.test(ref.text);
   return { ...v, canonical, ...(dotted && { what: 'is a legacy dotted path' }) };
 }

@@ -1,4 +1,5 @@
 import type { MimElement } from '../../model/elements.js';
+import { ELEMENT_PREFIX } from '../../model/ids.js';
 import type { MimRule, RuleContext } from '../rule.js';
 import { KIND_NAME } from '../support/elements.js';
 
@@ -37,12 +38,14 @@ export const idSequence: MimRule = {
     // Pages in path order, so the result does not depend on the order files were read.
     const docs = [...mim.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     for (const doc of docs) {
+      // A malformed id counts as the id it is read as (`C.2` as C2); one of another kind
+      // (a YAML capability with `id: M1`) counts nowhere.
       for (const e of [...doc.capabilities, ...doc.mechanisms, ...doc.guidance, ...doc.tests]) {
-        const m = e.malformed ? null : SIMPLE.exec(e.id);
-        if (m) add(m[1], m[1], KIND_NAME[e.kind], { e, n: Number(m[2]) });
+        const m = SIMPLE.exec(e.id);
+        if (m && m[1] === ELEMENT_PREFIX[e.kind]) add(m[1], m[1], KIND_NAME[e.kind], { e, n: Number(m[2]) });
       }
       for (const r of doc.requirements) {
-        const m = r.malformed ? null : REQUIREMENT.exec(r.id);
+        const m = REQUIREMENT.exec(r.id);
         if (m) add(`R${m[1]}`, `R${m[1]}.`, `requirement of C${m[1]}`, { e: r, n: Number(m[2]) });
       }
     }

@@ -1,11 +1,13 @@
 import type { DocumentModel } from '../../model/document.js';
-import { PART_ORDER, PART_TITLES, type PartName } from '../../model/elements.js';
+import { PART_ORDER, partLabel, type PartName } from '../../model/elements.js';
 import type { Range } from '../../model/range.js';
 import type { MimRule, RuleContext } from '../rule.js';
 
 interface Placed {
   part: PartName;
   range: Range;
+  /** As written: a heading's title, a SUMMARY.md entry's text. */
+  title?: string;
 }
 
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth'];
@@ -26,7 +28,7 @@ export const structurePartOrder: MimRule = {
 
 /** Entries naming a part, each at its own line (an entry's extent holds its sub-entries). */
 function partEntries(summary: DocumentModel): Placed[] {
-  return summary.summary.flatMap((e) => (e.part ? [{ part: e.part, range: summary.lines.lineRange(e.range.start.line) }] : []));
+  return summary.summary.flatMap((e) => (e.part ? [{ part: e.part, range: summary.lines.lineRange(e.range.start.line), title: e.title }] : []));
 }
 
 function checkOrder(file: string, parts: readonly Placed[], ctx: RuleContext): void {
@@ -38,18 +40,22 @@ function checkOrder(file: string, parts: readonly Placed[], ctx: RuleContext): v
       latest = p;
       continue;
     }
-    const title = PART_TITLES[p.part];
-    const related = [{ file, range: latest.range, message: `${PART_TITLES[latest.part]}, which the Y.MIM order puts after ${title}` }];
+    const title = label(p);
+    const related = [{ file, range: latest.range, message: `${label(latest)}, which the Y.MIM order puts after ${title}` }];
     // The last earlier part of a lower rank is the one this part belongs after.
     const after = parts.slice(0, i).reverse().find((q) => PART_ORDER.indexOf(q.part) < rank);
-    if (after) related.push({ file, range: after.range, message: `${title} belongs after this ${PART_TITLES[after.part]}` });
+    if (after) related.push({ file, range: after.range, message: `${title} belongs after this ${label(after)}` });
     ctx.report({
       code: 'structure/part-order',
       file,
       range: p.range,
-      message: `${title} comes after ${PART_TITLES[latest.part]}; the Y.MIM order puts it ${ORDINAL[rank]}`,
+      message: `${title} comes after ${label(latest)}; the Y.MIM order puts it ${ORDINAL[rank]}`,
       related,
     });
     return;
   }
+}
+
+function label(p: Placed): string {
+  return partLabel(p.part, p.title);
 }

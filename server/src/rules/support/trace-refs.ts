@@ -1,4 +1,4 @@
-import type { RefRole } from '../../model/elements.js';
+import type { IdRef, RefRole } from '../../model/elements.js';
 import type { ElementKind } from '../../model/ids.js';
 import type { Mim } from '../../model/mim.js';
 import { ownElements } from '../../workspace/symbol-index.js';
@@ -42,4 +42,17 @@ export function reportUnknownTargets(mim: Mim, ctx: RuleContext, check: TraceChe
       });
     }
   }
+}
+
+/**
+ * The ids of the MIM's own requirements that references name, as the MIM's table answers them
+ * (a row `R.1` names the requirement written `R.1`, read as R1.1 under C1).
+ */
+export function namedRequirements(mim: Mim, refs: Iterable<IdRef>): Set<string> {
+  const ids = new Set<string>();
+  for (const ref of refs) {
+    if (ref.target?.kind !== 'requirement' || (ref.mim !== undefined && ref.mim !== mim.id)) continue;
+    for (const e of ownElements(mim, ref.target.id)) ids.add(e.id);
+  }
+  return ids;
 }

@@ -1,5 +1,6 @@
 import type { Requirement } from '../../model/elements.js';
 import { escapeTableCell } from '../../parse/markdown/escape-text.js';
+import { ownElements } from '../../workspace/symbol-index.js';
 import type { MimRule } from '../rule.js';
 import { quoteDifference } from '../support/quote-diff.js';
 
@@ -13,10 +14,8 @@ export const traceTextDrift: MimRule = {
   check(mim, ctx) {
     if (mim.mechanisms.length === 0) return;
     // The MIM's own requirements are read from the MIM itself; only other MIMs' go through the index.
-    const own = new Map<string, Requirement>();
-    for (const r of mim.requirements) if (!own.has(r.id)) own.set(r.id, r);
     const find = (mimId: string | undefined, id: string) =>
-      mimId === undefined || mimId === mim.id ? own.get(id) : ctx.index.lookup(`${mimId}.${id}`).find((e): e is Requirement => e.kind === 'requirement');
+      (mimId === undefined || mimId === mim.id ? ownElements(mim, id) : ctx.index.lookup(`${mimId}.${id}`)).find((e): e is Requirement => e.kind === 'requirement');
     for (const mechanism of mim.mechanisms) {
       for (const row of mechanism.satisfies) {
         const target = row.ref.target;
