@@ -1,6 +1,7 @@
 import type { Requirement } from '../../model/elements.js';
 import type { MimRule } from '../rule.js';
-import { quoteDifference } from '../support/quote-diff.js';
+import { keywordView } from '../support/keyword-classes.js';
+import { compareQuote } from '../support/quote-diff.js';
 
 const PIPE = /\|/g;
 
@@ -18,13 +19,15 @@ export const traceTextDrift: MimRule = {
     for (const r of mim.requirements) if (!own.has(r.id)) own.set(r.id, r);
     const find = (mimId: string | undefined, id: string) =>
       mimId === undefined || mimId === mim.id ? own.get(id) : ctx.index.lookup(`${mimId}.${id}`).find((e): e is Requirement => e.kind === 'requirement');
+    const view = keywordView(mim);
     for (const mechanism of mim.mechanisms) {
       for (const row of mechanism.satisfies) {
         const target = row.ref.target;
         if (!row.quote || !row.quoteSpan || target?.kind !== 'requirement') continue;
         const requirement = find(row.ref.mim, target.id);
         if (!requirement?.text) continue;
-        const difference = quoteDifference(row.quote, requirement.text, requirement.id);
+        const comparison = compareQuote(row.quote, requirement.text, requirement.id, view);
+        const difference = comparison.level ?? comparison.wording;
         const doc = ctx.documents.get(row.file);
         if (!difference || !doc) continue;
         const range = doc.lines.rangeOf(row.quoteSpan.start, row.quoteSpan.end);
