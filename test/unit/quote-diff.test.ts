@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { KeywordView } from '../../server/src/rules/support/keyword-classes.js';
 import { compareQuote } from '../../server/src/rules/support/quote-diff.js';
+import { memoryWorkspace } from '../support/memory-fs.js';
 
 const BCP14: KeywordView = { convention: 'bcp14' };
 const ISO: KeywordView = { convention: 'iso' };
@@ -118,5 +119,40 @@ describe('compareQuote: level and wording', () => {
     assert.deepEqual(compare(`Systems SHOULD ${long}`, `Systems SHALL ${long}`), {
       level: "it quotes 'SHOULD' (recommended) where R1.1 says 'SHALL' (required)",
     });
+  });
+});
+
+describe('drift findings', () => {
+  it('name each difference once and offer the same fix: the requirement text in the quote cell', async () => {
+    const page = `# MIM7 - Geospatial Data
+
+## Capabilities and Requirements
+
+### C1: Maps can be retrieved
+
+- **R1.1** Systems SHALL serve maps over the web.
+
+## Mechanisms
+
+### M1: Web map service
+
+| Req. ID | Requirement Text | How |
+| --- | --- | --- |
+| R1.1 | Systems SHOULD serve maps over the internet. | A tile service. |
+| R1.1 | Systems SHOULD serve maps … | Abbreviated. |
+`;
+    const ws = await memoryWorkspace({ '/ws/geo.md': page });
+    const findings = [...ws.check().values()].flat().filter((f) => f.code === 'trace/text-drift' || f.code === 'trace/level-drift');
+    const row = (f: (typeof findings)[number]) => f.range.start.line + 1;
+    assert.deepEqual(
+      findings.map((f) => `${row(f)} ${f.severity} ${f.code}`).sort(),
+      ['15 info trace/text-drift', '15 warning trace/level-drift', '16 warning trace/level-drift'],
+    );
+    for (const f of findings) {
+      assert.deepEqual(
+        f.fixes?.map((x) => [x.title, x.edits.map((e) => e.newText)]),
+        [['Quote the text of R1.1', ['Systems SHALL serve maps over the web.']]],
+      );
+    }
   });
 });
