@@ -14,6 +14,7 @@ import { linkBrokenAnchor } from '../link/broken-anchor.js';
 import { linkBrokenFile } from '../link/broken-file.js';
 import { linkMissingScheme } from '../link/missing-scheme.js';
 import { linkTextMismatch } from '../link/text-mismatch.js';
+import { traceLevelDrift } from '../trace/level-drift.js';
 import { traceTextDrift } from '../trace/text-drift.js';
 import { traceUncoveredRequirement } from '../trace/uncovered-requirement.js';
 import { traceUnknownMechanism } from '../trace/unknown-mechanism.js';
@@ -39,6 +40,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   linkBrokenFile,
   linkMissingScheme,
   linkTextMismatch,
+  traceLevelDrift,
   traceTextDrift,
   traceUncoveredRequirement,
   traceUnknownMechanism,

@@ -51,22 +51,23 @@ export function classifyHits(r: Requirement, view: KeywordView): readonly HitCla
     lastTable = table;
   }
   let classes = lastTable.get(r);
-  if (!classes) lastTable.set(r, (classes = Object.freeze(classify(r, view))));
+  if (!classes) lastTable.set(r, (classes = Object.freeze(classifyKeywords(r.keywords, view))));
   return classes;
 }
 
-function classify(r: Requirement, view: KeywordView): HitClass[] {
+/** One class per hit of a text (a requirement's, or a quote of one), uncached. */
+export function classifyKeywords(hits: readonly KeywordHit[], view: KeywordView): HitClass[] {
   const c = view.convention;
   // Nothing declared: every keyword of every set counts, in any case.
-  if (c === undefined) return r.keywords.map(() => 'proper');
-  const classes = r.keywords.map((hit): HitClass => {
+  if (c === undefined) return hits.map(() => 'proper');
+  const classes = hits.map((hit): HitClass => {
     if (countsUnder(hit, c)) return view.declared && !view.declared.has(hit.key) ? 'undeclared' : 'proper';
     if (belongsTo(hit, c)) return 'wrong-case';
     return hit.caseOk.length > 0 ? 'foreign' : 'prose';
   });
   if (!classes.some((k) => k === 'proper' || k === 'undeclared')) return classes;
   // Beside a keyword that counts, lower-case modals are prose.
-  return classes.map((k, i) => (k === 'wrong-case' || (k === 'foreign' && isLower(r.keywords[i])) ? 'prose' : k));
+  return classes.map((k, i) => (k === 'wrong-case' || (k === 'foreign' && isLower(hits[i])) ? 'prose' : k));
 }
 
 function isLower(hit: KeywordHit): boolean {

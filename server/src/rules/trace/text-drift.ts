@@ -1,42 +1,18 @@
-import type { Requirement } from '../../model/elements.js';
-import { escapeTableCell } from '../../parse/markdown/escape-text.js';
-import { ownElements } from '../../workspace/symbol-index.js';
 import type { MimRule } from '../rule.js';
-import { quoteDifference } from '../support/quote-diff.js';
+import { forEachDriftedQuote } from '../support/drifted-quotes.js';
 
 /**
- * trace/text-drift: a mapping row whose quoted requirement text differs from the requirement,
- * the modal verb above all. The quick fix puts the requirement's text in the quote cell.
+ * trace/text-drift: a mapping row whose quoted requirement text is worded differently from the
+ * requirement. A change of keyword level is trace/level-drift's, not this rule's. The quick fix
+ * puts the requirement's text in the quote cell.
  */
 export const traceTextDrift: MimRule = {
   codes: ['trace/text-drift'],
   scope: 'mim',
   check(mim, ctx) {
-    if (mim.mechanisms.length === 0) return;
-    // The MIM's own requirements are read from the MIM itself; only other MIMs' go through the index.
-    const find = (mimId: string | undefined, id: string) =>
-      (mimId === undefined || mimId === mim.id ? ownElements(mim, id) : ctx.index.lookup(`${mimId}.${id}`)).find((e): e is Requirement => e.kind === 'requirement');
-    for (const mechanism of mim.mechanisms) {
-      for (const row of mechanism.satisfies) {
-        const target = row.ref.target;
-        if (!row.quote || !row.quoteSpan || target?.kind !== 'requirement') continue;
-        const requirement = find(row.ref.mim, target.id);
-        if (!requirement?.text) continue;
-        const difference = quoteDifference(row.quote, requirement.text, requirement.id);
-        const doc = ctx.documents.get(row.file);
-        if (!difference || !doc) continue;
-        const range = doc.lines.rangeOf(row.quoteSpan.start, row.quoteSpan.end);
-        // The quote sits in a table cell: written so that the cell reads back as the requirement's text.
-        const newText = doc.kind === 'markdown' ? escapeTableCell(requirement.text) : requirement.text;
-        ctx.report({
-          code: 'trace/text-drift',
-          file: row.file,
-          range,
-          message: `The quoted text of ${row.ref.text} differs from the requirement: ${difference}`,
-          related: [{ file: requirement.file, range: requirement.idRange, message: `${requirement.id} reads: ${requirement.text}` }],
-          fixes: [{ title: `Quote the text of ${requirement.id}`, edits: [{ file: row.file, range, newText }] }],
-        });
-      }
-    }
+    forEachDriftedQuote(mim, ctx, ({ row, comparison, finding }) => {
+      if (!comparison.wording) return;
+      ctx.report({ ...finding, code: 'trace/text-drift', message: `The quoted text of ${row.ref.text} differs from the requirement: ${comparison.wording}` });
+    });
   },
 };

@@ -1,0 +1,18 @@
+import type { MimRule } from '../rule.js';
+import { forEachDriftedQuote } from '../support/drifted-quotes.js';
+
+/**
+ * trace/level-drift: a mapping row whose quoted keywords give another level than the
+ * requirement's (SHOULD quoted for SHALL, a MAY left out). The quick fix puts the
+ * requirement's text in the quote cell.
+ */
+export const traceLevelDrift: MimRule = {
+  codes: ['trace/level-drift'],
+  scope: 'mim',
+  check(mim, ctx) {
+    forEachDriftedQuote(mim, ctx, ({ row, comparison, finding }) => {
+      if (!comparison.level) return;
+      ctx.report({ ...finding, code: 'trace/level-drift', message: `The quoted text of ${row.ref.text} gives another level than the requirement: ${comparison.level}` });
+    });
+  },
+};
