@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complete, type CompletionItem } from '../../server/src/features/completion.js';
+import { asPlainText, complete, type CompletionItem } from '../../server/src/features/completion.js';
+import { snippetText } from '../../server/src/features/support/snippet-text.js';
+import { escapeSnippet, snippetSlot } from '../../server/src/features/support/templates.js';
 import { placeCursor, showRange } from '../support/cursor.js';
 import { memoryWorkspace, readFixtureTree } from '../support/memory-fs.js';
 import { fixture } from '../support/paths.js';
@@ -202,5 +204,32 @@ describe('completion in *.mim.yaml', () => {
     assert.deepEqual(labels(standards), ['ETSI GS CIM 009', 'b-ISO/IEC 30182']);
     const mim = await completeIn('twins.mim.yaml', 'mim: MIM8', 'mim: MIM{|}');
     assert.equal(labels(mim).length, 9);
+  });
+});
+
+describe('the plain text of a snippet, for clients that cannot expand snippets', () => {
+  it('gives placeholders their default text, a choice its first option, and drops tab stops', () => {
+    assert.equal(snippetText('## C3 ${1:Title}\n\n* **R3.1** ${2:Requirement text}$0'), '## C3 Title\n\n* **R3.1** Requirement text');
+    assert.equal(snippetText('method: ${3|automated,manual,self-assessment|}'), 'method: automated');
+    assert.equal(snippetText('a ${1:outer ${2:inner} end} b ${3} c $12'), 'a outer inner end b  c ');
+    assert.equal(snippetText('${1|one\\, two,three|}'), 'one, two');
+    assert.equal(snippetText('${TM_FILENAME:file} $UNKNOWN ${NAME}'), 'file UNKNOWN NAME');
+  });
+
+  it('undoes escapes and keeps what is no snippet syntax as text', () => {
+    assert.equal(snippetText('costs \\$5 \\} \\\\ {x} } $ ${ ${1:open'), 'costs $5 } \\ {x} } $ ${ ${1:open');
+    for (const text of ['Systems SHALL pay $5 {fee} \\ back', '${1:x}', 'a}b$c\\']) {
+      assert.equal(snippetText(escapeSnippet(text)), text);
+      assert.equal(snippetText(snippetSlot(1, text)), text);
+    }
+  });
+
+  it('turns every snippet item into plain text and leaves plain items as they are', async () => {
+    const items = await completeIn('twins.mim.yaml', '    method: automated\n', '    method: automated\n  - {|}\n');
+    const plain = items.map(asPlainText);
+    assert.ok(items.some((i) => i.isSnippet));
+    assert.ok(plain.every((i) => !i.isSnippet && !i.insertText.includes('${')));
+    assert.equal(plain[0].insertText, 'id: T2\n    title: Title\n    covers: [R1.1]\n    method: automated');
+    assert.deepEqual(plain.slice(1), items.slice(1));
   });
 });

@@ -121,6 +121,7 @@ export function startServer(connection: Connection): void {
     documents,
     pathOf: uriToPath,
     uriOf: pathToUri,
+    snippets: () => clientCaps.textDocument?.completion?.completionItem?.snippetSupport === true,
   });
 
   documents.listen(connection);
