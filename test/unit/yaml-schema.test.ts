@@ -42,7 +42,12 @@ describe('schema problems in a *.mim.yaml', () => {
 
   it('reports a wrong type, enum or pattern on the value', () => {
     assert.deepEqual(doc('mim: MIM07\ntitle: [x]\nconventions: rfc2119\nconformance:\n  - id: T1\n    method: magic\n').problems, [
-      { code: 'schema/invalid', message: "mim must match ^MIM(0|[1-9][0-9]*)$, got 'MIM07'", range: r(0, 5, 0, 10) },
+      {
+        code: 'schema/invalid',
+        message: "mim must be a MIM id: write MIM7, not 'MIM07'",
+        range: r(0, 5, 0, 10),
+        fixes: [{ title: 'Write MIM7', edits: [{ file: 's.mim.yaml', range: r(0, 5, 0, 10), newText: 'MIM7' }], preferred: true }],
+      },
       { code: 'schema/invalid', message: 'title must be a string, got a list', range: r(1, 7, 1, 10) },
       { code: 'schema/invalid', message: "conventions must be one of: bcp14, iso, itu; got 'rfc2119'", range: r(2, 13, 2, 20) },
       { code: 'schema/invalid', message: "method must be one of: automated, manual, self-assessment; got 'magic'", range: r(5, 12, 5, 17) },

@@ -23,7 +23,7 @@ export function parseConfig(file: string, text: string): ProjectConfig {
     () => {
       const lines = new LineIndex(text);
       const loaded = loadYaml(text, lines);
-      config.problems.push(...loaded.problems, ...checkSchema('config', loaded, lines));
+      config.problems.push(...loaded.problems, ...checkSchema('config', file, loaded, lines));
       readConfig(config, loaded.root, lines);
       return config;
     },
