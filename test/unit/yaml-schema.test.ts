@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { range as r } from '../../server/src/model/range.js';
 import { parseMimYaml } from '../../server/src/parse/yaml/mim-yaml.js';
 import { configSchema, mimSchema, publiccodeSchema, resourceSchema } from '../../server/src/parse/yaml/schemas.js';
+import { MIM_ID_PATTERN } from '../../server/src/parse/text/mim-names.js';
 
 type Schema = { [key: string]: unknown };
 
@@ -29,6 +30,20 @@ describe('JSON Schemas', () => {
       assert.deepEqual(undocumented(schema as Schema, schema as Schema, name), []);
     });
   }
+});
+
+/** Every `pattern` of a schema, wherever it stands. */
+function patterns(node: unknown): string[] {
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([k, v]) => (k === 'pattern' && typeof v === 'string' ? [v] : patterns(v)));
+}
+
+describe('MIM id fields', () => {
+  it('all have the one pattern whose errors say which MIM id to write', () => {
+    const mimIds = [mimSchema, resourceSchema, configSchema, publiccodeSchema].flatMap(patterns).filter((p) => new RegExp(p).test('MIM0'));
+    assert.equal(mimIds.length, 5, 'mim, mims of a descriptor and of publiccode.yml, the config\'s mim and registry ids');
+    assert.ok(mimIds.every((p) => p === MIM_ID_PATTERN), mimIds.join(' '));
+  });
 });
 
 describe('schema problems in a *.mim.yaml', () => {
