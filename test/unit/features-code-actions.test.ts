@@ -66,6 +66,16 @@ describe('codeActions', () => {
     const actions = await actionsWith({ [CAPS]: caps }, CAPS, 'R2.1** Systems MAY');
     assert.ok(actions.includes('quickfix Renumber to R2.2 [id/duplicate]: geo/docs/capabilities-and-requirements.md:18:5-18:9 "R2.2"'), actions.join('\n'));
   });
+
+  it('writes the MIM id that a resource descriptor names by its repository, preferred', async () => {
+    const path = '/ws/tools/kerb.mim.yml';
+    const text = 'name: Kerb viewer\nmims:\n  - geospatial-data-mim-7\n';
+    const ws = await memoryWorkspace({ ...FILES, [path]: text });
+    const actions = codeActions(ws, path, rangeOf(text, 'geospatial'));
+    assert.deepEqual(show(actions), ['quickfix Write MIM7 [schema/invalid]: tools/kerb.mim.yml:3:5-3:26 "MIM7"']);
+    assert.equal(actions[0].preferred, true);
+    assert.deepEqual(show(fixAll(ws, path) ? [fixAll(ws, path)!] : []), ['source.fixAll Fix all safe mimspec problems: tools/kerb.mim.yml:3:5-3:26 "MIM7"']);
+  });
 });
 
 describe('fixAll', () => {

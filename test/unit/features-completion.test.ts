@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complete, type CompletionItem } from '../../server/src/features/completion.js';
+import { asPlainText, complete, type CompletionItem } from '../../server/src/features/completion.js';
+import { escapeSnippet, snippetSlot, snippetText } from '../../server/src/features/support/snippet-text.js';
 import { placeCursor, showRange } from '../support/cursor.js';
 import { memoryWorkspace, readFixtureTree } from '../support/memory-fs.js';
 import { fixture } from '../support/paths.js';
@@ -202,5 +203,106 @@ describe('completion in *.mim.yaml', () => {
     assert.deepEqual(labels(standards), ['ETSI GS CIM 009', 'b-ISO/IEC 30182']);
     const mim = await completeIn('twins.mim.yaml', 'mim: MIM8', 'mim: MIM{|}');
     assert.equal(labels(mim).length, 9);
+  });
+});
+
+/** Completion in a file added to the fixture workspace, whose text carries the cursor `{|}`. */
+async function completeInNew(path: string, withCursor: string): Promise<CompletionItem[]> {
+  const { text, position } = placeCursor(withCursor);
+  const ws = await memoryWorkspace({ ...FILES, [`/ws/${path}`]: text });
+  return complete(ws, `/ws/${path}`, position);
+}
+
+const ALL_MIMS = ['MIM0', 'MIM1', 'MIM2', 'MIM3', 'MIM4', 'MIM5', 'MIM6', 'MIM7', 'MIM8'];
+const RESOURCE = 'MIMYmlVersion: "0.1"\nname: Kerb viewer\nmims:\n';
+
+describe('completion of MIM numbers', () => {
+  it('offers the MIM numbers with their titles on a new item of a resource descriptor\'s mims list', async () => {
+    for (const line of ['  - {|}', '  - MIM{|}', '- {|}', '- M{|}', '  - mi{|}']) {
+      const items = await completeInNew('kerb.mim.yml', `${RESOURCE}${line}\n`);
+      assert.deepEqual(labels(items), ALL_MIMS, line);
+    }
+    const items = await completeInNew('kerb.mim.yml', `${RESOURCE}  - MIM0\n  - MIM{|}\n`);
+    assert.equal(item(items, 'MIM6')?.detail, 'Securing Data');
+    assert.equal(item(items, 'MIM8')?.documentation, 'in the workspace');
+    assert.equal(showRange(item(items, 'MIM6')!.range), '5:5-5:8');
+  });
+
+  it('offers them in a publiccode.yml and in a flow list', async () => {
+    const block = await completeInNew('tool/publiccode.yml', 'publiccodeYmlVersion: "0.2"\nname: Kerb viewer\nmims:\n  - {|}\n');
+    assert.deepEqual(labels(block), ALL_MIMS);
+    const flow = await completeInNew('kerb.mim.yml', `${RESOURCE.replace('mims:\n', 'mims: [MIM0, MI{|}]\n')}`);
+    assert.deepEqual(labels(flow), ALL_MIMS);
+  });
+
+  it('offers the registry of the numbering the config picks', async () => {
+    const { text, position } = placeCursor(`${RESOURCE}  - {|}\n`);
+    const ws = await memoryWorkspace({ '/old/mimspec.yaml': 'numbering: oasc-2022\n', '/old/kerb.mim.yml': text }, '/old');
+    const items = complete(ws, '/old/kerb.mim.yml', position);
+    assert.deepEqual(labels(items), ['MIM1', 'MIM2', 'MIM3', 'MIM4', 'MIM5', 'MIM6', 'MIM7', 'MIM8', 'MIM9', 'MIM10']);
+    assert.equal(item(items, 'MIM6')?.detail, 'Security');
+  });
+
+  it('offers them after MI in prose and in YAML text, and after any start of MIM in YAML values', async () => {
+    const prose = await completeIn('geo/docs/objective.md', 'works unchanged in another.', 'works unchanged in another, see MI{|}');
+    assert.deepEqual(labels(prose), ALL_MIMS);
+    assert.equal(showRange(prose[0].range), '3:90-3:92');
+    const text = await completeIn('twins.mim.yaml', 'Entities follow [ETSI GS CIM 009]', 'Entities follow MI{|} and [ETSI GS CIM 009]');
+    assert.deepEqual(labels(text), ALL_MIMS);
+    for (const typed of ['M', 'MI', 'mi']) {
+      const mim = await completeIn('twins.mim.yaml', 'mim: MIM8', `mim: ${typed}{|}`);
+      assert.deepEqual(labels(mim), ALL_MIMS, typed);
+    }
+    // A word that merely starts with M, a lone M (MUST, MAY), or a MIM id in lower case is prose.
+    for (const word of ['Mi', 'mi', 'XMI', 'M']) {
+      const items = await completeIn('geo/docs/objective.md', 'works unchanged in another.', `works unchanged in another, see ${word}{|}`);
+      assert.deepEqual(labels(items), [], word);
+    }
+  });
+});
+
+describe('completion of keys on a blank indented line', () => {
+  it('offers the keys of the map at the cursor\'s indentation, as for a typed prefix', async () => {
+    const keys = (items: CompletionItem[]) => items.filter((i) => i.kind === 'key');
+    const typed = keys(await completeIn('twins.mim.yaml', '    method: automated\n', '    method: automated\n    d{|}\n'));
+    const blank = keys(await completeIn('twins.mim.yaml', '    method: automated\n', '    method: automated\n    {|}\n'));
+    assert.deepEqual(labels(blank), ['title', 'description']);
+    assert.deepEqual(labels(typed), ['title', 'description']);
+    assert.equal(item(blank, 'description')?.insertText, 'description: ');
+    assert.equal(showRange(item(blank, 'description')!.range), '31:5-31:5');
+  });
+
+  it('offers the keys of a nested map and of the root', async () => {
+    const nested = await completeInNew('kerb.mim.yml', `${RESOURCE}  - MIM0\nlegal:\n  license: MIT\n  {|}\n`);
+    assert.deepEqual(labels(nested), ['mainCopyrightOwner', 'repoOwner', 'authorsFile']);
+    const root = await completeIn('twins.mim.yaml', 'conventions: bcp14\n', 'conventions: bcp14\n{|}\n');
+    assert.ok(labels(root).includes('category'), labels(root).join(' '));
+  });
+});
+
+describe('the plain text of a snippet, for clients that cannot expand snippets', () => {
+  it('gives placeholders their default text, a choice its first option, and drops tab stops', () => {
+    assert.equal(snippetText('## C3 ${1:Title}\n\n* **R3.1** ${2:Requirement text}$0'), '## C3 Title\n\n* **R3.1** Requirement text');
+    assert.equal(snippetText('method: ${3|automated,manual,self-assessment|}'), 'method: automated');
+    assert.equal(snippetText('a ${1:outer ${2:inner} end} b ${3} c $12'), 'a outer inner end b  c ');
+    assert.equal(snippetText('${1|one\\, two,three|}'), 'one, two');
+    assert.equal(snippetText('${TM_FILENAME:file} $UNKNOWN ${NAME}'), 'file UNKNOWN NAME');
+  });
+
+  it('undoes escapes and keeps what is no snippet syntax as text', () => {
+    assert.equal(snippetText('costs \\$5 \\} \\\\ {x} } $ ${ ${1:open'), 'costs $5 } \\ {x} } $ ${ ${1:open');
+    for (const text of ['Systems SHALL pay $5 {fee} \\ back', '${1:x}', 'a}b$c\\']) {
+      assert.equal(snippetText(escapeSnippet(text)), text);
+      assert.equal(snippetText(snippetSlot(1, text)), text);
+    }
+  });
+
+  it('turns every snippet item into plain text and leaves plain items as they are', async () => {
+    const items = await completeIn('twins.mim.yaml', '    method: automated\n', '    method: automated\n  - {|}\n');
+    const plain = items.map(asPlainText);
+    assert.ok(items.some((i) => i.isSnippet));
+    assert.ok(plain.every((i) => !i.isSnippet && !i.insertText.includes('${')));
+    assert.equal(plain[0].insertText, 'id: T2\n    title: Title\n    covers: [R1.1]\n    method: automated');
+    assert.deepEqual(plain.slice(1), items.slice(1));
   });
 });

@@ -90,6 +90,14 @@ describe('hover', () => {
     assert.equal(hover(ws, path, findCursor(text, 'MIM0.R{|}1.2'))?.markdown, '**MIM0.R1.2**\n\nMIM0 Accessing Data is not in the workspace.');
   });
 
+  it('on an entry of a resource descriptor\'s mims that is no MIM id: the id to write, or the form', async () => {
+    const path = '/ws/tools/kerb.mim.yml';
+    const text = 'name: Kerb viewer\nmims: [securing-data-mim-6, kerb-viewer]\n';
+    const ws = await memoryWorkspace({ ...FILES, [path]: text });
+    assert.equal(hover(ws, path, findCursor(text, 'securing{|}'))?.markdown, '**securing-data-mim-6**\n\nNames no MIM: write MIM6.');
+    assert.equal(hover(ws, path, findCursor(text, 'kerb-{|}viewer]'))?.markdown, '**kerb-viewer**\n\nNames no MIM: expected a MIM id such as MIM0.');
+  });
+
   it('on a citation: the reference entry', async () => {
     assert.equal(await hoverAt('twins.mim.yaml', '[ETSI{|} GS CIM 009]'), '**[ETSI GS CIM 009]** NGSI-LD API\n\nhttps://www.etsi.org/deliver/etsi_gs/CIM/001_099/009/\n\nNormative reference of MIM8 Local Digital Twins');
     assert.equal(await hoverAt('twins.mim.yaml', '[b-ISO{|}/IEC 30182]'), '**[b-ISO/IEC 30182]** Smart city concept model\n\nBibliography entry of MIM8 Local Digital Twins');

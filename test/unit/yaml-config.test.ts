@@ -66,7 +66,14 @@ describe('parseConfig', () => {
 
   it('reports a mim of the wrong form and reads what it means', () => {
     const config = parseConfig('/p/mimspec.yaml', 'mim: MIM07\n');
-    assert.deepEqual(config.problems, [{ code: 'schema/invalid', message: "mim must match ^MIM(0|[1-9][0-9]*)$, got 'MIM07'", range: r(0, 5, 0, 10) }]);
+    assert.deepEqual(config.problems, [
+      {
+        code: 'schema/invalid',
+        message: "mim must be a MIM id: write MIM7, not 'MIM07'",
+        range: r(0, 5, 0, 10),
+        fixes: [{ title: 'Write MIM7', edits: [{ file: '/p/mimspec.yaml', range: r(0, 5, 0, 10), newText: 'MIM7' }], preferred: true }],
+      },
+    ]);
     assert.equal(config.mim, 'MIM7');
   });
 

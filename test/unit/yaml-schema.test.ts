@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { range as r } from '../../server/src/model/range.js';
 import { parseMimYaml } from '../../server/src/parse/yaml/mim-yaml.js';
 import { configSchema, mimSchema, publiccodeSchema, resourceSchema } from '../../server/src/parse/yaml/schemas.js';
+import { MIM_ID_PATTERN } from '../../server/src/parse/text/mim-names.js';
 
 type Schema = { [key: string]: unknown };
 
@@ -31,6 +32,20 @@ describe('JSON Schemas', () => {
   }
 });
 
+/** Every `pattern` of a schema, wherever it stands. */
+function patterns(node: unknown): string[] {
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([k, v]) => (k === 'pattern' && typeof v === 'string' ? [v] : patterns(v)));
+}
+
+describe('MIM id fields', () => {
+  it('all have the one pattern whose errors say which MIM id to write', () => {
+    const mimIds = [mimSchema, resourceSchema, configSchema, publiccodeSchema].flatMap(patterns).filter((p) => new RegExp(p).test('MIM0'));
+    assert.equal(mimIds.length, 5, 'mim, mims of a descriptor and of publiccode.yml, the config\'s mim and registry ids');
+    assert.ok(mimIds.every((p) => p === MIM_ID_PATTERN), mimIds.join(' '));
+  });
+});
+
 describe('schema problems in a *.mim.yaml', () => {
   const doc = (text: string) => parseMimYaml('s.mim.yaml', text, 1);
 
@@ -42,7 +57,12 @@ describe('schema problems in a *.mim.yaml', () => {
 
   it('reports a wrong type, enum or pattern on the value', () => {
     assert.deepEqual(doc('mim: MIM07\ntitle: [x]\nconventions: rfc2119\nconformance:\n  - id: T1\n    method: magic\n').problems, [
-      { code: 'schema/invalid', message: "mim must match ^MIM(0|[1-9][0-9]*)$, got 'MIM07'", range: r(0, 5, 0, 10) },
+      {
+        code: 'schema/invalid',
+        message: "mim must be a MIM id: write MIM7, not 'MIM07'",
+        range: r(0, 5, 0, 10),
+        fixes: [{ title: 'Write MIM7', edits: [{ file: 's.mim.yaml', range: r(0, 5, 0, 10), newText: 'MIM7' }], preferred: true }],
+      },
       { code: 'schema/invalid', message: 'title must be a string, got a list', range: r(1, 7, 1, 10) },
       { code: 'schema/invalid', message: "conventions must be one of: bcp14, iso, itu; got 'rfc2119'", range: r(2, 13, 2, 20) },
       { code: 'schema/invalid', message: "method must be one of: automated, manual, self-assessment; got 'magic'", range: r(5, 12, 5, 17) },

@@ -5,6 +5,7 @@ import { citationItems, elementItems, idWord, keywordItems, mimIdItems, proseMim
 import { markdownSnippets, yamlSnippets } from './support/completion-snippets.js';
 import { elementAt, lastAtOrBefore, mimOrDocument, partAt } from './support/places.js';
 import { propertiesOf, schemaAt, schemaOf, typeLabel } from './support/schema-walk.js';
+import { snippetText } from './support/snippet-text.js';
 import { siblingKeys, yamlContext, type YamlContext, type YamlPath } from './support/yaml-context.js';
 
 export type CompletionKind = 'id' | 'mim' | 'citation' | 'keyword' | 'snippet' | 'key' | 'value';
@@ -37,6 +38,11 @@ export function complete(ws: Workspace, file: string, pos: Position): Completion
   const root = schemaOf(doc);
   const y = yamlContext(doc, pos);
   return root && y ? yamlItems(ctx, y, root) : [];
+}
+
+/** The item as plain text, for a client that cannot expand snippets: the text the snippet inserts with its placeholders' defaults. */
+export function asPlainText(item: CompletionItem): CompletionItem {
+  return item.isSnippet ? { ...item, insertText: snippetText(item.insertText), isSnippet: false } : item;
 }
 
 // ---- Markdown ----------------------------------------------------------------------

@@ -2,6 +2,7 @@ import type { Capability, Mechanism, MimElement, Reference, Requirement, Test } 
 import type { Mim } from '../model/mim.js';
 import type { Position, Range } from '../model/range.js';
 import { escapeInline } from '../parse/markdown/escape-text.js';
+import { mimIdInName } from '../parse/text/mim-names.js';
 import { dirname, relativePath } from '../workspace/paths.js';
 import { ownId } from '../workspace/symbol-index.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -35,7 +36,7 @@ export function hover(ws: Workspace, file: string, pos: Position): Hover | undef
       if (found.length > 0) return reply(elementHover(ws, file, found, ws.index.mimOf(found[0].file)));
       const mimId = hit.resolved.mimId;
       const target = hit.ref.target;
-      if (!target) return reply([`**${hit.ref.text}**`, '', 'Names no MIM element: expected an id such as R1.1 or MIM0.R1.1.']);
+      if (!target) return reply([`**${hit.ref.text}**`, '', hit.ref.role === 'resource-mims' ? namesNoMim(hit.ref.text) : 'Names no MIM element: expected an id such as R1.1 or MIM0.R1.1.']);
       if (hit.ref.mim && !ws.index.byId.has(hit.ref.mim)) return reply([`**${key}**`, '', `${mimName(ws, file, hit.ref.mim)} is not in the workspace.`]);
       return reply([`**${key ?? target.id}**`, '', `No ${target.kind} ${target.id} in ${mimId ? mimName(ws, file, mimId) : 'this file'}.`]);
     }
@@ -55,6 +56,12 @@ export function hover(ws: Workspace, file: string, pos: Position): Hover | undef
     default:
       return undefined;
   }
+}
+
+/** An entry of a resource descriptor's `mims` that is no MIM id: what to write instead. */
+function namesNoMim(text: string): string {
+  const id = mimIdInName(text);
+  return id ? `Names no MIM: write ${id}.` : 'Names no MIM: expected a MIM id such as MIM0.';
 }
 
 function elementHover(ws: Workspace, file: string, found: MimElement[], mim: Mim | undefined): string[] {

@@ -18,7 +18,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, fixAll } from '../features/code-actions.js';
 import { codeLenses } from '../features/code-lens.js';
-import { complete, type CompletionKind } from '../features/completion.js';
+import { asPlainText, complete, type CompletionKind } from '../features/completion.js';
 import { definition } from '../features/definition.js';
 import { documentLinks } from '../features/document-links.js';
 import { foldingRanges } from '../features/folding.js';
@@ -40,6 +40,8 @@ export interface FeatureHost {
   uriOf(path: string): string;
   /** What the client declared at initialize. */
   clientCapabilities(): ClientCapabilities;
+  /** Whether the client expands snippets (`completionItem.snippetSupport`); others get the snippets' plain text. */
+  snippets(): boolean;
 }
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -111,7 +113,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
 
   connection.onCompletion(
     on('completion', (ws, file, p) =>
-      complete(ws, file, p.position).map(
+      complete(ws, file, p.position).map((c) => (host.snippets() ? c : asPlainText(c))).map(
         (c, i): LspCompletionItem => ({
           label: c.label,
           kind: COMPLETION_KIND[c.kind],

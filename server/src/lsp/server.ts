@@ -149,6 +149,7 @@ export function startServer(connection: Connection): void {
     pathOf: uriToPath,
     uriOf: pathToUri,
     clientCapabilities: () => clientCaps,
+    snippets: () => clientCaps.textDocument?.completion?.completionItem?.snippetSupport === true,
   });
 
   documents.listen(connection);

@@ -7,7 +7,8 @@ import type { CompletionItem } from '../completion.js';
 import type { CompletionContext } from './completion-sources.js';
 import { lastAtOrBefore, partAt } from './places.js';
 import { isList, schemaAt } from './schema-walk.js';
-import { formOfLine, markdownHeading, markdownMappingRow, markdownRequirement, paragraph, SNIPPET, snippetSlot as slot, tabStop, writeBlocks, yamlItem, yamlList, type Like, type MarkdownBlock } from './templates.js';
+import { snippetSlot as slot } from './snippet-text.js';
+import { formOfLine, markdownHeading, markdownMappingRow, markdownRequirement, paragraph, SNIPPET, tabStop, writeBlocks, yamlItem, yamlList, type Like, type MarkdownBlock } from './templates.js';
 import type { YamlContext, YamlPath } from './yaml-context.js';
 
 function snippet(label: string, detail: string, insertText: string, range: Range, typed: string): CompletionItem {

@@ -117,7 +117,10 @@ export function mimIdItems(ctx: CompletionContext, word: Word): CompletionItem[]
     }));
 }
 
-/** In prose: MIM ids after `MIM`, and the elements of a MIM after `MIM0.`. */
+/**
+ * In prose: MIM ids after `MIM` or `MI`, and the elements of a MIM after `MIM0.`. A lone `M`
+ * is left to the keywords (MUST, MAY) and to the words of the text.
+ */
 export function proseMimItems(ctx: CompletionContext): CompletionItem[] {
   const global = /(?<![\w.])(MIM\d+)\.[\w.]*$/.exec(ctx.before);
   if (global) {
@@ -125,7 +128,7 @@ export function proseMimItems(ctx: CompletionContext): CompletionItem[] {
     globalItems(ctx, idWord(ctx), global[1], ['requirement', 'capability'], push);
     return items;
   }
-  if (/(?<![\w.])MIM\d*$/.test(ctx.before)) return mimIdItems(ctx, idWord(ctx));
+  if (/(?<![\w.])MI(?:M\d*)?$/.test(ctx.before)) return mimIdItems(ctx, idWord(ctx));
   return [];
 }
 

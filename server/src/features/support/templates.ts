@@ -1,3 +1,4 @@
+import { escapeSnippet, snippetSlot } from './snippet-text.js';
 import type { DocumentModel } from '../../model/document.js';
 import type { MappingRow, MimElement, Requirement, TextBlock } from '../../model/elements.js';
 import type { TextEdit } from '../../model/finding.js';
@@ -21,16 +22,6 @@ export type Words = string | Slot;
 
 export function tabStop(stop: number, text: string): Slot {
   return { stop, text };
-}
-
-/** A snippet placeholder `${n:text}`. */
-export function snippetSlot(n: number, text: string): string {
-  return `\${${n}:${escapeSnippet(text)}}`;
-}
-
-/** Text that a snippet inserts as is. */
-function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
 }
 
 /** How a template writes: the plain text of an edit, or a snippet. */

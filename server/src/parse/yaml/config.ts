@@ -22,7 +22,7 @@ export function parseConfig(file: string, text: string, ruleCodes?: readonly str
     () => {
       const lines = new LineIndex(text);
       const loaded = loadYaml(text, lines);
-      config.problems.push(...loaded.problems, ...checkSchema('config', loaded, lines));
+      config.problems.push(...loaded.problems, ...checkSchema('config', file, loaded, lines));
       readConfig(config, loaded.root, lines);
       if (ruleCodes) config.problems.push(...unknownRules(entries(field(loaded.root, 'rules')?.value), ruleCodes, config.problems, lines));
       return config;

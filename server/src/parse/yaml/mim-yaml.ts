@@ -48,7 +48,7 @@ function isLegacyElementId(error: ErrorObject): boolean {
 export function parseMimYaml(file: string, text: string, version: string | number, events?: Int32Array | null): DocumentModel {
   return guardedDocument(file, text, version, 'mim-yaml', 'spec', (model) => {
     const loaded = loadYaml(text, model.lines, events);
-    model.problems.push(...loaded.problems, ...checkSchema('mim', loaded, model.lines, isLegacyElementId));
+    model.problems.push(...loaded.problems, ...checkSchema('mim', model.file, loaded, model.lines, isLegacyElementId));
     model.suppressions = findSuppressions(text, model.lines, 'yaml');
     const root = loaded.root;
     if (isMap(root)) readSpec(model, root);

@@ -23,7 +23,7 @@ export function parseResourceYaml(file: string, text: string, version: string | 
   return guardedDocument(file, text, version, 'resource', 'resource', (model) => {
     const publiccode = PUBLICCODE.test(file);
     const loaded = loadYaml(text, model.lines);
-    model.problems.push(...loaded.problems, ...checkSchema(publiccode ? 'publiccode' : 'resource', loaded, model.lines));
+    model.problems.push(...loaded.problems, ...checkSchema(publiccode ? 'publiccode' : 'resource', model.file, loaded, model.lines));
     model.suppressions = findSuppressions(text, model.lines, 'yaml');
     const root = loaded.root;
     if (!isMap(root)) return;

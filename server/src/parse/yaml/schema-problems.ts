@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { ParseProblem } from '../../model/finding.js';
 import type { LineIndex } from '../../model/range.js';
 import type { TextSpan } from '../../model/elements.js';
+import { MIM_ID_PATTERN, mimIdInName } from '../text/mim-names.js';
 import { entries, field, nodeSpan } from './nodes.js';
 import { isMap, isSeq, type YamlNode, type YamlScalar } from './tree.js';
 
@@ -113,6 +114,19 @@ interface Placed {
   message: string;
   /** For a missing property: its name, so that several on one map share one problem; `message` then names the map. */
   missing?: string;
+  /** The value to write instead, where the error leaves one answer: a quick fix. */
+  replacement?: string;
+}
+
+/**
+ * A value against the MIM id pattern says what to write: the id it names when it names one
+ * (`MIM 6`, `mim6`, a repository's name such as `securing-data-mim-6`), else the form.
+ */
+function mimIdError(error: ErrorObject, name: string): Omit<Placed, 'span'> | undefined {
+  if (error.keyword !== 'pattern' || error.params.pattern !== MIM_ID_PATTERN) return undefined;
+  const id = typeof error.data === 'string' ? mimIdInName(error.data) : undefined;
+  if (!id) return { message: `${name} must be a MIM id such as MIM0, got ${describe(error.data)}` };
+  return { message: `${name} must be a MIM id: write ${id}, not ${describe(error.data)}`, replacement: id };
 }
 
 function place(error: ErrorObject, errors: ErrorObject[], root: YamlNode | undefined): Placed {
@@ -129,34 +143,37 @@ function place(error: ErrorObject, errors: ErrorObject[], root: YamlNode | undef
   if (error.propertyName !== undefined) {
     return { span: keySpan(locate(root, [...path, error.propertyName])), message: `${name} key '${error.propertyName}' ${error.message ?? 'is invalid'}` };
   }
-  return { span: valueSpan(locate(root, path)), message: message(error, name, errors.filter((e) => isChildOf(e, error))) };
+  const span = valueSpan(locate(root, path));
+  return { span, ...(mimIdError(error, name) ?? { message: message(error, name, errors.filter((e) => isChildOf(e, error))) }) };
 }
 
 /**
  * Turns ajv's errors into `schema/invalid` problems on the YAML node at fault: the key of
  * the map that lacks a required property, the key of an unknown property, the value of a
  * wrong type, enum or pattern. One problem per node: several missing properties of one map
- * share one message; any other second error on a node is dropped.
+ * share one message; any other second error on a node is dropped. Where the error leaves one
+ * value to write, the problem carries the fix that writes it in `file`.
  */
-export function schemaErrorsToProblems(errors: ErrorObject[], root: YamlNode | undefined, lines: LineIndex): ParseProblem[] {
+export function schemaErrorsToProblems(errors: ErrorObject[], root: YamlNode | undefined, lines: LineIndex, file: string): ParseProblem[] {
   const groups = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   // propertyNames repeats, without the name, what its child error says.
   const kept = errors.filter((e) => e.keyword !== 'propertyNames' && !groups.some((g) => isChildOf(e, g)));
-  const byNode = new Map<string, { span: TextSpan; message: string; missing: string[] }>();
+  const byNode = new Map<string, { span: TextSpan; message: string; missing: string[]; replacement?: string }>();
   for (const error of kept) {
     const placed = place(error, errors, root);
     const key = `${placed.span.start}:${placed.span.end}`;
     const seen = byNode.get(key);
-    if (!seen) byNode.set(key, { span: placed.span, message: placed.message, missing: placed.missing ? [placed.missing] : [] });
+    if (!seen) byNode.set(key, { span: placed.span, message: placed.message, missing: placed.missing ? [placed.missing] : [], replacement: placed.replacement });
     else if (placed.missing && seen.missing.length > 0) seen.missing.push(placed.missing);
   }
   return [...byNode.values()]
     .sort((a, b) => a.span.start - b.span.start)
-    .map((p) => ({
-      code: 'schema/invalid',
-      message: p.missing.length > 0 ? missingMessage(p.message, p.missing) : p.message,
-      range: lines.rangeOf(p.span.start, p.span.end),
-    }));
+    .map((p) => {
+      const range = lines.rangeOf(p.span.start, p.span.end);
+      const problem: ParseProblem = { code: 'schema/invalid', message: p.missing.length > 0 ? missingMessage(p.message, p.missing) : p.message, range };
+      if (p.replacement !== undefined) problem.fixes = [{ title: `Write ${p.replacement}`, edits: [{ file, range, newText: p.replacement }], preferred: true }];
+      return problem;
+    });
 }
 
 function missingMessage(owner: string, missing: string[]): string {

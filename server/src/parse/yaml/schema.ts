@@ -12,12 +12,13 @@ const VALIDATORS: Record<SchemaName, ValidateFunction> = validators;
 /**
  * Validates a loaded file against its schema. A file that does not parse is reported as
  * syntax only: its data would be a guess. An empty file is validated as an empty map, so
- * missing required keys are named. `skip` drops errors another check reports better.
+ * missing required keys are named. `skip` drops errors another check reports better. Fixes
+ * edit `file`.
  */
-export function checkSchema(name: SchemaName, loaded: LoadedYaml, lines: LineIndex, skip?: (error: ErrorObject) => boolean): ParseProblem[] {
+export function checkSchema(name: SchemaName, file: string, loaded: LoadedYaml, lines: LineIndex, skip?: (error: ErrorObject) => boolean): ParseProblem[] {
   if (!loaded.clean) return [];
   const validate = VALIDATORS[name];
   if (validate(loaded.data === undefined ? {} : loaded.data)) return [];
   const errors = (validate.errors ?? []).filter((e) => !skip?.(e));
-  return schemaErrorsToProblems(errors, loaded.root, lines);
+  return schemaErrorsToProblems(errors, loaded.root, lines, file);
 }
