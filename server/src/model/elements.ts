@@ -244,7 +244,8 @@ export interface GitbookTag {
 export interface InvisibleChar {
   /** e.g. `U+200B ZERO WIDTH SPACE` or `&#x200B;`. */
   what: string;
-  where: 'heading' | 'id' | 'text';
+  /** `line`: on a line that holds nothing else; `code`: in a code block or code span. */
+  where: 'heading' | 'id' | 'text' | 'line' | 'code';
   file: string;
   range: Range;
 }

@@ -48,7 +48,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'anchor/duplicate', severity: 'error', summary: 'The same anchor id twice in one page' },
   { code: 'gitbook/unbalanced-block', severity: 'error', summary: 'A GitBook block without its end tag, or an end tag without its block' },
   { code: 'gitbook/summary', severity: 'warning', summary: 'SUMMARY.md lists a missing page, or a page is not listed' },
-  { code: 'hygiene/invisible-char', severity: 'info', summary: 'Zero-width or other invisible characters in ids and headings' },
+  { code: 'hygiene/invisible-char', severity: 'info', summary: 'Zero-width or other invisible characters in a page: headings, ids, text, code' },
   { code: 'itu/skeleton', severity: 'warning', summary: 'An itu: block missing a clause of a draft Recommendation, or out of order' },
   { code: 'itu/keywords-order', severity: 'info', summary: 'ITU keywords not in alphabetical order' },
   { code: 'itu/abbreviation', severity: 'info', summary: 'An abbreviation used but not listed, or listed but never used' },
