@@ -54,3 +54,63 @@ describe('hygiene/invisible-char fixes', () => {
     assert.deepEqual(await findings({ [PAGE]: page }, 'hygiene/invisible-char'), []);
   });
 });
+
+describe('xref/name-mismatch fixes', () => {
+  const NOTES = (line: string) => `# Notes on the MIMs\n\n${line}\n`;
+
+  /** The fix of the first finding whose title starts so, applied; the page text and what a new check finds. */
+  async function applyFix(line: string, title: string, others: Record<string, string> = {}) {
+    const page = NOTES(line);
+    const [finding, ...rest] = await findings({ ...others, [PAGE]: page }, 'xref/name-mismatch');
+    assert.ok(finding, `no finding on: ${line}`);
+    assert.deepEqual(rest, []);
+    const fix = finding.fixes?.find((f) => f.title.startsWith(title));
+    assert.ok(fix, `no fix '${title}' among: ${finding.fixes?.map((f) => f.title).join(', ')}`);
+    const text = applyEdits(PAGE, page, fix.edits);
+    return { finding, fix, text, after: await findings({ ...others, [PAGE]: text }, 'xref/name-mismatch') };
+  }
+
+  const renumbered: [string, string, string][] = [
+    ['Consent follows MIM3 Personal Data.', 'Change MIM3 to MIM4', 'Consent follows MIM4 Personal Data.'],
+    ['Consent follows MIM-3 (Personal Data).', 'Change MIM-3 to MIM-4', 'Consent follows MIM-4 (Personal Data).'],
+    ['Consent follows MIM 3: Personal Data.', 'Change MIM 3 to MIM 4', 'Consent follows MIM 4: Personal Data.'],
+    ['Consent follows Personal Data MIM (**MIM3**).', 'Change MIM3 to MIM4', 'Consent follows Personal Data MIM (**MIM4**).'],
+    ['Consent follows [MIM3 Personal Data](https://example.org/mim3).', 'Change MIM3 to MIM4', 'Consent follows [MIM4 Personal Data](https://example.org/mim3).'],
+  ];
+  for (const [line, title, expected] of renumbered) {
+    it(`renumbers, keeping the written form: ${line}`, async () => {
+      const { fix, text, after } = await applyFix(line, title);
+      assert.equal(fix.title, title);
+      assert.equal(text, NOTES(expected));
+      assert.deepEqual(after, []);
+    });
+  }
+
+  it('renames instead, to the title the number has', async () => {
+    const { text, after } = await applyFix('Consent follows MIM3 - Personal Data.', 'Name it');
+    assert.equal(text, NOTES('Consent follows MIM3 - Exchanging Data.'));
+    assert.deepEqual(after, []);
+  });
+
+  it('says a name is the other edition\'s, and offers only the current name', async () => {
+    const { finding, text, after } = await applyFix('Algorithms follow MIM-5 (Transparency).', 'Name it Fair AI');
+    assert.match(finding.message, /^Transparency is the oasc-2022 name of MIM5: no MIM has that name in the oasc-2025 numbering; MIM5 is Fair AI/);
+    assert.deepEqual(finding.fixes?.map((f) => f.title), ['Name it Fair AI']);
+    assert.equal(text, NOTES('Algorithms follow MIM-5 (Fair AI).'));
+    assert.deepEqual(after, []);
+  });
+
+  it('takes the title a MIM\'s own pages give it as the authority for its number', async () => {
+    const trust = { '/ws/trust/README.md': '# MIM4 - Trust\n\nCities share trust frameworks.\n' };
+    assert.deepEqual(await findings({ ...trust, [PAGE]: NOTES('Frameworks follow MIM4 (Trust).') }, 'xref/name-mismatch'), []);
+    const { finding, text, after } = await applyFix('Frameworks follow MIM3 (Trust).', 'Change MIM3 to MIM4', trust);
+    assert.equal(finding.message, "Trust is MIM4 in this workspace (the title MIM4's pages give it), not MIM3; MIM3 is Exchanging Data");
+    assert.equal(text, NOTES('Frameworks follow MIM4 (Trust).'));
+    assert.deepEqual(after, []);
+  });
+
+  it('reads no name into a following sentence, a lower-case phrase or a lone word after a space', async () => {
+    const lines = ['See MIM3. Personal Data is kept apart.', 'The MIM3 personal data rules apply.', 'The MIM6 Security considerations apply.', 'See MIM3, Personal Data and MIM4.', 'Exchanging Personal Data (MIM3) is a topic.'];
+    for (const line of lines) assert.deepEqual(await findings({ [PAGE]: NOTES(line) }, 'xref/name-mismatch'), [], line);
+  });
+});

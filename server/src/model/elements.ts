@@ -142,6 +142,8 @@ export interface IdRef {
   target?: { kind: ElementKind; id: string };
   /** A legacy form (`MIM3.C5.R0`, flat `R4`). */
   legacy?: boolean;
+  /** For a whole MIM in prose, the name written beside it: `MIM3 (Personal Data)`, `Personal Data (MIM3)`. */
+  name?: { text: string; range: Range };
 }
 
 export interface Section {

@@ -36,6 +36,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'trace/untested-requirement', severity: 'info', summary: 'A required requirement that no test covers' },
   { code: 'trace/unknown-mechanism', severity: 'error', summary: 'Interoperability guidance naming a mechanism that does not exist' },
   { code: 'xref/unknown-mim', severity: 'error', summary: 'A MIM number that the registry and the workspace do not know' },
+  { code: 'xref/name-mismatch', severity: 'warning', summary: 'A MIM number written beside the name of another MIM' },
   { code: 'xref/unresolved', severity: 'warning', summary: 'A global id that does not exist in its MIM' },
   { code: 'identity/mismatch', severity: 'error', summary: 'The files of one MIM disagree about its number or name' },
   { code: 'cite/undefined', severity: 'error', summary: 'A citation tag that is not in the references' },

@@ -557,7 +557,7 @@ class PageReader {
       const p = refs[i];
       const at = map.toDocument(p.offset);
       if (this.definitionIds.has(at)) continue;
-      this.doc.refs.push({
+      const ref: IdRef = {
         file: this.doc.file,
         range: this.lines.rangeOf(at, map.toDocument(p.offset + p.length)),
         text: p.text,
@@ -565,7 +565,9 @@ class PageReader {
         mim: p.mim,
         target: p.target,
         legacy: p.legacy || undefined,
-      });
+      };
+      if (p.name) ref.name = { text: p.name.text, range: this.lines.rangeOf(map.toDocument(p.name.offset), map.toDocument(p.name.offset + p.name.length)) };
+      this.doc.refs.push(ref);
     }
     const citations = findCitations(content);
     for (let i = 0; i < citations.length; i++) {
