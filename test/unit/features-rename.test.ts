@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { prepareRename, rename, renameFileEdits } from '../../server/src/features/rename.js';
 import type { TextEdit } from '../../server/src/model/finding.js';
-import { LineIndex } from '../../server/src/model/range.js';
 import { findCursor, showLocation, showRange } from '../support/cursor.js';
+import { applyEdits } from '../support/edits.js';
 import { memoryWorkspace, readFixtureTree } from '../support/memory-fs.js';
 import { fixture } from '../support/paths.js';
 
@@ -20,15 +20,9 @@ function show(edits: TextEdit[]): string[] {
   return edits.map((e) => `${showLocation(e)} ${JSON.stringify(e.newText)}`);
 }
 
-/** The text of a file once the edits are applied, from the last edit to the first. */
+/** The text of a file once the edits are applied. */
 function applied(path: string, edits: TextEdit[]): string {
-  const text = FILES[path];
-  const lines = new LineIndex(text);
-  return edits
-    .filter((e) => e.file === path)
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start)
-    .reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+  return applyEdits(path, FILES[path], edits);
 }
 
 describe('prepareRename', () => {
