@@ -2,10 +2,8 @@ import type { IdRef } from '../../model/elements.js';
 import type { Fix } from '../../model/finding.js';
 import type { Mim } from '../../model/mim.js';
 import type { Numbering, RegistryEntry } from '../../workspace/config.js';
-import { REGISTRIES } from '../../workspace/registry.js';
+import { OTHER_EDITION as OTHER, REGISTRIES } from '../../workspace/registry.js';
 import type { DocumentRule } from '../rule.js';
-
-const OTHER: Record<Numbering, Numbering> = { 'oasc-2022': 'oasc-2025', 'oasc-2025': 'oasc-2022' };
 
 /** Who gives a name its number: the numbering edition, the registry of mimspec.yaml, or the MIM's own pages. */
 type Authority = 'edition' | 'config' | 'workspace';
