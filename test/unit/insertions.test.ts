@@ -3,8 +3,9 @@ import { describe, it } from 'node:test';
 import { codeActions } from '../../server/src/features/code-actions.js';
 import { complete, type CompletionItem } from '../../server/src/features/completion.js';
 import { hover } from '../../server/src/features/hover.js';
+import { snippetText } from '../../server/src/features/support/snippet-text.js';
 import type { TextEdit } from '../../server/src/model/finding.js';
-import { LineIndex, range, type Range } from '../../server/src/model/range.js';
+import { range, type Range } from '../../server/src/model/range.js';
 import { cleanInline, plainInline } from '../../server/src/parse/markdown/clean-text.js';
 import { escapeInline, escapeTableCell } from '../../server/src/parse/markdown/escape-text.js';
 import { parseMarkdown } from '../../server/src/parse/markdown/markdown-parser.js';
@@ -13,6 +14,7 @@ import { yamlScalar } from '../../server/src/parse/yaml/write-scalar.js';
 import { foldSpace } from '../../server/src/parse/text/white-space.js';
 import type { Workspace } from '../../server/src/workspace/workspace.js';
 import { findCursor, placeCursor } from '../support/cursor.js';
+import { applyEdits } from '../support/edits.js';
 import { memoryWorkspace } from '../support/memory-fs.js';
 
 /**
@@ -57,37 +59,12 @@ function findings(ws: Workspace): Set<string> {
   return new Set([...ws.check().values()].flat().map((f) => `${f.code} ${f.message}`));
 }
 
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
-  return out;
-}
-
-/** A snippet as inserted before the user types: each tab stop holds its text, a choice its first option. */
-function renderSnippet(snippet: string): string {
-  let out = '';
-  for (let i = 0; i < snippet.length; i++) {
-    const rest = snippet.slice(i);
-    const escaped = /^\\([\\$}])/.exec(rest);
-    const choice = /^\$\{\d+\|([^,|]*)[^|]*\|\}/.exec(rest);
-    const open = /^\$\{\d+:/.exec(rest);
-    const match = escaped ?? choice ?? open;
-    if (match) {
-      out += escaped?.[1] ?? choice?.[1] ?? '';
-      i += match[0].length - 1;
-    } else if (snippet[i] !== '}') out += snippet[i];
-  }
-  return out;
-}
-
 /** The files again, after the edits (all in one file). */
 function edited(files: Record<string, string>, edits: readonly TextEdit[]): Record<string, string> {
   assert.ok(edits.length > 0);
   const file = edits[0].file;
   assert.ok(edits.every((e) => e.file === file));
-  return { ...files, [file]: applyEdits(files[file], edits) };
+  return applyEdits(files, edits);
 }
 
 /**
@@ -125,10 +102,10 @@ async function snippet(files: Record<string, string>, file: string, label: strin
   const ws = await memoryWorkspace(start);
   const items: CompletionItem[] = complete(ws, file, position).filter((i) => i.label === label);
   assert.equal(items.length, 1, `no snippet '${label}'`);
-  const next = edited(start, [{ file, range: items[0].range, newText: renderSnippet(items[0].insertText) }]);
+  const next = edited(start, [{ file, range: items[0].range, newText: snippetText(items[0].insertText) }]);
   // The cursor line held what the user had typed: the elements before are those of the page without it.
   const typed = text.split('\n')[position.line].slice(0, position.character);
-  const clean = typed.trim() === '' ? ws : await memoryWorkspace({ ...start, [file]: applyEdits(text, [{ file, range: range(position.line, 0, position.line, position.character), newText: '' }]) });
+  const clean = typed.trim() === '' ? ws : await memoryWorkspace({ ...start, [file]: applyEdits({ [file]: text }, [{ file, range: range(position.line, 0, position.line, position.character), newText: '' }])[file] });
   await assertInserted(clean, next, added, allow);
   return next[file];
 }

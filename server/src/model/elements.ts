@@ -155,6 +155,8 @@ export interface IdRef {
   target?: { kind: ElementKind; id: string };
   /** A legacy form (`MIM3.C5.R0`, flat `R4`). */
   legacy?: boolean;
+  /** For a whole MIM in prose, the name written beside it: `MIM3 (Personal Data)`, `Personal Data (MIM3)`. */
+  name?: { text: string; range: Range };
 }
 
 export interface Section {
@@ -259,7 +261,8 @@ export interface GitbookTag {
 export interface InvisibleChar {
   /** e.g. `U+200B ZERO WIDTH SPACE` or `&#x200B;`. */
   what: string;
-  where: 'heading' | 'id' | 'text';
+  /** `line`: on a line that holds nothing else; `code`: in a code block or code span. */
+  where: 'heading' | 'id' | 'text' | 'line' | 'code';
   file: string;
   range: Range;
 }

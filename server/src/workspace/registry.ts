@@ -27,6 +27,9 @@ export const REGISTRIES: Record<Numbering, readonly RegistryEntry[]> = {
   ],
 };
 
+/** The edition that is not in force, for hints about numbers and names written for it. */
+export const OTHER_EDITION: Record<Numbering, Numbering> = { 'oasc-2022': 'oasc-2025', 'oasc-2025': 'oasc-2022' };
+
 /** The registry in force for a project: its edition's numbers plus the extra entries it lists. */
 export function registryFor(numbering: Numbering, extra: readonly RegistryEntry[]): Map<string, RegistryEntry> {
   const map = new Map<string, RegistryEntry>();

@@ -13,7 +13,6 @@ import type {
   TextBlock,
 } from '../../model/elements.js';
 import { LineIndex, type Range } from '../../model/range.js';
-import { findInvisibles, type InvisibleMatch } from '../text/invisible.js';
 import { findKeywords } from '../text/keywords.js';
 import { SlugCounter } from '../text/slug.js';
 import { findSuppressions } from '../text/suppressions.js';
@@ -26,12 +25,12 @@ import { leadingTitle, partOfFileName, partOfTitle, readLeadingId, REPOSITORY_H1
 import { FlatMap, inlineMap, type OffsetMap } from './inline-map.js';
 import { readLinks } from './links.js';
 import { markdown } from './markdown-it.js';
+import { PageInvisibles } from './page-invisibles.js';
 import { splitRow, type RawCell } from './table-row.js';
 import { intendedId, normalizeMimId } from '../text/ids.js';
 import { foldSpace, isSpaceCode } from '../text/white-space.js';
 
 const PLACEHOLDER = /^(tbd|tbc|todo|to do|unfinished page|coming soon|work in progress|under construction|to be (completed|defined|written|added)|placeholder)\.?$/i;
-const MARKUP_CHAR = /[*_`]/;
 const CHECKED = /:white_check_mark:|:heavy_check_mark:|✅|✔/;
 
 
@@ -71,9 +70,12 @@ class PageReader {
   readonly env: Record<string, unknown> = {};
   /** Offsets of ids that define elements, so prose scanning does not take them for references. */
   private readonly definitionIds = new Set<number>();
+  /** Every invisible character of the page, placed as the walk meets headings, ids and code. */
+  private readonly invisibles: PageInvisibles;
 
   constructor(file: string, text: string, version: string | number) {
     this.lines = new LineIndex(text);
+    this.invisibles = new PageInvisibles(text);
     this.doc = emptyDocument(file, 'markdown', 'page', version, text, this.lines);
     this.baseName = file.slice(file.lastIndexOf('/') + 1);
     if (/^summary\.md$/i.test(this.baseName)) this.doc.role = 'summary';
@@ -82,13 +84,17 @@ class PageReader {
   read(): DocumentModel {
     const text = this.doc.text;
     const fm = readFrontMatter(text);
-    if (fm) this.readFrontMatter(fm);
+    if (fm) {
+      this.readFrontMatter(fm);
+      this.invisibles.literalText(0, fm.end);
+    }
     this.doc.suppressions = findSuppressions(text, this.lines, 'markdown');
     const tokens = markdown().parse(blankFrontMatter(text, fm), this.env);
     this.part = partOfFileName(this.baseName);
     this.walk(tokens);
     this.closeSections(0, text.length);
     this.finishConventions();
+    this.invisibles.record(this.doc);
     return this.doc;
   }
 
@@ -139,7 +145,7 @@ class PageReader {
         case 'fence':
         case 'code_block':
           this.markContent(false);
-          if (t.map) this.block('code', this.lines.lineStart(t.map[0]), this.lines.lineEnd(t.map[1] - 1));
+          if (t.map) this.codeBlock(this.lines.lineStart(t.map[0]), this.lines.lineEnd(t.map[1] - 1));
           break;
         case 'html_block':
           this.htmlBlock(t);
@@ -176,10 +182,7 @@ class PageReader {
     const entry: OpenSection = { section, startOffset: start, blocks: 0, placeholders: 0, element: undefined };
     this.open.push(entry);
     this.doc.anchors.push({ id: section.anchor, file: this.doc.file, range: headingRange, source: 'heading' });
-    for (const inv of findInvisibles(raw)) {
-      const at = map.toDocument(inv.offset);
-      this.doc.invisibles.push({ what: inv.what, where: 'heading', file: this.doc.file, range: this.lines.rangeOf(at, at + inv.length) });
-    }
+    this.invisibles.place(start, this.lines.lineEnd((open.map ? open.map[1] : line + 1) - 1), 'heading');
     this.currentSectionTitle = title;
     const id = readLeadingId(raw);
     if (level === 1) this.identityFromH1(title, headingRange);
@@ -205,7 +208,7 @@ class PageReader {
     const range = entry.section.headingRange;
     const malformed = id.malformed || undefined;
     this.definitionIds.add(idStart);
-    this.idInvisibles(id, map);
+    this.idInvisibles(id, map, false);
     // Each element written out field by field: spreading a shared base into four kinds of
     // object was the slowest line of the reader.
     switch (id.kind) {
@@ -402,6 +405,12 @@ class PageReader {
     }
   }
 
+  /** A fenced or indented code block: its text is literal, entities included. */
+  private codeBlock(start: number, end: number): void {
+    this.block('code', start, end);
+    this.invisibles.literalText(start, end, 'code');
+  }
+
   private block(kind: TextBlock['kind'], start: number, end: number, quotesRequirement = false): void {
     const b: TextBlock = { kind, start, end, part: this.part };
     if (quotesRequirement) b.quotesRequirement = true;
@@ -413,7 +422,7 @@ class PageReader {
   private requirement(id: HeadingId, content: string, map: OffsetMap, extent: Range): void {
     const idStart = map.toDocument(id.start);
     this.definitionIds.add(idStart);
-    this.idInvisibles(id, map, content);
+    this.idInvisibles(id, map, true);
     const textStart = map.toDocument(id.titleStart);
     const textEnd = map.toDocument(content.length);
     const capability = this.capability?.id;
@@ -440,14 +449,12 @@ class PageReader {
     this.doc.requirements.push(r);
   }
 
-  /** Invisible characters in an id, and (given the item's text) those glued after it through markup: `**R1.1\u200B**`. */
-  private idInvisibles(id: HeadingId, map: OffsetMap, content?: string): void {
-    const found = findInvisibles(id.rawId).map((inv) => ({ ...inv, offset: id.start + inv.offset }));
-    if (content !== undefined) found.push(...gluedAfter(content, id.end));
-    for (const inv of found) {
-      const at = map.toDocument(inv.offset);
-      this.doc.invisibles.push({ what: inv.what, where: 'id', file: this.doc.file, range: this.lines.rangeOf(at, at + inv.length) });
-    }
+  /** Invisible characters in an id, and (for an item's id) those glued after it through markup: `**R1.1\u200B**`. */
+  private idInvisibles(id: HeadingId, map: OffsetMap, glued: boolean): void {
+    if (this.invisibles.none) return;
+    const end = map.toDocument(id.end);
+    this.invisibles.place(map.toDocument(id.start), end, 'id');
+    if (glued) this.invisibles.placeGlued(end);
   }
 
   // ---- tables ----------------------------------------------------------------------
@@ -498,6 +505,7 @@ class PageReader {
         const map = new FlatMap(cell.start);
         const quote = isMapping && r > 0 && c === quoteCol;
         this.block('table-cell', cell.start, cell.end, quote);
+        this.invisibles.codeSpansIn(cell.text, map);
         if (!(handledFirst && c === 0) && !quote) this.proseIn(cell.text, map);
         readLinks.inline(this, cell.text, map);
         this.gitbook(cell.text, map);
@@ -512,6 +520,7 @@ class PageReader {
     const ref = withTarget<IdRef>({ file: this.doc.file, range: this.lines.rangeOf(start, end), text, role: 'mapping', legacy: one.legacy }, one);
     this.doc.refs.push(ref);
     this.definitionIds.add(start);
+    if (one.target) this.invisibles.place(idCell.start, idCell.end, 'id');
     const quoteCell = quoteCol >= 0 ? cells[quoteCol] : undefined;
     const howCell = howCol >= 0 && howCol !== quoteCol ? cells[howCol] : undefined;
     const row = {
@@ -538,6 +547,7 @@ class PageReader {
   private inlineContent(inline: Token, map: OffsetMap, kind: TextBlock['kind']): void {
     const content = inline.content;
     this.block(kind, map.toDocument(0), map.toDocument(content.length));
+    this.invisibles.codeSpansIn(content, map);
     this.proseIn(content, map);
     readLinks.tokens(this, inline, map);
     this.gitbook(content, map);
@@ -550,7 +560,7 @@ class PageReader {
       const p = refs[i];
       const at = map.toDocument(p.offset);
       if (this.definitionIds.has(at)) continue;
-      this.doc.refs.push({
+      const ref: IdRef = {
         file: this.doc.file,
         range: this.lines.rangeOf(at, map.toDocument(p.offset + p.length)),
         text: p.text,
@@ -558,7 +568,9 @@ class PageReader {
         mim: p.mim,
         target: p.target,
         legacy: p.legacy || undefined,
-      });
+      };
+      if (p.name) ref.name = { text: p.name.text, range: this.lines.rangeOf(map.toDocument(p.name.offset), map.toDocument(p.name.offset + p.name.length)) };
+      this.doc.refs.push(ref);
     }
     const citations = findCitations(content);
     for (let i = 0; i < citations.length; i++) {
@@ -641,20 +653,6 @@ function idCellText(cell: RawCell): { text: string; start: number; end: number }
   const text = foldSpace(clean.text);
   const lead = /^\s*/.exec(clean.text)![0].length;
   return { text, start: cell.start + clean.map[lead], end: cell.start + clean.map[Math.max(lead, lead + text.length - 1)] + 1 };
-}
-
-/** Invisible characters just after `from`, with nothing but emphasis or code marks before each. */
-function gluedAfter(content: string, from: number): InvisibleMatch[] {
-  const out: InvisibleMatch[] = [];
-  let pos = from;
-  for (const inv of findInvisibles(content.slice(from, from + 64))) {
-    const at = from + inv.offset;
-    while (pos < at && MARKUP_CHAR.test(content[pos])) pos++;
-    if (pos !== at) break;
-    out.push({ ...inv, offset: at });
-    pos = at + inv.length;
-  }
-  return out;
 }
 
 function pickColumn(header: string[], re: RegExp, fallback: number): number {

@@ -36,8 +36,15 @@ export function findInvisibles(text: string): InvisibleMatch[] {
   return out;
 }
 
+const SPACE_ENTITY = /^(?:&#x20;|&#32;|&nbsp;|&#x[aA]0;|&#160;)$/;
+
+/** Whether a match, as written, is an entity that stands for a space (`&#x20;`, `&nbsp;`). */
+export function isSpaceEntity(written: string): boolean {
+  return SPACE_ENTITY.test(written);
+}
+
 /** Entity forms that stand for a space become one; the truly invisible ones vanish. */
 export function stripInvisibles(text: string): string {
   if (!MAY_HOLD.test(text)) return text;
-  return text.replace(INVISIBLE, (m) => (/^&#x20;$|^&#32;$|^&nbsp;$|^&#x[aA]0;$|^&#160;$/.test(m) ? ' ' : ''));
+  return text.replace(INVISIBLE, (m) => (SPACE_ENTITY.test(m) ? ' ' : ''));
 }

@@ -1,5 +1,6 @@
 import type { ElementKind } from '../../model/ids.js';
 import { parseGlobalId, parseLocalId } from './ids.js';
+import { nameBeside, type NameMatch } from './ref-names.js';
 
 /** A cross-reference found in prose (mim-format §4). */
 export interface ProseRef {
@@ -9,6 +10,8 @@ export interface ProseRef {
   mim?: string;
   target?: { kind: ElementKind; id: string };
   legacy: boolean;
+  /** For a whole MIM (`MIM3`), the words beside it that read as its name (`MIM3 Personal Data`). */
+  name?: NameMatch;
 }
 
 // A global id (`MIM0.R1.2`, `MIM3.C5.R0`), a MIM in prose (`MIM2`, `MIM 7`, `MIM-7`), or a
@@ -29,15 +32,23 @@ export function findProseRefs(text: string, base = 0): readonly ProseRef[] {
     if (m[1]) {
       const g = parseGlobalId(m[1]);
       if (!g) continue;
-      out.push({ offset, length: m[0].length, text: m[0], mim: g.mim, target: g.target && { kind: g.target.kind, id: g.target.id }, legacy: g.legacy });
+      out.push(named({ offset, length: m[0].length, text: m[0], mim: g.mim, target: g.target && { kind: g.target.kind, id: g.target.id }, legacy: g.legacy }, text, m.index, base));
     } else if (m[2]) {
-      out.push({ offset, length: m[0].length, text: m[0], mim: `MIM${Number(m[2])}`, legacy: false });
+      out.push(named({ offset, length: m[0].length, text: m[0], mim: `MIM${Number(m[2])}`, legacy: false }, text, m.index, base));
     } else if (m[3]) {
       const local = parseLocalId(m[3]);
       if (local) out.push({ offset, length: m[0].length, text: m[0], target: { kind: local.kind, id: local.id }, legacy: false });
     }
   }
   return out;
+}
+
+/** Adds to a reference to a whole MIM the name written beside it, if any. */
+function named(ref: ProseRef, text: string, at: number, base: number): ProseRef {
+  if (ref.target) return ref;
+  const name = nameBeside(text, at, at + ref.length);
+  if (name) ref.name = { ...name, offset: base + name.offset };
+  return ref;
 }
 
 /** One id in a list such as `Covers: R1.1, R1.2` or `seeAlso: [MIM0.R1.2]`. */

@@ -29,6 +29,7 @@ function readIdText(model: DocumentModel, node: YamlScalar): IdText {
 export function toIdRef(model: DocumentModel, r: ProseRef, role: RefRole): IdRef {
   const ref = withTarget<IdRef>({ file: model.file, range: model.lines.rangeOf(r.offset, r.offset + r.length), text: r.text, role }, r);
   if (r.legacy) ref.legacy = true;
+  if (r.name) ref.name = { text: r.name.text, range: model.lines.rangeOf(r.name.offset, r.name.offset + r.name.length) };
   return ref;
 }
 

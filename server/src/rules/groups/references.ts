@@ -20,6 +20,7 @@ import { traceUncoveredRequirement } from '../trace/uncovered-requirement.js';
 import { traceUnknownMechanism } from '../trace/unknown-mechanism.js';
 import { traceUnknownRequirement } from '../trace/unknown-requirement.js';
 import { traceUntestedRequirement } from '../trace/untested-requirement.js';
+import { xrefNameMismatch } from '../xref/name-mismatch.js';
 import { xrefUnknownMim } from '../xref/unknown-mim.js';
 import { xrefUnresolved } from '../xref/unresolved.js';
 
@@ -48,4 +49,5 @@ export const REFERENCE_RULES: readonly Rule[] = [
   traceUntestedRequirement,
   xrefUnknownMim,
   xrefUnresolved,
+  xrefNameMismatch,
 ];

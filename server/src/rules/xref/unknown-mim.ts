@@ -1,8 +1,6 @@
-import type { Numbering, RegistryEntry } from '../../workspace/config.js';
-import { REGISTRIES } from '../../workspace/registry.js';
+import type { RegistryEntry } from '../../workspace/config.js';
+import { OTHER_EDITION as OTHER, REGISTRIES } from '../../workspace/registry.js';
 import type { DocumentRule } from '../rule.js';
-
-const OTHER: Record<Numbering, Numbering> = { 'oasc-2022': 'oasc-2025', 'oasc-2025': 'oasc-2022' };
 
 /** `MIM0 to MIM8, MIM14`: the numbers of a registry, runs shortened; computed once per registry. */
 const described = new WeakMap<ReadonlyMap<string, RegistryEntry>, string>();

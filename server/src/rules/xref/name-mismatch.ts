@@ -1,0 +1,103 @@
+import type { IdRef } from '../../model/elements.js';
+import type { Fix } from '../../model/finding.js';
+import type { Mim } from '../../model/mim.js';
+import type { Numbering, RegistryEntry } from '../../workspace/config.js';
+import { OTHER_EDITION as OTHER, REGISTRIES } from '../../workspace/registry.js';
+import type { DocumentRule } from '../rule.js';
+
+/** Who gives a name its number: the numbering edition, the registry of mimspec.yaml, or the MIM's own pages. */
+type Authority = 'edition' | 'config' | 'workspace';
+
+interface Owner {
+  id: string;
+  /** The name as that authority writes it. */
+  title: string;
+  by: Authority;
+}
+
+/** Names are compared without regard to case or spacing. */
+const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The names in force, by key, computed once per registry and set of MIMs. */
+const namesCache = new WeakMap<ReadonlyMap<string, RegistryEntry>, WeakMap<readonly Mim[], Map<string, Owner[]>>>();
+
+function namesInForce(registry: ReadonlyMap<string, RegistryEntry>, numbering: Numbering, mims: readonly Mim[]): Map<string, Owner[]> {
+  let byMims = namesCache.get(registry);
+  if (!byMims) namesCache.set(registry, (byMims = new WeakMap()));
+  let names = byMims.get(mims);
+  if (names) return names;
+  names = new Map();
+  const add = (title: string, id: string, by: Authority) => {
+    const owners = names!.get(key(title)) ?? [];
+    if (!owners.some((o) => o.id === id)) owners.push({ id, title, by });
+    names!.set(key(title), owners);
+  };
+  const edition = new Set(REGISTRIES[numbering]);
+  for (const entry of registry.values()) add(entry.title, entry.id, edition.has(entry) ? 'edition' : 'config');
+  // A MIM's own pages are an authority on its name too (a README's `# Accessing Data (MIM0)`).
+  for (const mim of mims) {
+    if (!mim.known) continue;
+    for (const claim of mim.identity) if (claim.title && claim.mim === mim.id) add(claim.title, mim.id, 'workspace');
+  }
+  byMims.set(mims, names);
+  return names;
+}
+
+/** The title a MIM's own pages give it, if they give one. */
+function pageTitle(mim: Mim): string | undefined {
+  return mim.identity.find((c) => c.title && c.mim === mim.id)?.title;
+}
+
+function where(owner: Owner, numbering: Numbering): string {
+  if (owner.by === 'edition') return `in the ${numbering} numbering`;
+  if (owner.by === 'config') return 'in the registry of mimspec.yaml';
+  return `in this workspace (the title ${owner.id}'s pages give it)`;
+}
+
+/** The same reference with another number, written as it was: `MIM-3` becomes `MIM-4`. */
+function renumbered(ref: IdRef, id: string): string {
+  return ref.text.replace(/\d+$/, id.slice(3));
+}
+
+/**
+ * xref/name-mismatch: a MIM reference with a name beside it (`MIM3 Personal Data`,
+ * `Personal Data (MIM3)`) that the registry in force, or the named MIM's own pages, give
+ * another number; or a name of the other numbering edition.
+ */
+export const xrefNameMismatch: DocumentRule = {
+  codes: ['xref/name-mismatch'],
+  scope: 'document',
+  check(doc, ctx) {
+    if (!doc.refs.some((r) => r.name)) return;
+    const numbering = ctx.configFor(doc.file).numbering;
+    const registry = ctx.registryFor(doc.file);
+    const names = namesInForce(registry, numbering, ctx.index.mims);
+    /** What a number is called in force: its pages' title, else its registry title. */
+    const titleOf = (id: string) => ctx.index.byId.get(id)?.map(pageTitle).find((t) => t) ?? registry.get(id)?.title;
+    for (const ref of doc.refs) {
+      const name = ref.name;
+      if (!name || !ref.mim || ref.target) continue;
+      const owners = names.get(key(name.text));
+      const current = titleOf(ref.mim);
+      const actually = current ? `; ${ref.mim} is ${current}` : '';
+      let message: string;
+      const fixes: Fix[] = [];
+      if (owners) {
+        if (owners.some((o) => o.id === ref.mim)) continue;
+        const first = owners[0];
+        const others = owners.slice(1).map((o) => `, and ${o.id} ${where(o, numbering)}`).join('');
+        message = `${first.title} is ${first.id} ${where(first, numbering)}${others}, not ${ref.mim}${actually}`;
+        if (owners.length === 1) fixes.push({ title: `Change ${ref.text} to ${renumbered(ref, first.id)}`, edits: [{ file: doc.file, range: ref.range, newText: renumbered(ref, first.id) }] });
+      } else {
+        const old = REGISTRIES[OTHER[numbering]].find((e) => key(e.title) === key(name.text));
+        if (!old) continue;
+        message =
+          old.id === ref.mim
+            ? `${old.title} is the ${OTHER[numbering]} name of ${old.id}: no MIM has that name in the ${numbering} numbering${actually} (set 'numbering: ${OTHER[numbering]}' in mimspec.yaml if this text follows it)`
+            : `${old.title} is no MIM in the ${numbering} numbering (it was ${old.id} in ${OTHER[numbering]})${actually}`;
+      }
+      if (current) fixes.push({ title: `Name it ${current}`, edits: [{ file: doc.file, range: name.range, newText: current }] });
+      ctx.report({ code: 'xref/name-mismatch', file: doc.file, range: ref.range, message, fixes });
+    }
+  },
+};
