@@ -34,10 +34,9 @@ interface RuleBase {
   readonly codes: readonly string[];
 }
 
-/** Reads one document. `local` rules look at nothing but the document, so their findings are cached with it. */
+/** Reads one document, and the index for what it refers to. */
 export interface DocumentRule extends RuleBase {
   readonly scope: 'document';
-  readonly local?: boolean;
   check(doc: DocumentModel, ctx: RuleContext): void;
 }
 

@@ -10,7 +10,7 @@ import { fileKindOf, isSkippedFolder, type WorkspaceFileKind } from './file-kind
 import type { FileSystem } from './file-system.js';
 import { groupMims } from './grouping.js';
 import { decodeText, parseDocument, skippedDocument } from './load-document.js';
-import { dirname, isInside, joinPath, normalizePath } from './paths.js';
+import { dirname, isInside, normalizePath } from './paths.js';
 import { registryFor } from './registry.js';
 import { SymbolIndex } from './symbol-index.js';
 import { isExcludedBy } from './globs.js';
@@ -367,12 +367,6 @@ export class Workspace {
       this.findingsCache = findings;
     }
     return this.findingsCache;
-  }
-
-  /** The file a link in `from` points at, with `/` meaning the repository root (mim-format §4). */
-  resolveLinkPath(from: string, target: string): string {
-    if (target.startsWith('/')) return joinPath(this.repositoryRoot(from), target);
-    return joinPath(dirname(from), target);
   }
 
   /** The nearest folder above holding `.git` or a mimspec.yaml, else the workspace root. Cached per folder. */

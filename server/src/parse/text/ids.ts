@@ -12,12 +12,6 @@ export interface ParsedId {
   capabilityNumber?: number;
 }
 
-const MIM_RE = /^MIM(0|[1-9]\d*)$/;
-
-export function isMimId(text: string): boolean {
-  return MIM_RE.test(text);
-}
-
 /** `MIM 7`, `MIM-7`, `MIM07` → `MIM7`; undefined when it is not a MIM number at all. */
 export function normalizeMimId(text: string): string | undefined {
   const m = /^(?:OASC\s+)?MIM[\s-]?(\d+)$/i.exec(text.trim());

@@ -20,7 +20,6 @@ function adjacent(doc: DocumentModel, a: Anchor, b: Anchor): boolean {
 export const anchorDuplicate: DocumentRule = {
   codes: ['anchor/duplicate'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     if (!doc.anchors.some((a) => a.source === 'html')) return;
     const first = new Map<string, Anchor>();

@@ -6,7 +6,6 @@ import type { DocumentRule } from '../rule.js';
 export const gitbookUnbalancedBlock: DocumentRule = {
   codes: ['gitbook/unbalanced-block'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     const closedNames = new Set(doc.gitbookTags.filter((t) => t.kind === 'close').map((t) => t.name));
     const stack: GitbookTag[] = [];

@@ -29,7 +29,6 @@ function replacement(doc: DocumentModel, inv: InvisibleChar): string {
 export const hygieneInvisibleChar: DocumentRule = {
   codes: ['hygiene/invisible-char'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     for (const inv of doc.invisibles) {
       const newText = replacement(doc, inv);

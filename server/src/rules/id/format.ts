@@ -34,7 +34,6 @@ interface Verdict {
 export const idFormat: DocumentRule = {
   codes: ['id/format'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     const elements: MimElement[] = [...doc.capabilities, ...doc.requirements, ...doc.mechanisms, ...doc.guidance, ...doc.tests];
     for (const e of elements) if (e.malformed) report(ctx, elementVerdict(e));

@@ -17,7 +17,6 @@ const KIND_TITLE: Record<MimElement['kind'], string> = {
 export const idNoTitle: DocumentRule = {
   codes: ['id/no-title'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     const yaml = doc.kind === 'mim-yaml';
     const elements: MimElement[] = yaml ? [...doc.capabilities, ...doc.mechanisms] : [...doc.capabilities, ...doc.mechanisms, ...doc.guidance, ...doc.tests];

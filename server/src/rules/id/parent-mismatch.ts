@@ -4,7 +4,6 @@ import type { DocumentRule } from '../rule.js';
 export const idParentMismatch: DocumentRule = {
   codes: ['id/parent-mismatch'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     for (const cap of doc.capabilities) {
       const capNumber = /^C(\d+)$/.exec(cap.id)?.[1];

@@ -94,7 +94,6 @@ function usage(doc: DocumentModel, itu: ItuBlock): (abbr: string) => boolean {
 export const ituAbbreviation: DocumentRule = {
   codes: ['itu/abbreviation'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     const itu = doc.itu;
     if (!itu) return;

@@ -9,7 +9,6 @@ const collator = new Intl.Collator('en', { sensitivity: 'base' });
 export const ituKeywordsOrder: DocumentRule = {
   codes: ['itu/keywords-order'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     const keywords = doc.itu?.keywords ?? [];
     const at = keywords.findIndex((k, i) => i > 0 && collator.compare(keywords[i - 1].text, k.text) > 0);

@@ -22,7 +22,6 @@ function list(names: string[]): string {
 export const ituSkeleton: DocumentRule = {
   codes: ['itu/skeleton'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     const itu = doc.itu;
     if (!itu) return;

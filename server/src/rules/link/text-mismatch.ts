@@ -21,7 +21,6 @@ function normalize(url: string, keepScheme: boolean): string {
 export const linkTextMismatch: DocumentRule = {
   codes: ['link/text-mismatch'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     for (const link of doc.links) {
       const text = link.text?.trim();

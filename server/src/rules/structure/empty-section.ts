@@ -8,7 +8,6 @@ import type { DocumentRule } from '../rule.js';
 export const structureEmptySection: DocumentRule = {
   codes: ['structure/empty-section'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     for (const s of doc.sections) {
       if (s.hasContent && !s.placeholder) continue;

@@ -27,7 +27,6 @@ const GLUED = new RegExp(`[\\p{Ll}\\p{N}][.!?](${TITLES})[ \\t]*$`, 'gmu');
 export const structureLostHeading: DocumentRule = {
   codes: ['structure/lost-heading'],
   scope: 'document',
-  local: true,
   check(doc, ctx) {
     let eol: string | undefined;
     for (const block of doc.blocks) {
