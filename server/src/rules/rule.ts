@@ -3,7 +3,7 @@ import type { Fix, RelatedPlace } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import type { Range } from '../model/range.js';
 import type { ProjectConfig, RegistryEntry } from '../workspace/config.js';
-import type { SymbolIndex } from '../workspace/symbol-index.js';
+import type { DocumentsView, IndexView } from '../workspace/symbol-index.js';
 
 export interface Report {
   code: string;
@@ -16,8 +16,8 @@ export interface Report {
 
 /** What a rule may read: the model, the index, the config; and the one way to speak. */
 export interface RuleContext {
-  readonly index: SymbolIndex;
-  readonly documents: ReadonlyMap<string, DocumentModel>;
+  readonly index: IndexView;
+  readonly documents: DocumentsView;
   configFor(file: string): ProjectConfig;
   registryFor(file: string): ReadonlyMap<string, RegistryEntry>;
   /** Whether a file or folder exists, in the workspace or on disk. */

@@ -1,11 +1,10 @@
 import type { DocumentModel } from '../model/document.js';
-import type { MimElement } from '../model/elements.js';
 import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { compareRanges, range } from '../model/range.js';
 import type { Severity } from '../model/severity.js';
 import type { ProjectConfig, RegistryEntry } from '../workspace/config.js';
-import type { SymbolIndex } from '../workspace/symbol-index.js';
+import type { DocumentsView, IndexView } from '../workspace/symbol-index.js';
 import { ALL_RULES } from './all-rules.js';
 import { ruleInfo } from './catalogue.js';
 import type { Report, Rule, RuleContext } from './rule.js';
@@ -133,42 +132,40 @@ class TrackingContext implements RuleContext {
   /** Whether the run read the whole document set. */
   private readAll = false;
   private out: Report[] = [];
-  readonly index: SymbolIndex;
-  readonly documents: ReadonlyMap<string, DocumentModel>;
+  readonly index: IndexView;
+  readonly documents: DocumentsView;
 
   constructor(private readonly env: RuleEnvironment) {
-    const self = this;
+    const track = this.track.bind(this);
+    const readsAll = <T>(value: () => T) => () => {
+      this.readAll = true;
+      return value();
+    };
+    const allMims = readsAll(() => env.index.mims);
     this.index = {
-      byId: { get: (id: string) => self.track(readMims, id, sameList), has: (id: string) => self.track(readMims, id, sameList) !== undefined },
+      byId: { get: (id) => track(readMims, id, sameList), has: (id) => track(readMims, id, sameList) !== undefined },
       get mims() {
-        self.readAll = true;
-        return env.index.mims;
+        return allMims();
       },
       // Element tables belong to MIM objects, which are rebuilt when any of their files change:
       // the MIMs a key's prefix names decide the answer.
-      lookup(key: string): MimElement[] {
+      lookup(key) {
         const dot = key.indexOf('.');
-        if (dot > 0) self.track(readMims, key.slice(0, dot), sameList);
+        if (dot > 0) track(readMims, key.slice(0, dot), sameList);
         return env.index.lookup(key);
       },
-      mimOf: (file: string) => self.track(readMimOf, file),
-    } as unknown as SymbolIndex;
+      mimOf: (file) => track(readMimOf, file),
+    };
+    const size = readsAll(() => env.documents.size);
     this.documents = {
-      get: (path: string) => self.track(readDocument, path),
-      has: (path: string) => self.track(readDocument, path) !== undefined,
-      values() {
-        self.readAll = true;
-        return env.documents.values();
-      },
-      keys() {
-        self.readAll = true;
-        return env.documents.keys();
-      },
+      get: (path) => track(readDocument, path),
+      has: (path) => track(readDocument, path) !== undefined,
+      values: readsAll(() => env.documents.values()),
+      keys: readsAll(() => env.documents.keys()),
       get size() {
-        self.readAll = true;
-        return env.documents.size;
+        return size();
       },
-    } as unknown as ReadonlyMap<string, DocumentModel>;
+    };
   }
 
   /** Starts the record of one run. */

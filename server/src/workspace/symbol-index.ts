@@ -63,11 +63,26 @@ export function ownId(mim: Mim, localId: string): string {
 const resolvedByDoc = new WeakMap<DocumentModel, { mim: Mim | undefined; refs: ResolvedRef[] }>();
 
 /**
+ * What rules read of the index: the MIMs by id, the elements a global key names, the MIM of a
+ * file. The index implements it, and so does the rule runner's recorder of reads, so a rule
+ * that reached for more would not compile.
+ */
+export interface IndexView {
+  readonly mims: readonly Mim[];
+  readonly byId: Pick<ReadonlyMap<string, readonly Mim[]>, 'get' | 'has'>;
+  lookup(key: string): readonly MimElement[];
+  mimOf(file: string): Mim | undefined;
+}
+
+/** What rules read of the document set. */
+export type DocumentsView = Pick<ReadonlyMap<string, DocumentModel>, 'get' | 'has' | 'values' | 'keys' | 'size'>;
+
+/**
  * The symbol table of global ids and the reference graph. Rebuilt after every change, but
  * cheaply: the per-MIM id tables and per-document resolved references are cached with the
  * objects they come from, and the graph of all references is built only when asked for.
  */
-export class SymbolIndex {
+export class SymbolIndex implements IndexView {
   readonly byId = new Map<string, Mim[]>();
   readonly mimOfFile = new Map<string, Mim>();
   private graph: { refs: ResolvedRef[]; byKey: Map<string, ResolvedRef[]> } | undefined;
