@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { codeActions } from '../../server/src/features/code-actions.js';
+import { range } from '../../server/src/model/range.js';
 import { describe, it } from 'node:test';
 import type { KeywordView } from '../../server/src/rules/support/keyword-classes.js';
 import { compareQuote } from '../../server/src/rules/support/quote-diff.js';
@@ -154,5 +156,8 @@ describe('drift findings', () => {
         [['Quote the text of R1.1', ['Systems SHALL serve maps over the web.']]],
       );
     }
+    // Both findings of line 15 carry that fix: the editor offers it once.
+    const actions = codeActions(ws, '/ws/geo.md', range(14, 0, 14, 80)).filter((a) => a.title === 'Quote the text of R1.1');
+    assert.equal(actions.length, 1);
   });
 });

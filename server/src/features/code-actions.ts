@@ -36,8 +36,16 @@ export function codeActions(ws: Workspace, file: string, range: Range): CodeActi
   // A derived action names the finding it answers, when that rule is on and fired here.
   const withCode = (action: CodeAction, code: string, r: Range): CodeAction =>
     findings.some((f) => f.code === code && compareRanges(f.range, r) === 0) ? { ...action, diagnosticCode: code } : action;
+  // Two findings on one place may carry the same fix (a quote that drifts in level and in
+  // words): it is offered once.
+  const seen = new Set<string>();
   const out: CodeAction[] = findings.flatMap((f) =>
-    (f.fixes ?? []).map((fix) => ({ title: fix.title, kind: 'quickfix' as const, edits: fix.edits, diagnosticCode: f.code, ...(fix.preferred && { preferred: true }) })),
+    (f.fixes ?? []).flatMap((fix) => {
+      const key = JSON.stringify([fix.title, fix.edits]);
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ title: fix.title, kind: 'quickfix' as const, edits: fix.edits, diagnosticCode: f.code, ...(fix.preferred && { preferred: true }) }];
+    }),
   );
   const mim = mimOrDocument(ws, doc);
   for (const ref of doc.refs) {
