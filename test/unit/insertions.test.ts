@@ -510,6 +510,25 @@ describe('the quick fix of trace/text-drift', () => {
   });
 });
 
+describe('the quick fix of gitbook/summary', () => {
+  it('escapes the page title for the text of the link, so that the entry reads back as the title', async () => {
+    const files = {
+      '/ws/book/SUMMARY.md': '# Summary\n\n* [Intro](README.md)\n',
+      '/ws/book/README.md': '# Intro\n\nThe book.\n',
+      '/ws/book/data.md': '# Data \\] sets \\*and\\* [v2] `a_b`\n\nText.\n',
+    };
+    const ws = await memoryWorkspace(files);
+    const title = 'Data ] sets *and* [v2] a_b';
+    assert.equal(ws.document('/ws/book/data.md')?.sections[0].title, title);
+    const [f, ...rest] = [...ws.check().values()].flat().filter((x) => x.code === 'gitbook/summary');
+    assert.equal(rest.length, 0);
+    assert.equal(f.fixes![0].edits[0].newText, '\n* [Data \\] sets \\*and\\* \\[v2\\] a_b](data.md)');
+    const after = await memoryWorkspace(edited(files, f.fixes![0].edits));
+    assert.deepEqual(after.document('/ws/book/SUMMARY.md')?.summary.map((e) => e.title), ['Intro', title]);
+    assert.deepEqual([...after.check().values()].flat().filter((x) => x.code === 'gitbook/summary'), []);
+  });
+});
+
 describe('escaping a text for where it goes', () => {
   const read = (page: string) => parseMarkdown(CAPS, `${TERMS}## C1 Access\n\n${page}\n`, 1).requirements.map((r) => r.text);
 
