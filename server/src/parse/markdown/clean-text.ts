@@ -62,6 +62,9 @@ const isLineSpace = (c: number) => c === 0x20 || c === LF || c === CR;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const isWordAt = (raw: string, i: number) => i >= 0 && i < raw.length && WORD_CHAR.test(raw[i]);
 
+/** The characters the walk reads; it passes over all others. */
+const SPECIAL = /[\\*_`<&!\[\]\u200B\u200C\u200D\u2060\uFEFF\u00AD\u180E]/g;
+
 /**
  * The one reading behind cleanInline and plainInline: a walk that keeps runs of the source and
  * writes what the source spells otherwise; with `map`, the source offset of each character.
@@ -84,6 +87,10 @@ function clean(raw: string, cell: boolean, map: number[] | undefined): string {
   let pairs: Map<number, number> | undefined;
   let i = 0;
   while (i < raw.length) {
+    // Plain runs are passed over by one native search.
+    SPECIAL.lastIndex = i;
+    if (SPECIAL.exec(raw) === null) break;
+    i = SPECIAL.lastIndex - 1;
     const c = raw.charCodeAt(i);
     let skip = 0;
     if (c === BACKSLASH) {
