@@ -13,7 +13,7 @@ const FIXTURE = readFixtureTree(fixture('features', 'renumber'));
 
 // Links to the headings of C3, R3.1 and M1, on their own page and from the other, in Markdown
 // and in HTML, one written in other case; and a heading whose anchor M4's heading will take.
-const FILES = {
+const FILES: Record<string, string> = {
   ...FIXTURE,
   [CAPS]: `${FIXTURE[CAPS]}\n## See also\n\nThe [bulk capability](#c3-datasets-can-be-fetched-in-bulk), [one file](#R31-Systems-SHALL-offer-each-dataset-as-one-file) and [the download](mechanisms.md#m1-bulk-download-over-https).\n`,
   [MECH]: `${FIXTURE[MECH]}\n## See also\n\nBack to [the download](#m1-bulk-download-over-https), to [bulk](capabilities-and-requirements.md#c3-datasets-can-be-fetched-in-bulk) and [one file](<./capabilities-and-requirements.md#r31-systems-shall-offer-each-dataset-as-one-file>); <a href="capabilities-and-requirements.md#c3-datasets-can-be-fetched-in-bulk">bulk</a>.\n\n### m4 bulk download over https\n\nA [heading](#m4-bulk-download-over-https) that is no mechanism.\n`,

@@ -152,8 +152,10 @@ function clean(raw: string, cell: boolean, map: number[] | undefined): string {
         closers.push(link);
         skip = open + 1 - i;
       }
-    } else if (c === CLOSE && closers.length > 0 && closers[closers.length - 1].at === i) {
-      skip = closers.pop()!.end - i;
+    } else if (c === CLOSE && closers.length > 0) {
+      // A closer the walk went past (inside a span it read otherwise than the pairing) is spent.
+      while (closers.length > 0 && closers[closers.length - 1].at < i) closers.pop();
+      if (closers.length > 0 && closers[closers.length - 1].at === i) skip = closers.pop()!.end - i;
     } else if (isInvisible(c)) skip = 1;
     if (skip > 0) {
       keep(i);
