@@ -85,6 +85,7 @@ function clean(raw: string, cell: boolean, map: number[] | undefined): string {
   // The `]` of each open inline link, innermost last, with where its destination ends.
   const closers: { at: number; end: number }[] = [];
   let pairs: Map<number, number> | undefined;
+  let ticks: Backticks | undefined;
   let i = 0;
   while (i < raw.length) {
     // Plain runs are passed over by one native search.
@@ -106,7 +107,7 @@ function clean(raw: string, cell: boolean, map: number[] | undefined): string {
     else if (c === UNDERSCORE) skip = isWordAt(raw, i - 1) && isWordAt(raw, i + 1) ? 0 : 1;
     else if (c === BACKTICK) {
       const run = runLength(raw, i, BACKTICK);
-      const close = codeSpanClose(raw, i + run, run);
+      const close = (ticks ??= new Backticks(raw)).close(i + run, run);
       if (close < 0) {
         // No closing run: the backticks are text.
         i += run;
@@ -147,7 +148,7 @@ function clean(raw: string, cell: boolean, map: number[] | undefined): string {
       }
     } else if (c === OPEN || (c === BANG && raw.charCodeAt(i + 1) === OPEN)) {
       const open = c === BANG ? i + 1 : i;
-      const link = inlineLinkAt(raw, open, (pairs ??= bracketPairs(raw)));
+      const link = inlineLinkAt(raw, open, (pairs ??= bracketPairs(raw, (ticks ??= new Backticks(raw)))));
       if (link) {
         closers.push(link);
         skip = open + 1 - i;
@@ -172,14 +173,40 @@ function runLength(raw: string, at: number, code: number): number {
   return n;
 }
 
-/** Where the run of exactly `run` backticks that closes a code span begins, searching from `from`; -1 for none. */
-function codeSpanClose(raw: string, from: number, run: number): number {
-  for (let k = raw.indexOf('`', from); k !== -1; k = raw.indexOf('`', k)) {
-    const n = runLength(raw, k, BACKTICK);
-    if (n === run) return k;
-    k += n;
+/**
+ * The runs of backticks of a text by their length, found once: a code span closes at the next
+ * run of its opener's length (escapes count for nothing inside one), so each close is a search.
+ */
+class Backticks {
+  private byLength: Map<number, number[]> | undefined;
+
+  constructor(private readonly raw: string) {}
+
+  /** Where the run of exactly `run` backticks that closes a code span begins, from `from` on; -1 for none. */
+  close(from: number, run: number): number {
+    const starts = (this.byLength ??= this.index()).get(run);
+    if (!starts) return -1;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length ? starts[lo] : -1;
   }
-  return -1;
+
+  private index(): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    for (let k = this.raw.indexOf('`'); k !== -1; k = this.raw.indexOf('`', k)) {
+      const n = runLength(this.raw, k, BACKTICK);
+      const list = out.get(n);
+      if (list) list.push(k);
+      else out.set(n, [k]);
+      k += n;
+    }
+    return out;
+  }
 }
 
 // An autolink (its text is kept), then an HTML tag or comment (dropped), as markdown-it reads them.
@@ -210,7 +237,7 @@ function entityAt(raw: string, at: number): { length: number; text: string } | u
  * The `]` that closes each `[`, paired as markdown-it pairs a link's label: brackets nest, and
  * an escaped one, or one in a code span or a tag, counts for nothing. One walk for all.
  */
-function bracketPairs(raw: string): Map<number, number> {
+function bracketPairs(raw: string, ticks: Backticks): Map<number, number> {
   const pairs = new Map<number, number>();
   const open: number[] = [];
   for (let k = 0; k < raw.length; k++) {
@@ -218,7 +245,7 @@ function bracketPairs(raw: string): Map<number, number> {
     if (c === BACKSLASH) k++;
     else if (c === BACKTICK) {
       const run = runLength(raw, k, BACKTICK);
-      const close = codeSpanClose(raw, k + run, run);
+      const close = ticks.close(k + run, run);
       k = (close < 0 ? k : close) + run - 1;
     } else if (c === LT) {
       const tag = tagAt(raw, k);
