@@ -256,6 +256,12 @@ describe('quick fixes in *.mim.yaml', () => {
     await quickFix(files, YAML, 'R3.1', 'Create requirement R3.1 in a new capability C3', ['MIM8 capability C3 New capability', 'MIM8 requirement R3.1 [C3] none: '], allow);
   });
 
+  it('create a requirement that a Markdown row of another MIM quotes, escaped for Markdown in the scalar', async () => {
+    const files = { ...geo('## C1 Access\n\n* **R1.1** Data SHALL be documented.\n', `${ROWS_HEAD}| R1.1 | Data SHALL be documented. | A page. |\n| MIM8.R1.3 | Names SHALL match \\*.json, \`a_b_\` and &lt;b&gt;. | A rule. |\n`), [YAML]: SPEC };
+    const out = await quickFix(files, MECHANISMS, 'R1.3 |', 'Create requirement R1.3 in C1', ['MIM8 requirement R1.3 [C1] required: Names SHALL match *.json, a_b_ and <b>.'], ['trace/uncovered-requirement']);
+    assert.match(out, /text: Names SHALL match \\\*\.json, a_b\\_ and \\<b>\.\n/);
+  });
+
   it('add a mapping row to the last mechanism, which has no satisfies yet', async () => {
     await quickFix({ [YAML]: SPEC }, YAML, 'R1.2', 'Add a mapping row for R1.2 to M2', ['MIM8 row M2 R1.2: - / -']);
   });
@@ -346,6 +352,30 @@ describe('snippets in *.mim.yaml', () => {
 
 // ---- text as a reader sees it, written back escaped ------------------------------------------
 
+// Texts with every kind of markup a reader reads, as model texts.
+const TRICKY = [
+  'plain words',
+  'a*b*c and **bold** and *',
+  '_under_ snake_case a_ _b __init__',
+  'back\\slash, ends with \\',
+  'C:\\dir\\*.md and \\\\server',
+  'a `code` span and ``two``',
+  '<b>tag</b> and a < b > c and </x>',
+  'a | pipe || two and \\| escaped',
+  'issue #',
+  'C# and F#',
+  '[ETSI GS CIM 009] and [a link](https://example.org/x_y)',
+  '50% of $5 {x} ~tilde~ ^caret^ !bang',
+  '"double" and \'single\' quotes: colon',
+  '- dash + plus 1. one > quote',
+  'émoji 🎉 and ünïcode',
+  '\\*already\\* escaped \\_ \\` \\<',
+  'files `*.json` in code, ``two`` and a lone ` tick',
+  '&amp; &lt;b&gt; &#42; &copy; &bogus; & alone',
+  '<https://example.org/x_y> <a@b.org> <!-- note --> <R1.1>',
+  '![alt](img.png) [a [nested](x) b](y) [ref][label] [a]b](c)',
+];
+
 describe('the text of a requirement', () => {
   it('has no hard-break backslash: a hard break reads as a space, ids and keyword places stay exact', () => {
     const page = `${TERMS}## C1 Access\n\n* **R1.1** Data SHALL be documented\\\n  and described.\n\n**R1.2** Data SHOULD be kept  \nand dated.\n\n**R1.3** A\\\\\nB SHALL \\* hold.\n`;
@@ -361,6 +391,53 @@ describe('the text of a requirement', () => {
     assert.equal(clean.text, 'R1.1 a\nb');
     assert.deepEqual(Array.from(clean.map).slice(5), [9, 11, 12, 13]);
     assert.equal(plainInline('a\\\r\nb \\\\\nc'), 'a\r\nb \\\nc');
+  });
+
+  it('keeps what a code span holds, without its backticks; backticks with no closing run are text', () => {
+    const page = `${TERMS}## C1 Access\n\n* **R1.1** Files SHALL match \`*.json\`, \`a_b_\` and \`\` x\`y \`\`, not \`\\*\`.\n* **R1.2** A \` tick SHALL stay.\n`;
+    const doc = parseMarkdown(CAPS, page, 1);
+    assert.deepEqual(doc.requirements.map((r) => r.text), ['Files SHALL match *.json, a_b_ and x`y, not \\*.', 'A ` tick SHALL stay.']);
+  });
+
+  // Markdown as written in a page or a YAML text field, and the text a reader sees.
+  const READS: [string, string][] = [
+    ['Data SHALL be **bold**, *em*, _under_ and snake_case_name.', 'Data SHALL be bold, em, under and snake_case_name.'],
+    ['Files SHALL match `*.json` and `a_b_`, not \\*b\\*.', 'Files SHALL match *.json and a_b_, not *b*.'],
+    ['Paths SHALL read C:\\\\dir\\\\\\*.md, \\_x\\_ and \\q.', 'Paths SHALL read C:\\dir\\*.md, _x_ and \\q.'],
+    ['Data SHALL be documented\\\nand described.', 'Data SHALL be documented and described.'],
+    ['Data SHOULD be kept  \nand dated.', 'Data SHOULD be kept and dated.'],
+    ['Tom &amp; Jerry SHALL write &lt;b&gt;, &#42; and &copy; but not &bogus;.', 'Tom & Jerry SHALL write <b>, * and © but not &bogus;.'],
+    ['Zero\u200Bwidth&#x200B; and no&nbsp;break&#x20;space SHALL go.', 'Zerowidth and no break space SHALL go.'],
+    ['See [the spec](https://example.org/a_b "Title") and ![logo](logo.png) and <https://example.org/x_y>.', 'See the spec and logo and https://example.org/x_y.'],
+    ['Tags <b>bold</b>, <!-- a note --> and a < b SHALL read as text.', 'Tags bold, and a < b SHALL read as text.'],
+    ['Code `` a`b `` and a lone ` tick SHALL stay.', 'Code a`b and a lone ` tick SHALL stay.'],
+  ];
+
+  it('is the same read from a Markdown page and from a *.mim.yaml text field', () => {
+    for (const [markdown, text] of READS) {
+      const page = parseMarkdown(CAPS, `${TERMS}## C1 Access\n\n**R1.1** ${markdown}\n`, 1);
+      const spec = parseMimYaml(YAML, `mim: MIM8\ntitle: T\ncapabilities:\n  - id: C1\n    title: Access\n    requirements:\n      - id: R1.1\n        text: ${yamlScalar(markdown)}\n`, 1);
+      assert.deepEqual(spec.problems, [], markdown);
+      assert.deepEqual([page.requirements[0]?.text, spec.requirements[0]?.text], [text, text], markdown);
+    }
+  });
+
+  it('reads the same with offsets as without, each kept character mapped to where it stands', () => {
+    for (const raw of [...READS.map(([markdown]) => markdown), ...TRICKY, ...TRICKY.map(escapeInline)]) {
+      for (const cell of [false, true]) {
+        const clean = cleanInline(raw, cell);
+        assert.equal(plainInline(raw, cell), clean.text, raw);
+        assert.equal(clean.map.length, clean.text.length + 1, raw);
+        for (let i = 0; i < clean.text.length; i++) {
+          // A character written otherwise (an entity, a space for a no-break space) maps to where that is written.
+          const at = clean.map[i];
+          assert.ok(raw[at] === clean.text[i] || raw[at] === '&' || raw[at] === '\n', `${raw}: ${i}`);
+          if (i > 0) assert.ok(at >= clean.map[i - 1], `${raw}: ${i}`);
+        }
+      }
+    }
+    assert.equal(plainInline('`a\\|b` \\| c', true), 'a|b | c');
+    assert.equal(plainInline('`a\\|b` \\| c'), 'a\\|b | c');
   });
 
   it('shows in a hover as the page reads', async () => {
@@ -398,6 +475,13 @@ describe('the quick fix of trace/text-drift', () => {
     assert.deepEqual([out.quoted, out.drift], [out.text, 0]);
   });
 
+  it('quotes what a code span holds, escaped for the cell', async () => {
+    const out = await fixDrift('Files SHALL match `*.json` and `a_b_`.', 'Files SHOULD match .json.');
+    assert.equal(out.text, 'Files SHALL match *.json and a_b_.');
+    assert.equal(out.written, 'Files SHALL match \\*.json and a_b\\_.');
+    assert.deepEqual([out.quoted, out.drift], [out.text, 0]);
+  });
+
   it('escapes what would read as markup, so that a literal * does not turn into emphasis', async () => {
     const out = await fixDrift('Files SHALL match \\*.json, a \\*b\\* c \\| d and \\_e\\_.', 'Files SHOULD match .json.');
     assert.equal(out.text, 'Files SHALL match *.json, a *b* c | d and _e_.');
@@ -406,25 +490,26 @@ describe('the quick fix of trace/text-drift', () => {
   });
 });
 
+describe('the quick fix of gitbook/summary', () => {
+  it('escapes the page title for the text of the link, so that the entry reads back as the title', async () => {
+    const files = {
+      '/ws/book/SUMMARY.md': '# Summary\n\n* [Intro](README.md)\n',
+      '/ws/book/README.md': '# Intro\n\nThe book.\n',
+      '/ws/book/data.md': '# Data \\] sets \\*and\\* [v2] `a_b`\n\nText.\n',
+    };
+    const ws = await memoryWorkspace(files);
+    const title = 'Data ] sets *and* [v2] a_b';
+    assert.equal(ws.document('/ws/book/data.md')?.sections[0].title, title);
+    const [f, ...rest] = [...ws.check().values()].flat().filter((x) => x.code === 'gitbook/summary');
+    assert.equal(rest.length, 0);
+    assert.equal(f.fixes![0].edits[0].newText, '\n* [Data \\] sets \\*and\\* \\[v2\\] a_b](data.md)');
+    const after = await memoryWorkspace(edited(files, f.fixes![0].edits));
+    assert.deepEqual(after.document('/ws/book/SUMMARY.md')?.summary.map((e) => e.title), ['Intro', title]);
+    assert.deepEqual([...after.check().values()].flat().filter((x) => x.code === 'gitbook/summary'), []);
+  });
+});
+
 describe('escaping a text for where it goes', () => {
-  const TRICKY = [
-    'plain words',
-    'a*b*c and **bold** and *',
-    '_under_ snake_case a_ _b __init__',
-    'back\\slash, ends with \\',
-    'C:\\dir\\*.md and \\\\server',
-    'a `code` span and ``two``',
-    '<b>tag</b> and a < b > c and </x>',
-    'a | pipe || two and \\| escaped',
-    'issue #',
-    'C# and F#',
-    '[ETSI GS CIM 009] and [a link](https://example.org/x_y)',
-    '50% of $5 {x} ~tilde~ ^caret^ !bang',
-    '"double" and \'single\' quotes: colon',
-    '- dash + plus 1. one > quote',
-    'émoji 🎉 and ünïcode',
-    '\\*already\\* escaped \\_ \\` \\<',
-  ];
   const read = (page: string) => parseMarkdown(CAPS, `${TERMS}## C1 Access\n\n${page}\n`, 1).requirements.map((r) => r.text);
 
   it('reads back the same from a list item, a paragraph and a heading', () => {
@@ -444,14 +529,18 @@ describe('escaping a text for where it goes', () => {
     }
   });
 
-  it('reads back the same from a YAML scalar', () => {
-    // Titles of *.mim.yaml are Markdown too: these hold no markup it would read.
+  it('reads back the same from a YAML scalar, escaped for Markdown first', () => {
+    // Text fields of *.mim.yaml are Markdown: the scalar gives back the Markdown as written, which reads as on a page.
     const values = ['plain', '', 'true', 'No', 'null', '~', '123', '1.5', '-1', '.inf', '0x1F', '2024-01-01', 'a: b', 'ends:', 'a #b', 'a#b', '#x', '- x', '-x', '? x', '[x]', '{x}',
       '"q"', "'q'", '%x', '@x', '!x', '&x', '*x', '|x', '>x', ',x', 'a\\b', 'tab\tin', ' lead', 'trail ', 'line\nbreak', '3D models SHALL have a CRS.', 'é 🎉', 'a\u2028b'];
-    for (const value of values) {
-      const doc = parseMimYaml('/ws/x.mim.yaml', `mim: MIM8\ntitle: T\ncapabilities:\n  - id: C1\n    title: ${yamlScalar(value)}\n`, 1);
-      assert.deepEqual(doc.problems, [], `${value} as ${yamlScalar(value)}`);
-      assert.equal(doc.capabilities[0].title, foldSpace(value), `${value} as ${yamlScalar(value)}`);
+    const titleOf = (scalar: string) => {
+      const doc = parseMimYaml('/ws/x.mim.yaml', `mim: MIM8\ntitle: T\ncapabilities:\n  - id: C1\n    title: ${scalar}\n`, 1);
+      assert.deepEqual(doc.problems, [], scalar);
+      return doc.capabilities[0].title;
+    };
+    for (const value of [...values, ...TRICKY]) {
+      assert.equal(titleOf(yamlScalar(value)), foldSpace(plainInline(value)), `${value} as ${yamlScalar(value)}`);
+      assert.equal(titleOf(yamlScalar(escapeInline(value))), foldSpace(value), `${value} as ${yamlScalar(escapeInline(value))}`);
     }
   });
 });

@@ -7,6 +7,7 @@ import { idNumber, parseLocalId } from '../parse/text/ids.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ownerOf, requirementUses } from './support/owners.js';
 import { byPlace, mimOrDocument } from './support/places.js';
+import { escapeInline } from '../parse/markdown/escape-text.js';
 import { yamlScalar } from '../parse/yaml/write-scalar.js';
 import { insertBlocks, lastLineOf, markdownHeading, markdownMappingRow, markdownRequirement, yamlItem, yamlList } from './support/templates.js';
 
@@ -108,6 +109,8 @@ function createRequirement(ws: Workspace, doc: DocumentModel, ref: IdRef, from: 
   const n = parseLocalId(id)?.capabilityNumber;
   if (n === undefined) return undefined;
   const text = quoteOf(doc, ref);
+  // YAML text fields are Markdown: the quote is escaped for Markdown, then for the scalar.
+  const yamlText = yamlScalar(escapeInline(text));
   const cap = target.capabilities.find((c) => idNumber(c.id) === n);
   const docOf = (file: string) => ws.document(file)!;
   if (cap) {
@@ -119,10 +122,10 @@ function createRequirement(ws: Workspace, doc: DocumentModel, ref: IdRef, from: 
       edit = insertBlocks(capDoc, lastLineOf(capDoc, last ?? cap), [markdownRequirement(like && { element: like, doc: docOf(like.file) }, id, text)]);
     } else if (last) {
       const dash = dashColumn(capDoc, last.range.start);
-      edit = insertAt(cap.file, last.range.end, `\n${' '.repeat(dash)}${yamlItem(dash, [['id', id], ['text', yamlScalar(text)]])}`);
+      edit = insertAt(cap.file, last.range.end, `\n${' '.repeat(dash)}${yamlItem(dash, [['id', id], ['text', yamlText]])}`);
     } else {
       const col = cap.range.start.character;
-      edit = insertAt(cap.file, cap.range.end, `\n${' '.repeat(col)}requirements:${yamlList(col - 2, [[['id', id], ['text', yamlScalar(text)]]])}`);
+      edit = insertAt(cap.file, cap.range.end, `\n${' '.repeat(col)}requirements:${yamlList(col - 2, [[['id', id], ['text', yamlText]]])}`);
     }
     return { title: `Create requirement ${id} in ${cap.id}`, kind: 'quickfix', edits: [edit] };
   }
@@ -138,7 +141,7 @@ function createRequirement(ws: Workspace, doc: DocumentModel, ref: IdRef, from: 
     edit = insertBlocks(capDoc, lastLineOf(capDoc, lastCap), [heading, markdownRequirement(reqLike && { element: reqLike, doc: docOf(reqLike.file) }, id, text)]);
   } else {
     const dash = dashColumn(capDoc, lastCap.range.start);
-    edit = insertAt(lastCap.file, lastCap.range.end, `\n${' '.repeat(dash)}${yamlItem(dash, [['id', capId], ['title', 'New capability'], ['requirements', yamlList(dash, [[['id', id], ['text', yamlScalar(text)]]])]])}`);
+    edit = insertAt(lastCap.file, lastCap.range.end, `\n${' '.repeat(dash)}${yamlItem(dash, [['id', capId], ['title', 'New capability'], ['requirements', yamlList(dash, [[['id', id], ['text', yamlText]]])]])}`);
   }
   return { title: `Create requirement ${id} in a new capability ${capId}`, kind: 'quickfix', edits: [edit] };
 }

@@ -10,6 +10,7 @@ import type { ResolvedRef } from '../workspace/symbol-index.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { locate } from './locate.js';
 import type { IsCancelled } from './references.js';
+import { anchorEdits } from './support/anchor-edits.js';
 import { linkTarget } from './support/links.js';
 import { byPlace, localPart, mimOrDocument } from './support/places.js';
 
@@ -64,7 +65,8 @@ const CANCELLED = { error: 'The rename was cancelled' };
  * reference in the workspace (only the local part of `MIM0.R1.1`; a legacy `MIM3.C5.R0`
  * becomes `MIM3.R5.1`). The new id must be of the same kind, in the form of mim-format §2,
  * under the same capability for a requirement, and free in the MIM. A capability's rename
- * also renumbers its requirements (see `renumberPlan`), as a group of its own.
+ * also renumbers its requirements (see `renumberPlan`), as a group of its own. Links to a
+ * heading whose anchor the new id changes follow it (`anchorEdits`).
  */
 export function rename(ws: Workspace, file: string, pos: Position, newName: string, isCancelled?: IsCancelled): RenameResult | { error: string } {
   const s = subject(ws, file, pos);
@@ -89,14 +91,19 @@ export function rename(ws: Workspace, file: string, pos: Position, newName: stri
   if (!edits) return CANCELLED;
   const capabilities = s.definitions.filter((d): d is Capability => d.kind === 'capability');
   const plan = capabilities.length > 0 ? renumberPlan(ws, mim, capabilities, parsed.id) : undefined;
-  if (!plan) return { edits };
+  if (!plan) return { edits: [...edits, ...anchorEdits(ws, [edits])[0]].sort(byPlace) };
   const group: TextEdit[] = [];
   for (const step of plan.steps) {
     const more = idEdits(step.definitions, requirementRefs(ws, mim, step.definitions), step.to, isCancelled);
     if (!more) return CANCELLED;
     group.push(...more);
   }
-  return { edits, renumbering: { label: plan.label, description: plan.description, edits: group.sort(byPlace) } };
+  // Links to headings the renumbering moves (requirements written as headings) go with it.
+  const links = anchorEdits(ws, [edits, group]);
+  return {
+    edits: [...edits, ...links[0]].sort(byPlace),
+    renumbering: { label: plan.label, description: plan.description, edits: [...group, ...links[1]].sort(byPlace) },
+  };
 }
 
 /** The edits that give definitions and the references to them a new id; undefined when cancelled half-way. */

@@ -419,7 +419,7 @@ class PageReader {
 
   // ---- requirements ----------------------------------------------------------------
 
-  private requirement(id: HeadingId, content: string, map: OffsetMap, extent: Range): void {
+  private requirement(id: HeadingId, content: string, map: OffsetMap, extent: Range, cell = false): void {
     const idStart = map.toDocument(id.start);
     this.definitionIds.add(idStart);
     this.idInvisibles(id, map, true);
@@ -438,7 +438,7 @@ class PageReader {
       title: '',
       malformed: id.malformed || undefined,
       capability,
-      text: foldSpace(plainInline(content.slice(id.titleStart))),
+      text: foldSpace(plainInline(content.slice(id.titleStart), cell)),
       textSpan: { start: textStart, end: textEnd },
       keywords: findKeywords(this.doc.text.slice(textStart, textEnd), textStart),
       level: 'none',
@@ -468,7 +468,7 @@ class PageReader {
     // Each row is split once; markdown-it pads short rows, so the shape is read from these cells.
     const grid = rows.map(cellsOf);
     const header = grid[0];
-    const headerText = header.map((c) => foldSpace(plainInline(c.text)));
+    const headerText = header.map((c) => foldSpace(plainInline(c.text, true)));
     for (let r = 1; r < rows.length; r++) {
       const n = grid[r].length;
       if (n !== header.length) {
@@ -497,7 +497,7 @@ class PageReader {
           const textCell = cells[1] ?? cells[0];
           const id = { ...lead, titleStart: cells[1] ? textCell.start - cells[0].start : lead.titleStart };
           const joined = this.doc.text.slice(cells[0].start, textCell.end);
-          this.requirement(id, joined, new FlatMap(cells[0].start), rowRange);
+          this.requirement(id, joined, new FlatMap(cells[0].start), rowRange, true);
           handledFirst = true;
         }
       }
@@ -527,9 +527,9 @@ class PageReader {
       ref,
       file: this.doc.file,
       range: rowRange,
-      quote: quoteCell ? foldSpace(plainInline(quoteCell.text)) : undefined,
+      quote: quoteCell ? foldSpace(plainInline(quoteCell.text, true)) : undefined,
       quoteSpan: quoteCell ? { start: quoteCell.start, end: quoteCell.end } : undefined,
-      how: howCell ? foldSpace(plainInline(howCell.text)) : undefined,
+      how: howCell ? foldSpace(plainInline(howCell.text, true)) : undefined,
     };
     this.mechanism?.satisfies.push(row);
   }
@@ -537,7 +537,7 @@ class PageReader {
   private statusTable(header: string[], body: RawCell[][]): void {
     let status: string | undefined;
     header.forEach((h, c) => {
-      if (body.some((row) => row[c] && CHECKED.test(plainInline(row[c].text)))) status = h;
+      if (body.some((row) => row[c] && CHECKED.test(plainInline(row[c].text, true)))) status = h;
     });
     if (status) this.doc.status = status.replace(/[^\p{L}\p{N}\s-]/gu, '').trim().toLowerCase().replace(/\s+/g, '-');
   }
@@ -649,7 +649,7 @@ function idCellText(cell: RawCell): { text: string; start: number; end: number }
     const start = cell.start + plain[1].length;
     return { text: plain[2], start, end: start + plain[2].length };
   }
-  const clean = cleanInline(cell.text);
+  const clean = cleanInline(cell.text, true);
   const text = foldSpace(clean.text);
   const lead = /^\s*/.exec(clean.text)![0].length;
   return { text, start: cell.start + clean.map[lead], end: cell.start + clean.map[Math.max(lead, lead + text.length - 1)] + 1 };

@@ -1,6 +1,6 @@
 import type { DocumentModel } from '../../model/document.js';
 import type { PartName, TextSpan } from '../../model/elements.js';
-import { stripInvisibles } from '../text/invisible.js';
+import { plainInline } from '../markdown/clean-text.js';
 import { foldSpace } from '../text/white-space.js';
 import { findCitations, findProseRefs } from '../text/xrefs.js';
 import { scalarSpan } from './nodes.js';
@@ -33,17 +33,7 @@ export function readText(model: DocumentModel, node: MaybeNode, part?: PartName)
   return { span, source, value: node.value };
 }
 
-const MARKUP = /[[*_`&\u200B\u200C\u200D\u2060\uFEFF\u00AD\u180E]/;
-
-/** Markdown to a plain statement: no emphasis, code marks, link targets or invisible characters; white space folded. */
+/** A Markdown text field as a reader sees it, white space folded: read as the text of a Markdown page is (`plainInline`). */
 export function plainText(markdown: string): string {
-  // Most texts carry no markup at all: folding white space is all they need.
-  if (!MARKUP.test(markdown)) return foldSpace(markdown);
-  const plain = stripInvisibles(markdown)
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])/g, '$1')
-    .replace(/(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)/g, '$1')
-    .replace(/`([^`]*)`/g, '$1');
-  return foldSpace(plain);
+  return foldSpace(plainInline(markdown));
 }

@@ -4,6 +4,7 @@ import type { DocumentRule, RuleContext } from '../rule.js';
 import { resolveLink } from '../support/link-target.js';
 import { summaryLinks } from '../support/summary-links.js';
 import { rangeBetween } from '../../model/range.js';
+import { escapeLinkText } from '../../parse/markdown/escape-text.js';
 
 /** Repository files that sit beside the pages but are no pages of the book. */
 const REPOSITORY_FILE = /^(?:licen[cs]e|copying|notice|authors|contributing|code[-_]of[-_]conduct|changelog|changes|security|summary)(?:[-_.][\w-]*)?\.md$/i;
@@ -66,7 +67,7 @@ export const gitbookSummary: DocumentRule = {
         range,
         message: `${rel} is not listed in SUMMARY.md`,
         related: [{ file: page.file, range: page.lines.lineRange(0), message: `the page ${rel}` }],
-        fixes: [{ title: `List ${rel} in SUMMARY.md`, edits: [{ file: doc.file, range: rangeBetween(at, at), newText: `\n* [${pageTitle(page)}](${target})` }] }],
+        fixes: [{ title: `List ${rel} in SUMMARY.md`, edits: [{ file: doc.file, range: rangeBetween(at, at), newText: `\n* [${escapeLinkText(pageTitle(page))}](${target})` }] }],
       });
     }
   },
