@@ -3,6 +3,7 @@ import type { ParseProblem } from '../../model/finding.js';
 import { LineIndex } from '../../model/range.js';
 import { fastTree, treeData } from './fast-tree.js';
 import { fullTree } from './full-tree.js';
+import { repairYaml, unrepair } from './repair.js';
 import type { YamlNode } from './tree.js';
 
 /** A YAML problem at offsets of the text. */
@@ -89,7 +90,7 @@ function readRecovering(text: string): ReadYaml {
 
   let root: YamlNode | undefined;
   try {
-    root = fullTree(doc.contents, text) ?? undefined;
+    root = (clean || all.length > 1 || seen.has(NESTING) ? undefined : repairedTree(text)) ?? fullTree(doc.contents, text) ?? undefined;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     report(NESTING, 0, 0);
@@ -105,6 +106,18 @@ function readRecovering(text: string): ReadYaml {
     } else throw e;
     return { ...(root && { root }), clean: false, errors };
   }
+}
+
+/**
+ * The tree of a broken text read after repairing it (repair.ts), in the offsets of the text
+ * as written; undefined when no repair gets further than the recovering parser's own reading.
+ */
+function repairedTree(text: string): YamlNode | undefined {
+  const repaired = repairYaml(text);
+  if (!repaired) return undefined;
+  const fast = fastTree(repaired.text);
+  const tree = fast ? fast.root : fullTree(parseDocument(repaired.text, { prettyErrors: false, uniqueKeys: true }).contents, repaired.text);
+  return unrepair(tree, repaired.edits) ?? undefined;
 }
 
 function firstAlias(doc: Document.Parsed): [number, number] | undefined {
