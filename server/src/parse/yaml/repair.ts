@@ -24,27 +24,33 @@ const PARSE_BUDGET = 4_000_000;
 // How far above the first error an unclosed bracket or quote is looked for.
 const OPENER_REACH = 500;
 
+/** Where a text first stops reading as YAML; `repeat` when only because a key repeats in a map. */
+interface Failure {
+  at: number;
+  repeat?: boolean;
+}
+
 /**
  * Where js-yaml first fails on a text, or a key first repeats in a map (which js-yaml's events
- * let through): undefined when neither happens, and then, given `node`, -1 unless a node
- * starts there (a line moved or mended must still be read as what it holds, not as more of a
- * block scalar above it).
+ * let through, and which a line moved into the wrong map makes): undefined when neither
+ * happens, and then, given `node`, a failure unless a node starts there (a line moved or
+ * mended must still be read as what it holds, not as more of a block scalar above it).
  */
-function firstError(text: string, node?: number): number | undefined {
+function firstFailure(text: string, node?: number): Failure | undefined {
   let events: Event[];
   try {
     events = parseEvents(text, {});
   } catch (e) {
     const mark = (e as { mark?: { position?: number } }).mark;
-    return typeof mark?.position === 'number' ? mark.position : 0;
+    return { at: typeof mark?.position === 'number' ? mark.position : 0 };
   }
   const repeated = repeatedKey(text, events);
-  if (repeated !== undefined) return repeated;
+  if (repeated !== undefined) return { at: repeated, repeat: true };
   if (node === undefined) return undefined;
   for (const e of events) {
     if (e.type === EVENT_ID.SCALAR ? e.valueStart === node || e.valueStart === node + 1 : (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) && e.start === node) return undefined;
   }
-  return -1;
+  return { at: -1 };
 }
 
 /** Where a key of a map is written a second time; keys are compared as written. */
@@ -80,32 +86,33 @@ function repeatedKey(text: string, events: Event[]): number | undefined {
  * tab, move the line by a column), then blanking part of a line; the first edit after which
  * the text parses, or else the one that takes the first error furthest, is kept, and so on for
  * the next error, within a budget of parses. Undefined when js-yaml reads the text as it is
- * (its error is of a kind these edits are not for: a tab the two parsers disagree on, an
- * anchor) or no edit gets further.
+ * (its error is of a kind these edits are not for: a tab the two parsers disagree on, a
+ * repeated key) or no edit gets further.
  */
 export function repairYaml(text: string): Repaired | undefined {
-  let error = firstError(text);
-  if (error === undefined) return undefined;
+  let failure = firstFailure(text);
+  // A repeated key is left as it is: the recovering parser keeps both entries and reports it.
+  if (!failure || failure.repeat) return undefined;
   const edits: Edit[] = [];
   let current = text;
   let parses = Math.min(MAX_PARSES, Math.floor(PARSE_BUDGET / Math.max(1, text.length)));
-  for (let round = 0; round < MAX_ROUNDS && error !== undefined && parses > 0; round++) {
-    let best: { edit: Edit; error: number | undefined } | undefined;
-    for (const { node, ...edit } of candidates(current, error)) {
+  for (let round = 0; round < MAX_ROUNDS && failure && !failure.repeat && parses > 0; round++) {
+    let best: { edit: Edit; failure: Failure | undefined } | undefined;
+    for (const { node, ...edit } of candidates(current, failure.at)) {
       if (parses-- <= 0) break;
-      const after = firstError(applyEdit(current, edit), node);
-      if (after === undefined) {
-        best = { edit, error: undefined };
+      const after = firstFailure(applyEdit(current, edit), node);
+      if (!after) {
+        best = { edit, failure: undefined };
         break;
       }
-      if (after > (best?.error ?? error)) best = { edit, error: after };
+      if (after.at > (best?.failure ?? failure).at) best = { edit, failure: after };
     }
     if (!best) break;
     current = applyEdit(current, best.edit);
     edits.push(best.edit);
-    error = best.error;
+    failure = best.failure;
   }
-  return edits.length > 0 ? { text: current, edits, clean: error === undefined } : undefined;
+  return edits.length > 0 ? { text: current, edits, clean: failure === undefined } : undefined;
 }
 
 export function applyEdit(text: string, edit: Edit): string {
@@ -321,8 +328,12 @@ function unique(lines: (number | undefined)[]): number[] {
 function fixes({ start, text, shape }: Line): Edit[] {
   const out: Edit[] = [];
   const end = start + shape.end;
-  if (shape.quote) out.push({ at: end, remove: 0, insert: shape.quote + shape.closers });
-  else if (shape.closers) out.push({ at: end, remove: 0, insert: shape.closers });
+  if (shape.quote) {
+    // Inside a list or a map, the quote most likely ended before the brackets that end the line.
+    const brackets = /[\s,\]}]*$/.exec(text.slice(0, shape.end))![0].length;
+    if (brackets > 0) out.push({ at: end - brackets, remove: 0, insert: shape.quote });
+    out.push({ at: end, remove: 0, insert: shape.quote + shape.closers });
+  } else if (shape.closers) out.push({ at: end, remove: 0, insert: shape.closers });
   if (shape.colon === undefined && !shape.quote && !shape.closers) {
     const key = /^[A-Za-z_][\w.-]*(?=[ \t]|$)/.exec(text.slice(shape.content));
     if (key) out.push({ at: start + shape.content + key[0].length, remove: 0, insert: ':' });
