@@ -70,7 +70,9 @@ function readRecovering(text: string): ReadYaml {
   };
 
   // Only a file with a document marker can hold several documents; the others take the single-document path.
-  const options = { prettyErrors: false, uniqueKeys: true } as const;
+  // Warnings go to the process's stderr (the language server's log): what they say, that a
+  // broken file's data turns a collection key into a string, is in the errors already.
+  const options = { prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
   const docs = /^(?:---|\.\.\.)(?:\s|$)/m.test(text) ? parseAllDocuments(text, options) : [parseDocument(text, options)];
   const all = Array.isArray(docs) ? docs : [];
   for (const d of all) {
