@@ -1,4 +1,5 @@
 import { EVENT_ID, parseEvents, type Event } from 'js-yaml';
+import { LineIndex } from '../../model/range.js';
 import type { YamlNode } from './tree.js';
 
 /** `remove` characters at `at` replaced by `insert`, in the text as it was before this edit. */
@@ -233,41 +234,28 @@ interface Line {
 
 /** The lines of a text, each read when asked for: a repair looks at a few lines around one offset. */
 class Lines {
-  private readonly starts: number[] = [0];
+  private readonly index: LineIndex;
 
-  constructor(private readonly source: string) {
-    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  constructor(text: string) {
+    this.index = new LineIndex(text);
   }
 
   get count(): number {
-    return this.starts.length;
+    return this.index.lineCount;
   }
 
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.index.positionAt(offset).line;
   }
 
   line(n: number): Line {
-    const text = this.textOf(n);
-    return { start: this.starts[n], text, shape: shapeOf(text) };
-  }
-
-  /** A line's text, without its line break. */
-  private textOf(n: number): string {
-    const next = n + 1 < this.starts.length ? this.starts[n + 1] - 1 : this.source.length;
-    return this.source.slice(this.starts[n], next).replace(/\r$/, '');
+    const text = this.index.lineText(n);
+    return { start: this.index.lineStart(n), text, shape: shapeOf(text) };
   }
 
   /** The spaces a line starts with. */
   indent(n: number): number {
-    const t = this.textOf(n);
+    const t = this.index.lineText(n);
     let i = 0;
     while (t[i] === ' ') i++;
     return i;
@@ -275,7 +263,7 @@ class Lines {
 
   /** Whether a line holds a node: not blank, not only a comment. */
   holdsNode(n: number): boolean {
-    const t = this.textOf(n).trimStart();
+    const t = this.index.lineText(n).trimStart();
     return t.length > 0 && !t.startsWith('#');
   }
 
@@ -292,7 +280,7 @@ type Candidate = Edit & { node?: number };
 /** The edits to try for the error at `error`, the likeliest first. */
 function candidates(text: string, error: number): Candidate[] {
   const lines = new Lines(text);
-  const at = lines.lineOf(Math.min(error, text.length));
+  const at = lines.lineOf(error);
   const here = lines.holdsNode(at) ? at : (lines.neighbour(at, -1) ?? at);
   const before = lines.neighbour(here, -1);
   const after = lines.neighbour(here, 1);
