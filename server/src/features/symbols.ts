@@ -38,7 +38,7 @@ function elementNode(e: MimElement, children: SymbolNode[] = []): SymbolNode {
  * and the Markdown sections that hold elements or sit at the top of the page or of a part.
  */
 export function documentSymbols(ws: Workspace, file: string): SymbolNode[] {
-  const doc = ws.outlineDocument(file);
+  const doc = ws.document(file);
   if (!doc) return [];
   if (doc.kind === 'markdown') return markdownSymbols(doc);
   return doc.kind === 'mim-yaml' ? [yamlSymbols(doc)] : [];

@@ -49,7 +49,6 @@ const DISK = 'disk';
 export class Workspace {
   readonly roots: string[];
   private readonly docs = new Map<string, DocumentModel>();
-  private readonly lastGood = new Map<string, DocumentModel>();
   /** Document paths in order, for folder queries; rebuilt when a file comes or goes. */
   private sortedPaths: string[] | undefined;
   private readonly configs: ConfigResolver;
@@ -236,18 +235,7 @@ export class Workspace {
   private putDocument(doc: DocumentModel): void {
     if (!this.docs.has(doc.file)) this.sortedPaths = undefined;
     this.docs.set(doc.file, doc);
-    if (!brokenSyntax(doc)) this.lastGood.set(doc.file, doc);
     this.invalidate();
-  }
-
-  /**
-   * The model to outline a file from: its current one, or while its text does not parse, the
-   * last one that did, so that the outline does not vanish at every half-typed line.
-   */
-  outlineDocument(file: string): DocumentModel | undefined {
-    const path = normalizePath(file);
-    const doc = this.docs.get(path);
-    return doc && brokenSyntax(doc) ? (this.lastGood.get(path) ?? doc) : doc;
   }
 
   private setConfig(file: string, text: string): void {
@@ -261,7 +249,6 @@ export class Workspace {
   removeDocument(file: string): void {
     const path = normalizePath(file);
     this.leftOut.delete(path);
-    this.lastGood.delete(path);
     this.sortedPaths = undefined;
     if (fileKindOf(path) === 'config') {
       this.configs.remove(dirname(path));
@@ -390,7 +377,3 @@ export class Workspace {
 }
 
 export { defaultConfig };
-
-function brokenSyntax(doc: DocumentModel): boolean {
-  return doc.skipped !== undefined || doc.problems.some((p) => p.code === 'syntax/yaml');
-}

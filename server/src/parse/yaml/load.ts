@@ -3,6 +3,7 @@ import type { ParseProblem } from '../../model/finding.js';
 import { LineIndex } from '../../model/range.js';
 import { fastTree, treeData } from './fast-tree.js';
 import { fullTree } from './full-tree.js';
+import { repairYaml, unrepair } from './repair.js';
 import type { YamlNode } from './tree.js';
 
 /** A YAML problem at offsets of the text. */
@@ -69,7 +70,9 @@ function readRecovering(text: string): ReadYaml {
   };
 
   // Only a file with a document marker can hold several documents; the others take the single-document path.
-  const options = { prettyErrors: false, uniqueKeys: true } as const;
+  // Warnings go to the process's stderr (the language server's log): what they say, that a
+  // broken file's data turns a collection key into a string, is in the errors already.
+  const options = { prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
   const docs = /^(?:---|\.\.\.)(?:\s|$)/m.test(text) ? parseAllDocuments(text, options) : [parseDocument(text, options)];
   const all = Array.isArray(docs) ? docs : [];
   for (const d of all) {
@@ -89,7 +92,7 @@ function readRecovering(text: string): ReadYaml {
 
   let root: YamlNode | undefined;
   try {
-    root = fullTree(doc.contents, text) ?? undefined;
+    root = (clean || all.length > 1 || seen.has(NESTING) ? undefined : repairedTree(text)) ?? fullTree(doc.contents, text) ?? undefined;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     report(NESTING, 0, 0);
@@ -105,6 +108,18 @@ function readRecovering(text: string): ReadYaml {
     } else throw e;
     return { ...(root && { root }), clean: false, errors };
   }
+}
+
+/**
+ * The tree of a broken text read after repairing it (repair.ts), in the offsets of the text
+ * as written; undefined when no repair gets further than the recovering parser's own reading.
+ */
+function repairedTree(text: string): YamlNode | undefined {
+  const repaired = repairYaml(text);
+  if (!repaired) return undefined;
+  const fast = fastTree(repaired.text);
+  const tree = fast ? fast.root : fullTree(parseDocument(repaired.text, { prettyErrors: false, uniqueKeys: true }).contents, repaired.text);
+  return unrepair(tree, repaired.edits) ?? undefined;
 }
 
 function firstAlias(doc: Document.Parsed): [number, number] | undefined {
