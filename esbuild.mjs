@@ -5,11 +5,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import jsYamlParserState from './build/patches/js-yaml-parser-state.mjs';
+import markdownItClassFields from './build/patches/markdown-it-class-fields.mjs';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
-const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const production = args.includes('--production');
+// The patch benchmark (bench/patches.mjs) builds the CLI alone into another folder, without
+// some of the patches, to measure each patch against the build without it.
+const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1] : 'dist';
+const without = new Set(args.includes('--without') ? args[args.indexOf('--without') + 1].split(',') : []);
+const cliOnly = args.includes('--cli-only');
+const PATCHES = [markdownItClassFields, jsYamlParserState].filter((p) => !without.has(p.name));
 
 function findTests(dir) {
   if (!existsSync(dir)) return [];
@@ -20,62 +29,23 @@ function findTests(dir) {
   });
 }
 
-const fronts = [
+const cli = [
   // The command's entry, which compiles the CLI beside it from V8's code cache (made below).
-  ['server/src/cli/entry.ts', 'dist/cli/mimspec.js'],
-  ['server/src/cli/main.ts', 'dist/cli/mimspec-cli.js'],
+  ['server/src/cli/entry.ts', 'cli/mimspec.js'],
+  ['server/src/cli/main.ts', 'cli/mimspec-cli.js'],
   // Beside the CLI, which tokenizes large YAML files on this worker thread while it parses the rest.
-  ['server/src/workspace/yaml-events-worker.ts', 'dist/cli/yaml-events-worker.js'],
-  ['server/src/lsp/main.ts', 'dist/server/server.js'],
-  ['client/src/extension.ts', 'dist/client/extension.js'],
-  ['bench/engine-bench.ts', 'dist/bench/engine-bench.js'],
-].filter(([src]) => existsSync(src));
+  ['server/src/workspace/yaml-events-worker.ts', 'cli/yaml-events-worker.js'],
+];
+const others = [
+  ['server/src/lsp/main.ts', 'server/server.js'],
+  ['client/src/extension.ts', 'client/extension.js'],
+  ['bench/engine-bench.ts', 'bench/engine-bench.js'],
+];
+const fronts = [...cli, ...(cliOnly ? [] : others)].map(([src, out]) => [src, join(outDir, out)]);
 
-const tests = findTests('test').map((src) => [src, join('dist', src.replace(/\.ts$/, '.js'))]);
+const tests = cliOnly ? [] : findTests('test').map((src) => [src, join(outDir, src.replace(/\.ts$/, '.js'))]);
 // Test bundles are made anew each build, so a test whose source was renamed or removed does not run on.
-rmSync(join(ROOT, 'dist', 'test'), { recursive: true, force: true });
-
-// markdown-it's dist sets every field of every token through a transpiled class-field helper
-// that converts the key and probes the prototype first; its classes have no accessors, so a
-// plain assignment is the same and keeps parsing off that path. The constructors' calls
-// (`_defineProperty(this, "map", null)`) become assignments, the rest call a plain helper.
-const FIELD_CALL = /_defineProperty\(\s*this,\s*(?:\/\*\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*([^;]*?)\s*\);/g;
-const fastClassFields = {
-  name: 'markdown-it-class-fields',
-  setup(b) {
-    b.onLoad({ filter: /markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const helper = /function _defineProperty\(e, r, t\) \{[\s\S]*?\n\}/;
-      if (!helper.test(source)) return undefined;
-      const contents = source
-        .replace(helper, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}')
-        .replace(FIELD_CALL, (_, name, value) => `this.${name} = ${value};`);
-      return { contents, loader: 'js' };
-    });
-  },
-};
-
-// js-yaml's event parser builds its state by spreading its options into a literal, which gives
-// the state a different shape from one call to the next: the functions that read it, nearly all
-// of the parser, are optimized and thrown away again and again (measured: 25 deoptimizations and
-// twice the time over the benchmark's YAML). The parser reads no option but these two, so they
-// are written out, and the state keeps one shape. Left as shipped if its source differs.
-const PARSER_OPTIONS = /var DEFAULT_PARSER_OPTIONS = \{\s*filename: "",\s*maxDepth: 100\s*\};/;
-const PARSER_STATE = /(function parseEvents\(input, options\) \{\s*const length = input\.length;\s*const state = \{\s*)\.\.\.DEFAULT_PARSER_OPTIONS,\s*\.\.\.options,/;
-const stableYamlState = {
-  name: 'js-yaml-parser-state',
-  setup(b) {
-    b.onLoad({ filter: /js-yaml[\\/]dist[\\/]js-yaml\.(mjs|cjs\.js)$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!PARSER_OPTIONS.test(source) || !PARSER_STATE.test(source)) {
-        return { warnings: [{ text: "js-yaml's parseEvents is not as expected: its state is left as shipped (slower)" }] };
-      }
-      const option = (name) => `${name}: options != null && Object.hasOwn(options, "${name}") ? options.${name} : DEFAULT_PARSER_OPTIONS.${name},`;
-      const contents = source.replace(PARSER_STATE, (_, head) => `${head}${option('filename')} ${option('maxDepth')}`);
-      return { contents, loader: 'js' };
-    });
-  },
-};
+if (!cliOnly) rmSync(join(ROOT, outDir, 'test'), { recursive: true, force: true });
 
 // ajv compiles each schema at run time in about 80 ms; its standalone mode turns them into
 // code once, here, and the bundles import that code as `mimspec:validators`. The options are
@@ -104,7 +74,7 @@ const precompiledValidators = {
 };
 
 const common = {
-  plugins: [fastClassFields, stableYamlState, precompiledValidators],
+  plugins: [...PATCHES, precompiledValidators],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -122,13 +92,14 @@ const started = Date.now();
 await Promise.all(
   [...fronts, ...tests].map(([src, out]) => build({ ...common, entryPoints: [src], outfile: out })),
 );
-if (!watch) console.log(`built ${fronts.length + tests.length} bundles in ${Date.now() - started} ms (${relative('.', 'dist')}/)`);
+if (!watch) console.log(`built ${fronts.length + tests.length} bundles in ${Date.now() - started} ms (${relative('.', outDir)}/)`);
 
 // V8's code cache of the CLI, made by a check of the examples, so that a cold start compiles
 // nothing the check needs (server/src/cli/entry.ts). A fresh Node process makes it, started
 // as the command is, so the cache holds what a check compiles and nothing of the build's.
-if (!watch) {
-  const made = spawnSync(process.execPath, ['-e', "require('./dist/cli/mimspec.js').writeCodeCache('examples').then((n) => console.log(n))"], { cwd: ROOT, encoding: 'utf8' });
+if (!watch && !without.has('code-cache')) {
+  const entry = JSON.stringify(`./${join(outDir, 'cli/mimspec.js')}`);
+  const made = spawnSync(process.execPath, ['-e', `require(${entry}).writeCodeCache('examples').then((n) => console.log(n))`], { cwd: ROOT, encoding: 'utf8' });
   if (made.status !== 0) {
     console.error(`could not make the CLI's code cache:\n${made.stderr}`);
     process.exit(1);

@@ -1,9 +1,14 @@
-// Preload for the CLI benchmark: `node --require ./bench/rss.cjs dist/cli/mimspec.js ...`.
-// On exit, writes the process's peak resident set size in KiB to $MIMSPEC_BENCH_RSS_FILE.
+// Preload for the CLI benchmarks: `node --require ./bench/rss.cjs dist/cli/mimspec.js ...`.
+// On exit, writes the process's peak resident set size in KiB to $MIMSPEC_BENCH_RSS_FILE, and
+// the CPU time of all its threads (user and system, in ms) to $MIMSPEC_BENCH_CPU_FILE.
 'use strict';
-const file = process.env.MIMSPEC_BENCH_RSS_FILE;
-if (file) {
+const rssFile = process.env.MIMSPEC_BENCH_RSS_FILE;
+const cpuFile = process.env.MIMSPEC_BENCH_CPU_FILE;
+if (rssFile || cpuFile) {
   process.on('exit', () => {
-    require('node:fs').writeFileSync(file, `${process.resourceUsage().maxRSS}\n`);
+    const usage = process.resourceUsage();
+    const { writeFileSync } = require('node:fs');
+    if (rssFile) writeFileSync(rssFile, `${usage.maxRSS}\n`);
+    if (cpuFile) writeFileSync(cpuFile, `${(usage.userCPUTime + usage.systemCPUTime) / 1000}\n`);
   });
 }
