@@ -2,7 +2,7 @@
 // Each entry is one self-contained CommonJS file, so Node 20 runs it without a loader.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsYamlParserState from './build/patches/js-yaml-parser-state.mjs';
@@ -34,7 +34,7 @@ const cli = [
   ['server/src/cli/entry.ts', 'cli/mimspec.js'],
   ['server/src/cli/main.ts', 'cli/mimspec-cli.js'],
   // Beside the CLI, which tokenizes large YAML files on this worker thread while it parses the rest.
-  ['server/src/workspace/yaml-events-worker.ts', 'cli/yaml-events-worker.js'],
+  ['server/src/node/yaml-events-worker.ts', 'cli/yaml-events-worker.js'],
 ];
 const others = [
   ['server/src/lsp/main.ts', 'server/server.js'],

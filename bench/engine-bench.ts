@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { NodeFileSystem } from '../server/src/workspace/node-file-system.js';
+import { NodeFileSystem } from '../server/src/node/file-system.js';
 import { Workspace } from '../server/src/workspace/workspace.js';
 
 const KEYWORD = /\b(SHALL|SHOULD|MUST|MAY)\b/;

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { Finding } from '../../server/src/model/finding.js';
-import { NodeFileSystem } from '../../server/src/workspace/node-file-system.js';
-import { normalizePath } from '../../server/src/workspace/paths.js';
+import { NodeFileSystem } from '../../server/src/node/file-system.js';
+import { normalizePath } from '../../server/src/base/paths.js';
 import { Workspace } from '../../server/src/workspace/workspace.js';
 
 /** Scans a folder with the real engine on the real disk, as `mimspec check` does. */

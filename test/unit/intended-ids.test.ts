@@ -4,7 +4,7 @@ import { complete } from '../../server/src/features/completion.js';
 import { definition } from '../../server/src/features/definition.js';
 import { hover } from '../../server/src/features/hover.js';
 import { references } from '../../server/src/features/references.js';
-import { intendedId, parseLocalId } from '../../server/src/parse/text/ids.js';
+import { intendedId, parseLocalId } from '../../server/src/model/ids.js';
 import { findCursor, placeCursor, showLocation } from '../support/cursor.js';
 import { memoryWorkspace, readFixtureTree } from '../support/memory-fs.js';
 import { fixture } from '../support/paths.js';

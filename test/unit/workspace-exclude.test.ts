@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { globMatcher } from '../../server/src/workspace/globs.js';
+import { globMatcher } from '../../server/src/config/globs.js';
 import { memoryWorkspace } from '../support/memory-fs.js';
 
 const PATHS = ['mechanisms.md', 'docs/mechanisms.md', 'docs/README.md', 'drafts/mechanisms.md', 'drafts/deep/notes.md', 'docs/drafts.md', '.github/notes.md'];

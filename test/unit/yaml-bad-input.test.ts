@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { range as r } from '../../server/src/model/range.js';
-import { parseConfig } from '../../server/src/parse/yaml/config.js';
+import { parseConfig } from '../../server/src/config/read-config.js';
 import { guardedDocument, neverThrow } from '../../server/src/parse/yaml/guard.js';
 import { parseMimYaml } from '../../server/src/parse/yaml/mim-yaml.js';
 import { parseResourceYaml } from '../../server/src/parse/yaml/resource-yaml.js';

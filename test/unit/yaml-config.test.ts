@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { range as r } from '../../server/src/model/range.js';
-import { parseConfig } from '../../server/src/parse/yaml/config.js';
+import { parseConfig } from '../../server/src/config/read-config.js';
 import { RULES } from '../../server/src/rules/catalogue.js';
-import { defaultConfig } from '../../server/src/workspace/config.js';
+import { defaultConfig } from '../../server/src/config/project-config.js';
 import { fixture } from '../support/paths.js';
 
 describe('parseConfig', () => {

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isInside } from '../workspace/paths.js';
+import { dirname, isInside } from '../base/paths.js';
 
 const MARKERS = ['mimspec.yaml', '.mimspec.yaml', '.git'];
 

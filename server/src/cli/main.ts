@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { limitHeapGrowth, limitInlining } from '../process-tuning.js';
-import { NodeFileSystem } from '../workspace/node-file-system.js';
-import { NodeYamlEvents } from '../workspace/node-yaml-events.js';
-import { normalizePath } from '../workspace/paths.js';
+import { limitHeapGrowth, limitInlining } from '../node/process-tuning.js';
+import { NodeFileSystem } from '../node/file-system.js';
+import { NodeYamlEvents } from '../node/yaml-events.js';
+import { normalizePath } from '../base/paths.js';
 import { Workspace } from '../workspace/workspace.js';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
 import { requested, scanRoots } from './context.js';

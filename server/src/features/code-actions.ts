@@ -3,11 +3,11 @@ import { REQUIREMENT_TRACE_ROLES, type IdRef, type Requirement } from '../model/
 import type { Finding, TextEdit } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { comparePositions, compareRanges, type Position, type Range, rangeBetween } from '../model/range.js';
-import { idNumber, parseLocalId } from '../parse/text/ids.js';
+import { idNumber, parseLocalId } from '../model/ids.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ownerOf, requirementUses } from './support/owners.js';
 import { byPlace, mimOrDocument } from './support/places.js';
-import { escapeInline } from '../parse/markdown/escape-text.js';
+import { escapeInline } from '../parse/text/escape-markdown.js';
 import { yamlScalar } from '../parse/yaml/write-scalar.js';
 import { insertBlocks, lastLineOf, markdownHeading, markdownMappingRow, markdownRequirement, yamlItem, yamlList } from './support/templates.js';
 

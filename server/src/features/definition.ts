@@ -1,7 +1,7 @@
 import { range, type Location, type Position } from '../model/range.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { locate } from './locate.js';
-import { anchorRange, linkTarget } from './support/links.js';
+import { anchorRange, resolveLink } from '../query/links.js';
 import { idLocation, mimLocations } from './support/places.js';
 
 /**
@@ -21,9 +21,9 @@ export function definition(ws: Workspace, file: string, pos: Position): Location
     case 'citation':
       return hit.reference ? [{ file: hit.reference.file, range: hit.reference.tagRange }] : [];
     case 'link': {
-      const target = linkTarget(ws, hit.link);
+      const target = resolveLink(hit.link, hit.link.file, ws);
       if (!target?.path || !ws.exists(target.path)) return [];
-      return [{ file: target.path, range: anchorRange(ws, target.path, target.anchor) ?? range(0, 0, 0, 0) }];
+      return [{ file: target.path, range: anchorRange(ws.document(target.path), target.anchor) ?? range(0, 0, 0, 0) }];
     }
     default:
       return [];

@@ -1,7 +1,7 @@
 import type { Range } from '../model/range.js';
-import { dirname, relativePath } from '../workspace/paths.js';
+import { dirname, relativePath } from '../base/paths.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { anchorRange, linkTarget } from './support/links.js';
+import { anchorRange, resolveLink } from '../query/links.js';
 import { mainDocument, referenceFor } from './support/places.js';
 
 export interface DocumentLink {
@@ -21,9 +21,9 @@ export function documentLinks(ws: Workspace, file: string): DocumentLink[] {
   if (!doc) return [];
   const out: DocumentLink[] = [];
   for (const link of doc.links) {
-    const t = linkTarget(ws, link);
+    const t = resolveLink(link, link.file, ws);
     if (!t?.path || !ws.exists(t.path) || link.form === 'reference') continue;
-    const line = anchorRange(ws, t.path, t.anchor)?.start.line;
+    const line = anchorRange(ws.document(t.path), t.anchor)?.start.line;
     out.push({ range: link.targetRange, target: line === undefined ? { file: t.path } : { file: t.path, line }, tooltip: `Open ${relativePath(dirname(doc.file), t.path)}` });
   }
   for (const c of doc.citations) {

@@ -1,10 +1,10 @@
 import type { Capability, Mechanism, MimElement, Reference, Requirement, Test } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
 import type { Position, Range } from '../model/range.js';
-import { escapeInline } from '../parse/markdown/escape-text.js';
+import { escapeInline } from '../parse/text/escape-markdown.js';
 import { mimIdInName } from '../parse/text/mim-names.js';
-import { dirname, relativePath } from '../workspace/paths.js';
-import { ownId } from '../workspace/symbol-index.js';
+import { dirname, relativePath } from '../base/paths.js';
+import { ownId } from '../query/symbol-index.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { locate } from './locate.js';
 import { requirementUses, type Use } from './support/owners.js';

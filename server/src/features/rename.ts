@@ -1,17 +1,16 @@
 import type { Capability, MimElement, Requirement } from '../model/elements.js';
 import type { EditGroup, TextEdit } from '../model/finding.js';
-import { ELEMENT_PREFIX, globalKey } from '../model/ids.js';
+import { compareIds, ELEMENT_PREFIX, globalKey, idNumber, parseLocalId } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
 import { rangeBetween, type Position, type Range } from '../model/range.js';
-import { compareIds, idNumber, parseLocalId } from '../parse/text/ids.js';
-import { allElements } from '../rules/support/elements.js';
-import { dirname, isInside, normalizePath, relativePath } from '../workspace/paths.js';
-import type { ResolvedRef } from '../workspace/symbol-index.js';
+import { allElements } from '../query/elements.js';
+import { dirname, isInside, normalizePath, relativePath } from '../base/paths.js';
+import type { ResolvedRef } from '../query/symbol-index.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { locate } from './locate.js';
 import type { IsCancelled } from './references.js';
 import { anchorEdits } from './support/anchor-edits.js';
-import { linkTarget } from './support/links.js';
+import { resolveLink } from '../query/links.js';
 import { byPlace, localPart, mimOrDocument } from './support/places.js';
 
 /** The element a rename starts from, its definitions and the references to rewrite. */
@@ -217,7 +216,7 @@ export function renameFileEdits(ws: Workspace, oldPath: string, newPath: string)
     const docMoved = moved(doc.file);
     for (const link of doc.links) {
       if (link.form === 'reference') continue; // the target sits in a definition elsewhere
-      const t = linkTarget(ws, link);
+      const t = resolveLink(link, link.file, ws);
       const written = link.target.trim();
       const cut = written.search(/[#?]/);
       const pathPart = cut >= 0 ? written.slice(0, cut) : written;

@@ -1,5 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { limitHeapGrowth } from '../process-tuning.js';
+import { limitHeapGrowth } from '../node/process-tuning.js';
 import { startServer } from './server.js';
 
 // `--stdio`, `--node-ipc` or `--socket=N` on the command line pick the transport.

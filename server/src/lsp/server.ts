@@ -11,13 +11,16 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileKindOf } from '../workspace/file-kinds.js';
-import { NodeFileSystem } from '../workspace/node-file-system.js';
+import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
 import { capabilities } from './capabilities.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { registerFeatures } from './features.js';
-import { readSettings } from './settings.js';
+import { readSettings } from '../config/settings.js';
+import { RULES } from '../rules/catalogue.js';
 import { pathToUri, uriToPath } from './uri.js';
+
+const RULE_CODES = new Set(RULES.map((r) => r.code));
 
 /** Files the server reads on disk and watches; the client sends the open ones. */
 export const WATCHED_GLOBS = ['**/*.md', '**/*.mim.yaml', '**/*.mim.yml', '**/publiccode.yml', '**/mimspec.yaml', '**/.mimspec.yaml'];
@@ -85,7 +88,7 @@ export function startServer(connection: Connection): void {
       // A client that cannot answer leaves the defaults in force.
       return;
     }
-    const { config, problems } = readSettings(raw);
+    const { config, problems } = readSettings(raw, RULE_CODES);
     ws.setSettings(config);
     for (const problem of problems) {
       if (told.has(problem)) continue;

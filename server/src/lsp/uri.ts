@@ -1,5 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { normalizePath } from '../workspace/paths.js';
+import { normalizePath } from '../base/paths.js';
 
 /** Engine paths are absolute and '/'-separated; the protocol speaks file:// URIs. */
 export function uriToPath(uri: string): string | undefined {

@@ -258,6 +258,12 @@ export interface GitbookTag {
   range: Range;
 }
 
+/**
+ * Tags that open a block closed by `{% end<name> %}`. Others (`embed`, `file`, `page-ref`,
+ * `include`) stand alone. A name closed anywhere in the page also counts as a block.
+ */
+export const GITBOOK_BLOCKS = new Set(['hint', 'tabs', 'tab', 'content-ref', 'code', 'swagger', 'stepper', 'step', 'columns', 'column', 'updates', 'update', 'raw']);
+
 export interface InvisibleChar {
   /** e.g. `U+200B ZERO WIDTH SPACE` or `&#x200B;`. */
   what: string;

@@ -2,8 +2,8 @@ import type { DocumentModel } from '../model/document.js';
 import type { Fix, RelatedPlace } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import type { Range } from '../model/range.js';
-import type { ProjectConfig, RegistryEntry } from '../workspace/config.js';
-import type { DocumentsView, IndexView } from '../workspace/symbol-index.js';
+import type { ProjectConfig, RegistryEntry } from '../config/project-config.js';
+import type { DocumentsView, IndexView } from '../query/symbol-index.js';
 
 export interface Report {
   code: string;

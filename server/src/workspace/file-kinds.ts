@@ -1,5 +1,5 @@
 import type { FileKind } from '../model/document.js';
-import { CONFIG_FILE_NAMES } from './config.js';
+import { CONFIG_FILE_NAMES } from '../config/project-config.js';
 
 export type WorkspaceFileKind = FileKind | 'config';
 

@@ -3,8 +3,8 @@ import type { DocumentModel } from '../model/document.js';
 import type { IdentityClaim } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
 import { range } from '../model/range.js';
-import type { ProjectConfig } from './config.js';
-import { basename, dirname, isInside } from './paths.js';
+import type { ProjectConfig } from '../config/project-config.js';
+import { basename, dirname, isInside } from '../base/paths.js';
 import { resolveRequirementLevels } from './levels.js';
 
 /** Claims in the order of precedence of mim-format §3.1: front matter, config, README H1, publiccode.yml. */

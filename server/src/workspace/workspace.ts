@@ -1,19 +1,19 @@
 import type { DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
-import { parseConfig } from '../parse/yaml/config.js';
+import { parseConfig } from '../config/read-config.js';
 import { RULES, ruleInfo } from '../rules/catalogue.js';
 import { RuleCache, runRules, type RuleEnvironment } from '../rules/run-rules.js';
-import { defaultConfig, type ProjectConfig, type RegistryEntry } from './config.js';
-import { ConfigResolver } from './config-resolver.js';
+import { defaultConfig, type ProjectConfig, type RegistryEntry } from '../config/project-config.js';
+import { ConfigResolver } from '../config/resolver.js';
 import { fileKindOf, isSkippedFolder, type WorkspaceFileKind } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
 import { groupMims } from './grouping.js';
 import { decodeText, parseDocument, skippedDocument } from './load-document.js';
-import { dirname, isInside, normalizePath } from './paths.js';
-import { registryFor } from './registry.js';
-import { SymbolIndex } from './symbol-index.js';
-import { isExcludedBy } from './globs.js';
+import { dirname, isInside, normalizePath } from '../base/paths.js';
+import { registryFor } from '../config/registry.js';
+import { SymbolIndex } from '../query/symbol-index.js';
+import { isExcludedBy } from '../config/globs.js';
 import { YAML_EVENTS_MIN_LENGTH, type YamlEventReader } from './yaml-event-reader.js';
 
 export interface WorkspaceOptions {

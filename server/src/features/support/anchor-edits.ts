@@ -1,10 +1,9 @@
 import type { DocumentModel } from '../../model/document.js';
 import type { TextEdit } from '../../model/finding.js';
 import { comparePositions, rangeBetween } from '../../model/range.js';
-import { decodeAnchor, findAnchor } from '../../rules/support/link-target.js';
+import { decodeAnchor, findAnchor, resolveLink } from '../../query/links.js';
 import { parseDocument } from '../../workspace/load-document.js';
 import type { Workspace } from '../../workspace/workspace.js';
-import { linkTarget } from './links.js';
 
 /** A page's text once the edits of its file are applied. */
 function editedText(doc: DocumentModel, edits: readonly TextEdit[]): string {
@@ -52,7 +51,7 @@ export function anchorEdits(ws: Workspace, groups: readonly (readonly TextEdit[]
   for (const doc of ws.documents.values()) {
     for (const link of doc.links) {
       if (link.form === 'reference' || link.form === 'autolink') continue;
-      const t = linkTarget(ws, link);
+      const t = resolveLink(link, link.file, ws);
       const anchors = t?.path && t.anchor ? after.get(t.path) : undefined;
       const page = anchors && ws.document(t!.path!);
       if (!anchors || !page) continue;

@@ -1,8 +1,8 @@
 import type { SchemaObject } from 'ajv';
 import type { Mechanism, MimElement, Requirement } from '../../model/elements.js';
 import { rangeBetween, type Range } from '../../model/range.js';
-import { idNumber } from '../../parse/text/ids.js';
-import { nextFreeId } from '../../rules/support/next-id.js';
+import { idNumber } from '../../model/ids.js';
+import { nextFreeId } from '../../query/next-id.js';
 import type { CompletionItem } from '../completion.js';
 import type { CompletionContext } from './completion-sources.js';
 import { lastAtOrBefore, partAt } from './places.js';

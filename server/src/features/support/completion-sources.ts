@@ -3,7 +3,7 @@ import type { DocumentModel } from '../../model/document.js';
 import type { MimElement } from '../../model/elements.js';
 import type { Mim } from '../../model/mim.js';
 import { range, rangeBetween, type Position, type Range } from '../../model/range.js';
-import { compareIds } from '../../parse/text/ids.js';
+import { compareIds } from '../../model/ids.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { CompletionItem } from '../completion.js';
 import { describe, mimTitle } from './places.js';

@@ -4,7 +4,7 @@ import { globalKey } from '../../model/ids.js';
 import type { Mim } from '../../model/mim.js';
 import { comparePositions, compareRanges, containsPosition, range, type Location, type Position, type Range } from '../../model/range.js';
 import { partOfFileName } from '../../parse/markdown/headings.js';
-import { basename, dirname } from '../../workspace/paths.js';
+import { basename, dirname } from '../../base/paths.js';
 import type { Workspace } from '../../workspace/workspace.js';
 
 /** Order of places in results: by file path (code points, the same on every machine), then position. */

@@ -1,6 +1,6 @@
 import type { SchemaObject } from 'ajv';
 import type { DocumentModel } from '../../model/document.js';
-import { basename } from '../../workspace/paths.js';
+import { basename } from '../../base/paths.js';
 import { mimSchema, publiccodeSchema, resourceSchema } from '../../parse/yaml/schemas.js';
 import type { YamlPath } from './yaml-context.js';
 

@@ -3,8 +3,8 @@ import type { DocumentModel } from '../../model/document.js';
 import type { MappingRow, MimElement, Requirement, TextBlock } from '../../model/elements.js';
 import type { TextEdit } from '../../model/finding.js';
 import { rangeBetween, type Range } from '../../model/range.js';
-import { escapeInline, escapeTableCell } from '../../parse/markdown/escape-text.js';
-import { splitRow } from '../../parse/markdown/table-row.js';
+import { escapeInline, escapeTableCell } from '../../parse/text/escape-markdown.js';
+import { splitRow } from '../../parse/markdown/table-cells.js';
 
 // New elements written in the syntax of the document they go into, copied from an element of
 // the same kind where there is one, so that the parser reads each back as that element. Their

@@ -27,9 +27,3 @@ export function findGitbookTags(text: string, base = 0): GitbookMatch[] {
   }
   return out;
 }
-
-/**
- * Tags that open a block closed by `{% end<name> %}`. Others (`embed`, `file`, `page-ref`,
- * `include`) stand alone. A name closed anywhere in the page also counts as a block.
- */
-export const GITBOOK_BLOCKS = new Set(['hint', 'tabs', 'tab', 'content-ref', 'code', 'swagger', 'stepper', 'step', 'columns', 'column', 'updates', 'update', 'raw']);

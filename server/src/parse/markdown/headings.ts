@@ -1,7 +1,6 @@
 import type { PartName } from '../../model/elements.js';
-import type { ElementKind } from '../../model/ids.js';
-import { parseLocalId } from '../text/ids.js';
-import { cleanInline, plainInline } from './clean-text.js';
+import { type ElementKind, parseLocalId } from '../../model/ids.js';
+import { cleanInline, plainInline } from '../text/inline-markdown.js';
 
 export interface HeadingId {
   kind: ElementKind;

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { StateInline, Token } from 'markdown-it';
 import { useLineMarks } from './line-marks.js';
-import { tableRows } from './table-rows.js';
+import { tableRows } from './table-block-rule.js';
 
 type Md = InstanceType<typeof MarkdownIt>;
 

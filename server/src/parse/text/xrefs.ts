@@ -1,5 +1,4 @@
-import type { ElementKind } from '../../model/ids.js';
-import { parseGlobalId, parseLocalId } from './ids.js';
+import { type ElementKind, parseGlobalId, parseLocalId } from '../../model/ids.js';
 import { nameBeside, type NameMatch } from './ref-names.js';
 
 /** A cross-reference found in prose (mim-format §4). */
@@ -52,7 +51,7 @@ function named(ref: ProseRef, text: string, at: number, base: number): ProseRef 
 }
 
 /** One id in a list such as `Covers: R1.1, R1.2` or `seeAlso: [MIM0.R1.2]`. */
-export interface ListedRef extends ProseRef {}
+export type ListedRef = ProseRef;
 
 // Emphasis, code marks and brackets around a listed id (`**R1.1**`, `[MIM0.R1.2]`).
 const MARKS = /[*_`[\]]/;

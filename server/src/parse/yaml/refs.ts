@@ -1,8 +1,7 @@
 import type { DocumentModel } from '../../model/document.js';
 import type { IdRef, RefRole, TextSpan } from '../../model/elements.js';
-import type { ElementKind } from '../../model/ids.js';
+import { type ElementKind, intendedId, parseLocalId } from '../../model/ids.js';
 import type { Range } from '../../model/range.js';
-import { intendedId, parseLocalId } from '../text/ids.js';
 import { findInvisibles, stripInvisibles } from '../text/invisible.js';
 import { readIdList, readOneId, withTarget, type ProseRef } from '../text/xrefs.js';
 import { field, items, scalarSpan } from './nodes.js';

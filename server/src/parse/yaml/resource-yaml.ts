@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../../model/document.js';
-import { normalizeMimId } from '../text/ids.js';
+import { normalizeMimId } from '../../model/ids.js';
 import { findInvisibles, stripInvisibles } from '../text/invisible.js';
 import { findSuppressions } from '../text/suppressions.js';
 import { guardedDocument } from './guard.js';

@@ -1,6 +1,6 @@
 import type { DocumentModel } from '../../model/document.js';
 import type { PartName, TextSpan } from '../../model/elements.js';
-import { plainInline } from '../markdown/clean-text.js';
+import { plainInline } from '../text/inline-markdown.js';
 import { foldSpace } from '../text/white-space.js';
 import { findCitations, findProseRefs } from '../text/xrefs.js';
 import { scalarSpan } from './nodes.js';

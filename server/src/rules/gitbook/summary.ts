@@ -1,10 +1,10 @@
 import type { DocumentModel } from '../../model/document.js';
-import { basename, dirname, relativePath } from '../../workspace/paths.js';
+import { basename, dirname, relativePath } from '../../base/paths.js';
 import type { DocumentRule, RuleContext } from '../rule.js';
-import { resolveLink } from '../support/link-target.js';
+import { resolveLink } from '../../query/links.js';
 import { summaryLinks } from '../support/summary-links.js';
 import { rangeBetween } from '../../model/range.js';
-import { escapeLinkText } from '../../parse/markdown/escape-text.js';
+import { escapeLinkText } from '../../parse/text/escape-markdown.js';
 
 /** Repository files that sit beside the pages but are no pages of the book. */
 const REPOSITORY_FILE = /^(?:licen[cs]e|copying|notice|authors|contributing|code[-_]of[-_]conduct|changelog|changes|security|summary)(?:[-_.][\w-]*)?\.md$/i;

@@ -1,5 +1,4 @@
-import type { GitbookTag } from '../../model/elements.js';
-import { GITBOOK_BLOCKS } from '../../parse/markdown/gitbook.js';
+import { GITBOOK_BLOCKS, type GitbookTag } from '../../model/elements.js';
 import type { DocumentRule } from '../rule.js';
 
 /** gitbook/unbalanced-block: a `{% hint %}` without `{% endhint %}`, or an end tag with no block open. */

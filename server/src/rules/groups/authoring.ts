@@ -6,7 +6,7 @@ import { idFormat } from '../id/format.js';
 import { idNoTitle } from '../id/no-title.js';
 import { idParentMismatch } from '../id/parent-mismatch.js';
 import { idSequence } from '../id/sequence.js';
-import { normativeInInformative } from '../normative-in-informative.js';
+import { normativeInInformative } from '../normative-in-informative/normative-in-informative.js';
 import { requirementKeywordCase } from '../requirement/keyword-case.js';
 import { requirementMixedLevels } from '../requirement/mixed-levels.js';
 import { requirementNoKeyword } from '../requirement/no-keyword.js';

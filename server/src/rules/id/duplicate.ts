@@ -1,6 +1,6 @@
 import type { MimRule } from '../rule.js';
-import { allElements, KIND_NAME } from '../support/elements.js';
-import { nextFreeId } from '../support/next-id.js';
+import { allElements, KIND_NAME } from '../../query/elements.js';
+import { nextFreeId } from '../../query/next-id.js';
 
 /** id/duplicate: the same element id twice in one MIM; each repeat points at the first. */
 export const idDuplicate: MimRule = {

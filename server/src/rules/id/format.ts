@@ -1,10 +1,9 @@
 import type { IdRef, MimElement } from '../../model/elements.js';
-import type { ElementKind } from '../../model/ids.js';
+import { type ElementKind, intendedId, parseLocalId } from '../../model/ids.js';
 import type { Range } from '../../model/range.js';
-import { intendedId, parseLocalId } from '../../parse/text/ids.js';
 import { stripInvisibles } from '../../parse/text/invisible.js';
 import type { DocumentRule, RuleContext } from '../rule.js';
-import { KIND_NAME } from '../support/elements.js';
+import { KIND_NAME } from '../../query/elements.js';
 
 const FORM: Record<ElementKind, string> = {
   capability: 'C<n>, e.g. C1',

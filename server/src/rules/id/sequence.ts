@@ -1,7 +1,7 @@
 import type { MimElement } from '../../model/elements.js';
 import { ELEMENT_PREFIX } from '../../model/ids.js';
 import type { MimRule, RuleContext } from '../rule.js';
-import { KIND_NAME } from '../support/elements.js';
+import { KIND_NAME } from '../../query/elements.js';
 
 interface Numbered {
   e: MimElement;

@@ -1,5 +1,5 @@
 import type { IdentityClaim } from '../../model/elements.js';
-import { basename } from '../../workspace/paths.js';
+import { basename } from '../../base/paths.js';
 import type { MimRule } from '../rule.js';
 
 /** The precedence of mim-format §3.1, as the grouping applies it. */

@@ -1,5 +1,5 @@
 import type { DocumentRule } from '../rule.js';
-import { decodeAnchor, findAnchor, resolveLink } from '../support/link-target.js';
+import { decodeAnchor, findAnchor, resolveLink } from '../../query/links.js';
 
 /** link/broken-anchor: a link to a heading or `<a id>` that the target page does not have. */
 export const linkBrokenAnchor: DocumentRule = {

@@ -1,5 +1,5 @@
 import type { DocumentRule } from '../rule.js';
-import { resolveLink } from '../support/link-target.js';
+import { resolveLink } from '../../query/links.js';
 import { summaryLinks } from '../support/summary-links.js';
 
 /** link/broken-file: a relative link to a file that does not exist. A SUMMARY.md's entries are gitbook/summary's. */

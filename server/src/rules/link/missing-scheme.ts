@@ -1,6 +1,6 @@
-import { dirname, joinPath } from '../../workspace/paths.js';
+import { dirname, joinPath } from '../../base/paths.js';
 import type { DocumentRule } from '../rule.js';
-import { isExternal, looksLikeWebAddress } from '../support/link-target.js';
+import { isExternal, looksLikeWebAddress } from '../../query/links.js';
 import { rangeBetween } from '../../model/range.js';
 
 const QUERY_OR_ANCHOR = /[#?]/;

@@ -2,7 +2,7 @@ import type { DocumentModel } from '../../model/document.js';
 import { PART_ORDER, PART_TITLES, partLabel } from '../../model/elements.js';
 import type { Mim } from '../../model/mim.js';
 import type { Range } from '../../model/range.js';
-import { basename, dirname } from '../../workspace/paths.js';
+import { basename, dirname } from '../../base/paths.js';
 import type { MimRule, RuleContext } from '../rule.js';
 import { mimName } from '../support/mim-name.js';
 

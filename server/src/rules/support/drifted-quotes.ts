@@ -1,6 +1,6 @@
 import type { MappingRow, Requirement } from '../../model/elements.js';
 import type { Mim } from '../../model/mim.js';
-import { ownElements } from '../../workspace/symbol-index.js';
+import { ownElements } from '../../query/symbol-index.js';
 import type { Report, RuleContext } from '../rule.js';
 import { keywordView } from './keyword-classes.js';
 import { compareQuote, type QuoteComparison } from './quote-diff.js';

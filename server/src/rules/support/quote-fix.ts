@@ -2,7 +2,7 @@ import type { DocumentModel } from '../../model/document.js';
 import type { MappingRow, Requirement } from '../../model/elements.js';
 import type { Fix } from '../../model/finding.js';
 import type { Range } from '../../model/range.js';
-import { escapeTableCell } from '../../parse/markdown/escape-text.js';
+import { escapeTableCell } from '../../parse/text/escape-markdown.js';
 
 /** The quick fix of the drift rules: the requirement's text in the quote cell (`range`). */
 export function quoteFix(doc: DocumentModel, row: MappingRow, range: Range, requirement: Requirement): Fix {

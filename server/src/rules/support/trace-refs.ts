@@ -1,7 +1,7 @@
 import type { IdRef, RefRole } from '../../model/elements.js';
 import type { ElementKind } from '../../model/ids.js';
 import type { Mim } from '../../model/mim.js';
-import { ownElements } from '../../workspace/symbol-index.js';
+import { ownElements } from '../../query/symbol-index.js';
 import type { RuleContext } from '../rule.js';
 
 export interface TraceCheck {

@@ -1,8 +1,8 @@
 import type { IdRef } from '../../model/elements.js';
 import type { Fix } from '../../model/finding.js';
 import type { Mim } from '../../model/mim.js';
-import type { Numbering, RegistryEntry } from '../../workspace/config.js';
-import { OTHER_EDITION as OTHER, REGISTRIES } from '../../workspace/registry.js';
+import type { Numbering, RegistryEntry } from '../../config/project-config.js';
+import { OTHER_EDITION as OTHER, REGISTRIES } from '../../config/registry.js';
 import type { DocumentRule } from '../rule.js';
 
 /** Who gives a name its number: the numbering edition, the registry of mimspec.yaml, or the MIM's own pages. */

@@ -1,5 +1,5 @@
-import type { RegistryEntry } from '../../workspace/config.js';
-import { OTHER_EDITION as OTHER, REGISTRIES } from '../../workspace/registry.js';
+import type { RegistryEntry } from '../../config/project-config.js';
+import { OTHER_EDITION as OTHER, REGISTRIES } from '../../config/registry.js';
 import type { DocumentRule } from '../rule.js';
 
 /** `MIM0 to MIM8, MIM14`: the numbers of a registry, runs shortened; computed once per registry. */

@@ -1,7 +1,7 @@
 import { TRACE_ROLES } from '../../model/elements.js';
-import { ownElements } from '../../workspace/symbol-index.js';
+import { ownElements } from '../../query/symbol-index.js';
 import type { DocumentRule } from '../rule.js';
-import { KIND_NAME } from '../support/elements.js';
+import { KIND_NAME } from '../../query/elements.js';
 
 // Trace references are checked by trace/unknown-requirement and trace/unknown-mechanism.
 /**

@@ -1,4 +1,4 @@
-import { markdown } from './markdown-it.js';
+import { linkHelpers, unescapeAll } from './markdown-it-helpers.js';
 
 /** Text with inline markup removed, and for each kept character the offset it came from. */
 export interface CleanText {
@@ -227,7 +227,7 @@ const ENTITY = /^&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31}
 function entityAt(raw: string, at: number): { length: number; text: string } | undefined {
   const m = ENTITY.exec(raw.slice(at, at + 40));
   if (!m) return undefined;
-  const decoded = markdown().utils.unescapeAll(m[0]);
+  const decoded = unescapeAll(m[0]);
   if (decoded === m[0]) return undefined;
   if (decoded === '\u00a0') return { length: m[0].length, text: ' ' };
   return { length: m[0].length, text: decoded.length === 1 && isInvisible(decoded.charCodeAt(0)) ? '' : decoded };
@@ -264,7 +264,7 @@ function bracketPairs(raw: string, ticks: Backticks): Map<number, number> {
 function inlineLinkAt(raw: string, open: number, pairs: Map<number, number>): { at: number; end: number } | undefined {
   const close = pairs.get(open);
   if (close === undefined || raw.charCodeAt(close + 1) !== 0x28) return undefined;
-  const helpers = markdown().helpers;
+  const helpers = linkHelpers;
   let pos = skipSpace(raw, close + 2);
   const dest = helpers.parseLinkDestination(raw, pos, raw.length);
   if (dest.ok && dest.pos > pos) {

@@ -1,4 +1,4 @@
-import type { Numbering, RegistryEntry } from './config.js';
+import type { Numbering, RegistryEntry } from './project-config.js';
 
 /** The published MIM numbers; the numbering changed in 2025 (mim-format §4). */
 export const REGISTRIES: Record<Numbering, readonly RegistryEntry[]> = {

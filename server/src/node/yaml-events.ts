@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { YamlEventReader } from './yaml-event-reader.js';
+import type { YamlEventReader } from '../workspace/yaml-event-reader.js';
 
 interface Pending {
   resolve: (events: Int32Array | null) => void;

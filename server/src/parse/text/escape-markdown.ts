@@ -1,4 +1,4 @@
-// The inverse of clean-text: Markdown that the reader takes back to a given text of the model.
+// The inverse of inline-markdown.ts: Markdown that the reader takes back to a given text of the model.
 // Model texts are folded (one line, single spaces), so only inline markup needs escaping.
 
 // What cleaning would drop or read otherwise: a backslash, emphasis and code marks, an

@@ -1,6 +1,6 @@
 import { existsSync, readFile } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import type { FileStat, FileSystem } from './file-system.js';
+import type { FileStat, FileSystem } from '../workspace/file-system.js';
 
 /** The disk, for the CLI and for files the editor has not opened. */
 export class NodeFileSystem implements FileSystem {

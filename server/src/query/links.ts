@@ -1,6 +1,9 @@
-import type { Anchor, Link } from '../../model/elements.js';
-import { joinPath, dirname } from '../../workspace/paths.js';
-import type { RuleContext } from '../rule.js';
+import { dirname, joinPath } from '../base/paths.js';
+import type { DocumentModel } from '../model/document.js';
+import type { Anchor, Link } from '../model/elements.js';
+import type { Range } from '../model/range.js';
+
+// Links resolved as a browser would, for the link rules and for the editor's answers alike.
 
 /** What a relative link points at: a path (folder links mean their README.md) and an anchor. */
 export interface LinkTarget {
@@ -20,7 +23,12 @@ export function looksLikeWebAddress(target: string): boolean {
 }
 
 /** What resolving a link reads of the workspace: a rule context, or the workspace itself. */
-export type LinkPlaces = Pick<RuleContext, 'exists' | 'repositoryRoot'>;
+export interface LinkPlaces {
+  /** Whether a file or folder exists, in the workspace or on disk. */
+  exists(path: string): boolean;
+  /** The folder a link starting with `/` is relative to (mim-format §4). */
+  repositoryRoot(file: string): string;
+}
 
 /** Resolves a link written in `from`; undefined for external links and mail addresses. */
 export function resolveLink(link: Link, from: string, places: LinkPlaces): LinkTarget | undefined {
@@ -54,4 +62,9 @@ export function decodeAnchor(anchor: string): string {
 export function findAnchor(anchors: readonly Anchor[], decoded: string): Anchor | undefined {
   const lower = decoded.toLowerCase();
   return anchors.find((a) => a.id === decoded || a.id.toLowerCase() === lower);
+}
+
+/** The range of the heading or `<a id>` an anchor names in a page. */
+export function anchorRange(doc: DocumentModel | undefined, anchor: string | undefined): Range | undefined {
+  return anchor && doc ? findAnchor(doc.anchors, decodeAnchor(anchor))?.range : undefined;
 }

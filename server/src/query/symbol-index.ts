@@ -1,8 +1,7 @@
 import type { DocumentModel } from '../model/document.js';
 import type { IdRef, MimElement } from '../model/elements.js';
-import { globalKey } from '../model/ids.js';
+import { globalKey, parseLocalId } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
-import { parseLocalId } from '../parse/text/ids.js';
 import { stripInvisibles } from '../parse/text/invisible.js';
 
 /** A reference with the symbol-table key it points at (`MIM0.R1.1`, or `MIM0` for a whole MIM). */

@@ -1,5 +1,5 @@
-import { defaultConfig, type ProjectConfig } from './config.js';
-import { dirname, isInside } from './paths.js';
+import { defaultConfig, type ProjectConfig } from './project-config.js';
+import { dirname, isInside } from '../base/paths.js';
 
 /**
  * Finds the config that governs a file: the nearest mimspec.yaml walking up from its folder

@@ -13,7 +13,7 @@ const isTabOrSpace = (c: number) => c === 0x09 || c === 0x20;
 /**
  * GFM tables with markdown-it's decisions (where a table starts, which lines are its rows,
  * where it ends), recording the table and its rows only. The reader splits each row from its
- * source line (table-row.ts), so the cells and inline tokens markdown-it builds for every row
+ * source line (table-cells.ts), so the cells and inline tokens markdown-it builds for every row
  * would be made only to be dropped. A test holds it to markdown-it's own rule on every page of
  * the fixtures and the corpus and on generated tables.
  */

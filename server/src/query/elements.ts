@@ -1,5 +1,5 @@
-import type { MimElement } from '../../model/elements.js';
-import type { Mim } from '../../model/mim.js';
+import type { MimElement } from '../model/elements.js';
+import type { Mim } from '../model/mim.js';
 
 /** Every element of a MIM in document order, those without an id left out. */
 export function allElements(mim: Mim): MimElement[] {

@@ -1,12 +1,12 @@
-import type { Convention } from '../model/conventions.js';
-import type { DocumentModel } from '../model/document.js';
-import { isInformativePart, type KeywordHit, type TextBlock } from '../model/elements.js';
-import type { Mim } from '../model/mim.js';
-import { plainInline } from '../parse/markdown/clean-text.js';
-import { foldSpace } from '../parse/text/white-space.js';
-import { countsUnder, findKeywords } from '../parse/text/keywords.js';
-import type { DocumentRule } from './rule.js';
-import { partLabelAt } from './support/part-label.js';
+import type { Convention } from '../../model/conventions.js';
+import type { DocumentModel } from '../../model/document.js';
+import { isInformativePart, type KeywordHit, type TextBlock } from '../../model/elements.js';
+import type { Mim } from '../../model/mim.js';
+import { plainInline } from '../../parse/text/inline-markdown.js';
+import { foldSpace } from '../../parse/text/white-space.js';
+import { countsUnder, findKeywords } from '../../parse/text/keywords.js';
+import type { DocumentRule } from '../rule.js';
+import { partLabelAt } from '../support/part-label.js';
 
 /**
  * normative-in-informative: a keyword that counts under the conventions in force, written in

@@ -1,6 +1,6 @@
-import type { MimElement } from '../../model/elements.js';
-import { ELEMENT_PREFIX } from '../../model/ids.js';
-import type { Mim } from '../../model/mim.js';
+import type { MimElement } from '../model/elements.js';
+import { ELEMENT_PREFIX } from '../model/ids.js';
+import type { Mim } from '../model/mim.js';
 import { allElements } from './elements.js';
 
 /**

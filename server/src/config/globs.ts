@@ -1,6 +1,6 @@
 import picomatch from 'picomatch/posix';
-import type { ProjectConfig } from './config.js';
-import { isInside } from './paths.js';
+import type { ProjectConfig } from './project-config.js';
+import { isInside } from '../base/paths.js';
 
 /**
  * Include/exclude globs (mimspec.yaml and the `mimspec.exclude` setting), matched with

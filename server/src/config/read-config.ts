@@ -1,15 +1,15 @@
 import { posix } from 'node:path';
-import { isConvention } from '../../model/conventions.js';
-import type { ParseProblem } from '../../model/finding.js';
-import { LineIndex } from '../../model/range.js';
-import { SEVERITY_SETTINGS, type SeveritySetting } from '../../model/severity.js';
-import { defaultConfig, NUMBERINGS, type Numbering, type ProjectConfig } from '../../workspace/config.js';
-import { normalizeMimId } from '../text/ids.js';
-import { neverThrow } from './guard.js';
-import { loadYaml } from './load.js';
-import { entries, field, items, str, type Entry } from './nodes.js';
-import { checkSchema } from './schema.js';
-import type { MaybeNode } from './tree.js';
+import { isConvention } from '../model/conventions.js';
+import type { ParseProblem } from '../model/finding.js';
+import { LineIndex } from '../model/range.js';
+import { SEVERITY_SETTINGS, type SeveritySetting } from '../model/severity.js';
+import { defaultConfig, NUMBERINGS, type Numbering, type ProjectConfig } from './project-config.js';
+import { normalizeMimId } from '../model/ids.js';
+import { neverThrow } from '../parse/yaml/guard.js';
+import { loadYaml } from '../parse/yaml/load.js';
+import { entries, field, items, str, type Entry } from '../parse/yaml/nodes.js';
+import { checkSchema } from '../parse/yaml/schema.js';
+import type { MaybeNode } from '../parse/yaml/tree.js';
 
 /**
  * `mimspec.yaml` (mim-format §8). Problems are kept on the config; values of the wrong

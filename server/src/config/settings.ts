@@ -1,7 +1,6 @@
 import { CONVENTIONS, isConvention } from '../model/conventions.js';
 import { SEVERITY_SETTINGS, type SeveritySetting } from '../model/severity.js';
-import { ruleInfo } from '../rules/catalogue.js';
-import { NUMBERINGS, type Numbering, type ProjectConfig } from '../workspace/config.js';
+import { NUMBERINGS, type Numbering, type ProjectConfig } from './project-config.js';
 
 export interface Settings {
   config: Partial<ProjectConfig>;
@@ -14,9 +13,10 @@ const shown = (value: unknown) => (typeof value === 'string' ? `'${value}'` : JS
 
 /**
  * The `mimspec.*` settings mirror mimspec.yaml: numbering, conventions, rules, exclude.
- * Anything malformed is ignored rather than trusted, and said so.
+ * Anything malformed is ignored rather than trusted, and said so. `ruleCodes` are the codes
+ * of the catalogue, which the caller knows (configs sit below the rules).
  */
-export function readSettings(raw: unknown): Settings {
+export function readSettings(raw: unknown, ruleCodes: ReadonlySet<string>): Settings {
   const config: Partial<ProjectConfig> = {};
   const problems: string[] = [];
   if (!raw || typeof raw !== 'object') return { config, problems };
@@ -28,7 +28,7 @@ export function readSettings(raw: unknown): Settings {
   if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) {
     const rules: Record<string, SeveritySetting> = {};
     for (const [code, v] of Object.entries(s.rules as Record<string, unknown>)) {
-      const known = ruleInfo(code) !== undefined;
+      const known = ruleCodes.has(code);
       const valid = (SEVERITY_SETTINGS as readonly unknown[]).includes(v);
       if (known && valid) {
         rules[code] = v as SeveritySetting;
