@@ -81,8 +81,9 @@ const common = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
-  // vscode is the host's; playwright-core (extension-host test only) loads its own files at run time.
-  external: ['vscode', 'playwright-core'],
+  // vscode is the host's; playwright-core (extension-host test only) and eslint (the layering
+  // test only) load their own files at run time.
+  external: ['vscode', 'playwright-core', 'eslint'],
   logLevel: 'warning',
   // JSON schemas are imported as modules so that the bundle needs no file next to it.
   loader: { '.json': 'json' },
