@@ -54,7 +54,16 @@ let validatorsCode;
 async function generateValidators() {
   const { default: Ajv2020 } = await import('ajv/dist/2020.js');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-  const out = await build({ absWorkingDir: ROOT, entryPoints: ['server/src/parse/yaml/schemas.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, loader: { '.json': 'json' }, logLevel: 'warning' });
+  const out = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['server/src/parse/yaml/schemas.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    loader: { '.json': 'json' },
+    logLevel: 'warning',
+  });
   const module = { exports: {} };
   new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
   const { SCHEMAS } = module.exports;
@@ -90,17 +99,22 @@ const common = {
 };
 
 const started = Date.now();
-await Promise.all(
-  [...fronts, ...tests].map(([src, out]) => build({ ...common, entryPoints: [src], outfile: out })),
-);
-if (!watch) console.log(`built ${fronts.length + tests.length} bundles in ${Date.now() - started} ms (${relative('.', outDir)}/)`);
+await Promise.all([...fronts, ...tests].map(([src, out]) => build({ ...common, entryPoints: [src], outfile: out })));
+if (!watch)
+  console.log(
+    `built ${fronts.length + tests.length} bundles in ${Date.now() - started} ms (${relative('.', outDir)}/)`,
+  );
 
 // V8's code cache of the CLI, made by a check of the examples, so that a cold start compiles
 // nothing the check needs (server/src/cli/entry.ts). A fresh Node process makes it, started
 // as the command is, so the cache holds what a check compiles and nothing of the build's.
 if (!watch && !without.has('code-cache')) {
   const entry = JSON.stringify(`./${join(outDir, 'cli/mimspec.js')}`);
-  const made = spawnSync(process.execPath, ['-e', `require(${entry}).writeCodeCache('examples').then((n) => console.log(n))`], { cwd: ROOT, encoding: 'utf8' });
+  const made = spawnSync(
+    process.execPath,
+    ['-e', `require(${entry}).writeCodeCache('examples').then((n) => console.log(n))`],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (made.status !== 0) {
     console.error(`could not make the CLI's code cache:\n${made.stderr}`);
     process.exit(1);

@@ -21,7 +21,8 @@ function readLayers(markdown) {
 const layers = readLayers(readFileSync(new URL('./ARCHITECTURE.md', import.meta.url), 'utf8'));
 const names = new Set(layers.map((l) => l.name));
 for (const l of layers) {
-  for (const m of l.mayImport) if (!names.has(m)) throw new Error(`ARCHITECTURE.md: ${l.name} may import '${m}', which is no layer of the table`);
+  for (const m of l.mayImport)
+    if (!names.has(m)) throw new Error(`ARCHITECTURE.md: ${l.name} may import '${m}', which is no layer of the table`);
 }
 
 export default tseslint.config(
@@ -29,7 +30,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -65,6 +69,18 @@ export default tseslint.config(
     // The protocol is the language server's alone; the editor's API the client's alone.
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/lsp/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*'], message: 'only lsp/ speaks the protocol' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*'],
+              message: 'only lsp/ speaks the protocol',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -33,7 +33,8 @@ function changeKeyword(file: string, text: string, round: number): string {
   return lines.join('\n');
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 const ms = (x: number) => Math.round(x * 10) / 10;
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
@@ -48,9 +49,12 @@ async function main(): Promise<void> {
   }
   const root = resolve(dir);
   const names = readdirSync(root).sort();
-  const markdown = names.filter((n) => n.startsWith('repo-')).map((n) => join(root, n, 'docs', 'capabilities-and-requirements.md'));
+  const markdown = names
+    .filter((n) => n.startsWith('repo-'))
+    .map((n) => join(root, n, 'docs', 'capabilities-and-requirements.md'));
   const yaml = names.filter((n) => n.endsWith('.mim.yaml')).map((n) => join(root, n));
-  if (markdown.length === 0 || yaml.length === 0) throw new Error(`${dir} is not a generated workspace (bench/generate.mjs)`);
+  if (markdown.length === 0 || yaml.length === 0)
+    throw new Error(`${dir} is not a generated workspace (bench/generate.mjs)`);
 
   const ws = new Workspace(new NodeFileSystem(), { roots: [root] });
   let t = performance.now();
@@ -78,22 +82,27 @@ async function main(): Promise<void> {
     const indexed = performance.now();
     findings = ws.check();
     times.push(performance.now() - t);
-    if (process.env.MIMSPEC_BENCH_VERBOSE) console.error(`${file.endsWith('.md') ? 'md  ' : 'yaml'} parse ${(parsed - t).toFixed(1)} index ${(indexed - parsed).toFixed(1)} rules ${(performance.now() - indexed).toFixed(1)}`);
+    if (process.env.MIMSPEC_BENCH_VERBOSE)
+      console.error(
+        `${file.endsWith('.md') ? 'md  ' : 'yaml'} parse ${(parsed - t).toFixed(1)} index ${(indexed - parsed).toFixed(1)} rules ${(performance.now() - indexed).toFixed(1)}`,
+      );
   }
   times.sort((a, b) => a - b);
 
   const memory = process.memoryUsage();
-  console.log(JSON.stringify({
-    scanMs: ms(scanMs),
-    firstCheckMs: ms(firstCheckMs),
-    revalidateMedianMs: ms(percentile(times, 0.5)),
-    revalidateP95Ms: ms(percentile(times, 0.95)),
-    rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    heapUsedMb: mb(memory.heapUsed),
-    rounds,
-    findings: firstFindings,
-    findingsAfter: [...findings.values()].reduce((n, list) => n + list.length, 0),
-  }));
+  console.log(
+    JSON.stringify({
+      scanMs: ms(scanMs),
+      firstCheckMs: ms(firstCheckMs),
+      revalidateMedianMs: ms(percentile(times, 0.5)),
+      revalidateP95Ms: ms(percentile(times, 0.95)),
+      rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      heapUsedMb: mb(memory.heapUsed),
+      rounds,
+      findings: firstFindings,
+      findingsAfter: [...findings.values()].reduce((n, list) => n + list.length, 0),
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

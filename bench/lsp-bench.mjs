@@ -10,12 +10,24 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import { generateFileCount, generateLargeDocument, GENERATOR_VERSION } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER = join(ROOT, 'dist', 'server', 'server.js');
-const BUDGET = { openMs: 200, editP95Ms: 120, completionP95Ms: 50, hoverP95Ms: 50, referencesMs: 300, renameMs: 300, rssMb: 400 };
+const BUDGET = {
+  openMs: 200,
+  editP95Ms: 120,
+  completionP95Ms: 50,
+  hoverP95Ms: 50,
+  referencesMs: 300,
+  renameMs: 300,
+  rssMb: 400,
+};
 const HUB_REFERENCES = 500;
 
 const dir = resolve(process.argv[2] ?? join(ROOT, '.bench', 'lsp-workspace'));
@@ -31,13 +43,43 @@ function prepare() {
   rmSync(dir, { recursive: true, force: true });
   generateFileCount(dir, 1000);
   generateLargeDocument(join(dir, 'large', 'docs', 'capabilities-and-requirements.md'), 5000);
-  writeFileSync(join(dir, 'hub.mim.yaml'), [
-    'mim: MIM990', 'title: Hub', 'conventions: bcp14', 'capabilities:', '  - id: C1', '    title: Shared records', '    requirements:',
-    '      - id: R1.1', '        text: Systems SHALL keep one shared record per asset.', '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'hub.mim.yaml'),
+    [
+      'mim: MIM990',
+      'title: Hub',
+      'conventions: bcp14',
+      'capabilities:',
+      '  - id: C1',
+      '    title: Shared records',
+      '    requirements:',
+      '      - id: R1.1',
+      '        text: Systems SHALL keep one shared record per asset.',
+      '',
+    ].join('\n'),
+  );
   for (let f = 0; f < HUB_REFERENCES / 10; f++) {
-    const reqs = Array.from({ length: 10 }, (_, i) => [`      - id: R1.${i + 1}`, `        text: Systems SHALL link record ${i + 1} to the hub.`, '        seeAlso: [MIM990.R1.1]'].join('\n'));
-    writeFileSync(join(dir, `ref-${String(f).padStart(2, '0')}.mim.yaml`), ['mim: MIM' + (991 + f), 'title: Ref ' + f, 'conventions: bcp14', 'capabilities:', '  - id: C1', '    title: Links', '    requirements:', ...reqs, ''].join('\n'));
+    const reqs = Array.from({ length: 10 }, (_, i) =>
+      [
+        `      - id: R1.${i + 1}`,
+        `        text: Systems SHALL link record ${i + 1} to the hub.`,
+        '        seeAlso: [MIM990.R1.1]',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, `ref-${String(f).padStart(2, '0')}.mim.yaml`),
+      [
+        'mim: MIM' + (991 + f),
+        'title: Ref ' + f,
+        'conventions: bcp14',
+        'capabilities:',
+        '  - id: C1',
+        '    title: Links',
+        '    requirements:',
+        ...reqs,
+        '',
+      ].join('\n'),
+    );
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(stamp, want);
@@ -46,7 +88,11 @@ function prepare() {
 async function main() {
   if (!existsSync(SERVER)) throw new Error('build the server first: dist/server/server.js is missing (npm run build)');
   prepare();
-  const child = spawn(process.execPath, [...(process.env.MIMSPEC_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.MIMSPEC_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -66,14 +112,26 @@ async function main() {
   const diagnosticsFor = (u, version) => new Promise((resolve) => waiting.set(u, { version, resolve }));
 
   const rows = [];
-  const row = (figure, value, unit, budget) => rows.push([figure, `${round(value)} ${unit}`, budget === undefined ? '' : `<= ${budget} ${unit}`, budget === undefined ? '' : value <= budget ? 'ok' : 'over']);
+  const row = (figure, value, unit, budget) =>
+    rows.push([
+      figure,
+      `${round(value)} ${unit}`,
+      budget === undefined ? '' : `<= ${budget} ${unit}`,
+      budget === undefined ? '' : value <= budget ? 'ok' : 'over',
+    ]);
 
   let t = performance.now();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri(dir), workspaceFolders: [{ uri: uri(dir), name: 'bench' }], capabilities: { window: { workDoneProgress: true } } });
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: uri(dir),
+    workspaceFolders: [{ uri: uri(dir), name: 'bench' }],
+    capabilities: { window: { workDoneProgress: true } },
+  });
   await conn.sendNotification('initialized', {});
   await indexDone;
   row('index the workspace (info)', performance.now() - t, 'ms');
-  const rssNow = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const rssNow = () =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   row('server resident memory after indexing (info)', rssNow(), 'MB');
 
   // First diagnostics of a 5,000-line document.
@@ -81,7 +139,9 @@ async function main() {
   let text = readFileSync(large, 'utf8');
   t = performance.now();
   const first = diagnosticsFor(uri(large), 1);
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(large), languageId: 'markdown', version: 1, text } });
+  await conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: uri(large), languageId: 'markdown', version: 1, text },
+  });
   await first;
   row('first diagnostics, 5,000-line page', performance.now() - t, 'ms', BUDGET.openMs);
 
@@ -95,7 +155,10 @@ async function main() {
     text = lines.join('\n');
     t = performance.now();
     const got = diagnosticsFor(uri(large), v);
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(large), version: v }, contentChanges: [{ text }] });
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri(large), version: v },
+      contentChanges: [{ text }],
+    });
     await got;
     edits.push(performance.now() - t);
   }
@@ -109,10 +172,16 @@ async function main() {
   for (let i = 0; i < 50; i++) {
     const line = reqLines[(i * 37) % reqLines.length];
     t = performance.now();
-    await conn.sendRequest('textDocument/hover', { textDocument: { uri: uri(large) }, position: { line, character: 5 } });
+    await conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: uri(large) },
+      position: { line, character: 5 },
+    });
     hovers.push(performance.now() - t);
     t = performance.now();
-    await conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(large) }, position: { line, character: lines[line].length } });
+    await conn.sendRequest('textDocument/completion', {
+      textDocument: { uri: uri(large) },
+      position: { line, character: lines[line].length },
+    });
     completions.push(performance.now() - t);
   }
   row('hover, p95 of 50', percentile(hovers, 0.95), 'ms', BUDGET.hoverP95Ms);
@@ -121,17 +190,28 @@ async function main() {
   // References and rename of a requirement used in 500 places.
   const hub = join(dir, 'hub.mim.yaml');
   const hubText = readFileSync(hub, 'utf8');
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(hub), languageId: 'yaml', version: 1, text: hubText } });
+  await conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: uri(hub), languageId: 'yaml', version: 1, text: hubText },
+  });
   const hubLine = hubText.split('\n').findIndex((l) => l.includes('id: R1.1'));
   const position = { line: hubLine, character: hubText.split('\n')[hubLine].indexOf('R1.1') + 1 };
   t = performance.now();
-  const refs = await conn.sendRequest('textDocument/references', { textDocument: { uri: uri(hub) }, position, context: { includeDeclaration: true } });
+  const refs = await conn.sendRequest('textDocument/references', {
+    textDocument: { uri: uri(hub) },
+    position,
+    context: { includeDeclaration: true },
+  });
   row(`references, ${refs.length} places`, performance.now() - t, 'ms', BUDGET.referencesMs);
   t = performance.now();
-  const edit = await conn.sendRequest('textDocument/rename', { textDocument: { uri: uri(hub) }, position, newName: 'R1.9' });
+  const edit = await conn.sendRequest('textDocument/rename', {
+    textDocument: { uri: uri(hub) },
+    position,
+    newName: 'R1.9',
+  });
   const count = Object.values(edit?.changes ?? {}).reduce((n, list) => n + list.length, 0);
   row(`rename, ${count} edits`, performance.now() - t, 'ms', BUDGET.renameMs);
-  if (refs.length < HUB_REFERENCES || count < HUB_REFERENCES) throw new Error(`expected ${HUB_REFERENCES} places, got ${refs.length} references and ${count} edits`);
+  if (refs.length < HUB_REFERENCES || count < HUB_REFERENCES)
+    throw new Error(`expected ${HUB_REFERENCES} places, got ${refs.length} references and ${count} edits`);
 
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;

@@ -20,11 +20,19 @@ if (!existsSync(workspace)) {
 }
 
 const PATCHES = ['markdown-it-class-fields', 'js-yaml-parser-state', 'code-cache'];
-const variants = [{ name: 'all', without: [] }, ...PATCHES.map((p) => ({ name: `without ${p}`, without: [p] })), { name: 'none', without: PATCHES }];
+const variants = [
+  { name: 'all', without: [] },
+  ...PATCHES.map((p) => ({ name: `without ${p}`, without: [p] })),
+  { name: 'none', without: PATCHES },
+];
 
 for (const v of variants) {
   v.dir = `.bench/variants/${v.without.join('+') || 'all'}`;
-  const built = spawnSync(process.execPath, ['esbuild.mjs', '--cli-only', '--out', v.dir, ...(v.without.length ? ['--without', v.without.join(',')] : [])], { encoding: 'utf8' });
+  const built = spawnSync(
+    process.execPath,
+    ['esbuild.mjs', '--cli-only', '--out', v.dir, ...(v.without.length ? ['--without', v.without.join(',')] : [])],
+    { encoding: 'utf8' },
+  );
   if (built.status !== 0) {
     console.error(`build ${v.name} failed:\n${built.stderr}${built.stdout}`);
     process.exit(1);
@@ -37,11 +45,15 @@ const cpuFile = '.bench/patches-cpu.txt';
 function coldCheck(v) {
   rmSync(cpuFile, { force: true });
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--require', './bench/rss.cjs', `${v.dir}/cli/mimspec.js`, 'check', workspace, '--format', 'json'], {
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-    env: { ...process.env, MIMSPEC_BENCH_CPU_FILE: cpuFile },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--require', './bench/rss.cjs', `${v.dir}/cli/mimspec.js`, 'check', workspace, '--format', 'json'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+      env: { ...process.env, MIMSPEC_BENCH_CPU_FILE: cpuFile },
+    },
+  );
   const wall = performance.now() - started;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${v.name}: exit ${r.status}\n${r.stderr}`);
   v.wall.push(wall);
@@ -64,7 +76,13 @@ for (let round = 0; round < rounds; round++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const all = variants[0];
 const saving = (v, key) => `${Math.round((1 - median(all[key]) / median(v[key])) * 100)} %`;
-const rows = variants.map((v) => [v.name, `${Math.round(median(v.wall))} ms`, `${Math.round(median(v.cpu))} ms`, v === all ? '' : saving(v, 'wall'), v === all ? '' : saving(v, 'cpu')]);
+const rows = variants.map((v) => [
+  v.name,
+  `${Math.round(median(v.wall))} ms`,
+  `${Math.round(median(v.cpu))} ms`,
+  v === all ? '' : saving(v, 'wall'),
+  v === all ? '' : saving(v, 'cpu'),
+]);
 const table = [['build', 'wall (median)', 'CPU (median)', 'all saves, wall', 'all saves, CPU'], ...rows];
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
 const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;

@@ -21,7 +21,10 @@ process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-if ((only !== undefined && only !== 'cli' && only !== 'engine' && only !== 'lsp') || args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')) {
+if (
+  (only !== undefined && only !== 'cli' && only !== 'engine' && only !== 'lsp') ||
+  args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')
+) {
   console.error('usage: node bench/run.mjs [--only cli|engine|lsp] [--quick]');
   process.exit(2);
 }
@@ -74,7 +77,8 @@ function runNode(step, nodeArgs, { env = {}, okStatus = [0] } = {}) {
 }
 
 function benchCli() {
-  if (!existsSync(CLI)) return fail('cli', `build the CLI first: ${CLI} is missing (npm run build bundles it from server/src/cli/main.ts)`);
+  if (!existsSync(CLI))
+    return fail('cli', `build the CLI first: ${CLI} is missing (npm run build bundles it from server/src/cli/main.ts)`);
   const rssFile = '.bench/cli-rss.txt';
   const walls = [];
   let maxRssKiB = 0;
@@ -82,9 +86,12 @@ function benchCli() {
   for (let run = 0; run < COLD_RUNS; run++) {
     rmSync(rssFile, { force: true });
     const started = performance.now();
-    const stdout = runNode('cli', ['--require', './bench/rss.cjs', CLI, 'check', workspace, '--format', 'json'],
+    const stdout = runNode(
+      'cli',
+      ['--require', './bench/rss.cjs', CLI, 'check', workspace, '--format', 'json'],
       // `mimspec check` exits 1 when it finds errors, which the generated workspace has.
-      { env: { MIMSPEC_BENCH_RSS_FILE: rssFile }, okStatus: [0, 1] });
+      { env: { MIMSPEC_BENCH_RSS_FILE: rssFile }, okStatus: [0, 1] },
+    );
     walls.push(performance.now() - started);
     if (stdout === undefined) return;
     try {
@@ -99,7 +106,9 @@ function benchCli() {
   }
   walls.sort((a, b) => a - b);
   const s = report.summary ?? {};
-  console.log(`cli: ${report.files} files, ${report.diagnostics.length} diagnostics (${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos)`);
+  console.log(
+    `cli: ${report.files} files, ${report.diagnostics.length} diagnostics (${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos)`,
+  );
   row(`cold check, median of ${COLD_RUNS}`, Math.round(walls[Math.floor(walls.length / 2)]), 'ms', BUDGET.coldMs);
   row(`cold check, max of ${COLD_RUNS}`, Math.round(walls[walls.length - 1]), 'ms');
   if (maxRssKiB > 0) row('cold check, peak RSS', Math.round(maxRssKiB / 1024), 'MB', BUDGET.rssMb);
@@ -108,7 +117,10 @@ function benchCli() {
 
 function benchEngine() {
   if (!existsSync(ENGINE_BENCH)) {
-    return fail('engine', `build the engine benchmark first: ${ENGINE_BENCH} is missing (npm run build bundles bench/engine-bench.ts)`);
+    return fail(
+      'engine',
+      `build the engine benchmark first: ${ENGINE_BENCH} is missing (npm run build bundles bench/engine-bench.ts)`,
+    );
   }
   const stdout = runNode('engine', [ENGINE_BENCH, workspace]);
   if (stdout === undefined) return;
@@ -118,7 +130,9 @@ function benchEngine() {
   } catch {
     return fail('engine', `${ENGINE_BENCH} did not end with a JSON line: ${stdout.slice(-200)}`);
   }
-  console.log(`engine: ${figures.findings} findings after the first check, ${figures.findingsAfter} after ${figures.rounds} changes`);
+  console.log(
+    `engine: ${figures.findings} findings after the first check, ${figures.findingsAfter} after ${figures.rounds} changes`,
+  );
   row('engine: scan', figures.scanMs, 'ms');
   row('engine: first check', figures.firstCheckMs, 'ms');
   row(`re-validation, median of ${figures.rounds}`, figures.revalidateMedianMs, 'ms', BUDGET.revalidateMs);
@@ -131,14 +145,19 @@ function printTable() {
   const table = [['figure', 'measured', 'budget', ''], ...rows];
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
   const line = (r) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-  console.log(['', line(table[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+  console.log(
+    ['', line(table[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'),
+  );
 }
 
 if (only !== 'lsp') {
   const stats = ensureWorkspace();
-  console.log(`workspace ${workspace}: ${stats.mims} MIMs, ${stats.files} files, ${stats.requirements} requirements, ` +
-    `${(stats.bytes / 1048576).toFixed(1)} MB`);
-  if (quick) console.log('quick run: the budgets are for the full workspace (200 MIMs); these figures are a smoke test');
+  console.log(
+    `workspace ${workspace}: ${stats.mims} MIMs, ${stats.files} files, ${stats.requirements} requirements, ` +
+      `${(stats.bytes / 1048576).toFixed(1)} MB`,
+  );
+  if (quick)
+    console.log('quick run: the budgets are for the full workspace (200 MIMs); these figures are a smoke test');
   if (only !== 'engine') benchCli();
   if (only !== 'cli') benchEngine();
   printTable();

@@ -18,7 +18,11 @@ const corpus = '../shared/corpus';
 const inputs = [
   ['examples', 'examples'],
   ['fixtures', 'test/fixtures'],
-  ...(existsSync(corpus) ? readdirSync(corpus, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => [`corpus-${e.name}`, join(corpus, e.name)]) : []),
+  ...(existsSync(corpus)
+    ? readdirSync(corpus, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => [`corpus-${e.name}`, join(corpus, e.name)])
+    : []),
   ...(existsSync('.bench/workspace') ? [['bench-workspace', '.bench/workspace']] : []),
 ];
 mkdirSync(out, { recursive: true });
@@ -30,7 +34,10 @@ for (const [name, path] of inputs) {
     ['model.json', ['model', path]],
   ]) {
     const r = spawnSync(process.execPath, ['bin/mimspec.js', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    writeFileSync(join(out, `${name}.${label}`), `exit ${r.status}\n${r.stdout}${r.stderr ? `\n--- stderr\n${r.stderr}` : ''}`);
+    writeFileSync(
+      join(out, `${name}.${label}`),
+      `exit ${r.status}\n${r.stdout}${r.stderr ? `\n--- stderr\n${r.stderr}` : ''}`,
+    );
   }
   console.log(`${name}: done`);
 }

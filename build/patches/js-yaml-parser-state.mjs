@@ -5,8 +5,10 @@
 import { strictPatch } from './strict-patch.mjs';
 
 const PARSER_OPTIONS = /var DEFAULT_PARSER_OPTIONS = \{\s*filename: "",\s*maxDepth: 100\s*\};/;
-const PARSER_STATE = /(function parseEvents\(input, options\) \{\s*const length = input\.length;\s*const state = \{\s*)\.\.\.DEFAULT_PARSER_OPTIONS,\s*\.\.\.options,/;
-const option = (name) => `${name}: options != null && Object.hasOwn(options, "${name}") ? options.${name} : DEFAULT_PARSER_OPTIONS.${name},`;
+const PARSER_STATE =
+  /(function parseEvents\(input, options\) \{\s*const length = input\.length;\s*const state = \{\s*)\.\.\.DEFAULT_PARSER_OPTIONS,\s*\.\.\.options,/;
+const option = (name) =>
+  `${name}: options != null && Object.hasOwn(options, "${name}") ? options.${name} : DEFAULT_PARSER_OPTIONS.${name},`;
 
 export default strictPatch({
   name: 'js-yaml-parser-state',

@@ -13,10 +13,17 @@ export function strictPatch({ name, library, version, file, apply }) {
       build.onLoad({ filter: file }, (args) => {
         const installed = require(`${library}/package.json`).version;
         if (installed !== version) {
-          return { errors: [{ text: `patch ${name} is written for ${library} ${version}, but ${installed} is installed: measure the patch again on it, then update build/patches/${name}.mjs` }] };
+          return {
+            errors: [
+              {
+                text: `patch ${name} is written for ${library} ${version}, but ${installed} is installed: measure the patch again on it, then update build/patches/${name}.mjs`,
+              },
+            ],
+          };
         }
         const contents = apply(readFileSync(args.path, 'utf8'));
-        if (contents === undefined) return { errors: [{ text: `patch ${name}: ${args.path} is not the source the patch rewrites` }] };
+        if (contents === undefined)
+          return { errors: [{ text: `patch ${name}: ${args.path} is not the source the patch rewrites` }] };
         return { contents, loader: 'js' };
       });
     },

@@ -23,7 +23,14 @@ describe('mimspec check', () => {
     assert.deepEqual(Object.keys(out.summary), ['errors', 'warnings', 'infos']);
     const d = out.diagnostics.find((x: { code: string }) => x.code === 'trace/unknown-requirement');
     assert.deepEqual(
-      { file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, severity: d.severity },
+      {
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
+        severity: d.severity,
+      },
       { file: 'errors/spec.mim.yaml', line: 18, column: 22, endLine: 18, endColumn: 26, severity: 'error' },
     );
     assert.match(d.message, /R1\.9/);
@@ -44,7 +51,12 @@ describe('mimspec check', () => {
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, 'mimspec');
-    assert.ok(run.tool.driver.rules.some((x: { id: string; helpUri: string }) => x.id === 'trace/unknown-requirement' && /docs\/rules\/trace\/unknown-requirement\.md$/.test(x.helpUri)));
+    assert.ok(
+      run.tool.driver.rules.some(
+        (x: { id: string; helpUri: string }) =>
+          x.id === 'trace/unknown-requirement' && /docs\/rules\/trace\/unknown-requirement\.md$/.test(x.helpUri),
+      ),
+    );
     const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'trace/unknown-requirement');
     assert.equal(result.level, 'error');
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'errors/spec.mim.yaml');
@@ -59,7 +71,13 @@ describe('mimspec check', () => {
   });
 
   it('exits 2 on bad usage, naming the problem', () => {
-    for (const args of [['frobnicate'], ['check', '--format', 'xml'], ['check', '--bogus'], ['check', 'no/such/folder'], []]) {
+    for (const args of [
+      ['frobnicate'],
+      ['check', '--format', 'xml'],
+      ['check', '--bogus'],
+      ['check', 'no/such/folder'],
+      [],
+    ]) {
       const r = mimspec(args, fixture('cli'));
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}`);
       assert.match(r.stderr, /mimspec: /);
@@ -99,7 +117,10 @@ describe('mimspec model', () => {
       { id: req.id, keyword: req.keyword, level: req.level, file: req.file, line: req.line },
       { id: 'R1.1', keyword: 'SHALL', level: 'required', file: 'errors/spec.mim.yaml', line: 12 },
     );
-    assert.deepEqual(mim.mechanisms[0].satisfies.map((s: { requirement: string; line: number }) => [s.requirement, s.line]), [['R1.9', 18]]);
+    assert.deepEqual(
+      mim.mechanisms[0].satisfies.map((s: { requirement: string; line: number }) => [s.requirement, s.line]),
+      [['R1.9', 18]],
+    );
   });
 });
 
@@ -108,7 +129,11 @@ describe('the code cache of the CLI', () => {
 
   it('is made by the build for the bundle beside it, and V8 takes it', () => {
     const { loadCli } = require(CLI) as { loadCli(dir?: string): { cached: boolean } };
-    assert.equal(loadCli(DIST).cached, true, 'npm run build should write dist/cli/mimspec-cli.cache for dist/cli/mimspec-cli.js');
+    assert.equal(
+      loadCli(DIST).cached,
+      true,
+      'npm run build should write dist/cli/mimspec-cli.cache for dist/cli/mimspec-cli.js',
+    );
   });
 
   it('is not used for another bundle, which is compiled from its source and runs the same', () => {
@@ -120,7 +145,10 @@ describe('the code cache of the CLI', () => {
       writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('"use strict";', '"use strict"\n'));
       const { loadCli } = require(join(dir, 'mimspec.js')) as { loadCli(dir?: string): { cached: boolean } };
       assert.equal(loadCli(dir).cached, false);
-      const copy = spawnSync(process.execPath, [join(dir, 'mimspec.js'), 'check', 'errors', '--format', 'json'], { cwd: fixture('cli'), encoding: 'utf8' });
+      const copy = spawnSync(process.execPath, [join(dir, 'mimspec.js'), 'check', 'errors', '--format', 'json'], {
+        cwd: fixture('cli'),
+        encoding: 'utf8',
+      });
       const original = mimspec(['check', 'errors', '--format', 'json'], fixture('cli'));
       assert.equal(copy.status, 1, copy.stderr);
       assert.equal(copy.stdout, original.stdout);

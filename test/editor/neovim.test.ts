@@ -19,11 +19,21 @@ describe('Neovim', { skip: process.env.CI ? false : skip }, () => {
     const work = mkdtempSync(join(tmpdir(), 'mimspec-nvim-'));
     try {
       cpSync(fixture('lsp', 'workspace'), join(work, 'workspace'), { recursive: true });
-      const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-u', 'NONE', '-c', `luafile ${join(ROOT, 'test', 'editor', 'check.lua')}`], {
-        encoding: 'utf8',
-        timeout: 60000,
-        env: { ...process.env, XDG_CACHE_HOME: join(work, 'cache'), XDG_STATE_HOME: join(work, 'state'), MIMSPEC_SERVER: SERVER, MIMSPEC_WORKSPACE: join(work, 'workspace') },
-      });
+      const r = spawnSync(
+        'nvim',
+        ['--headless', '--clean', '-n', '-u', 'NONE', '-c', `luafile ${join(ROOT, 'test', 'editor', 'check.lua')}`],
+        {
+          encoding: 'utf8',
+          timeout: 60000,
+          env: {
+            ...process.env,
+            XDG_CACHE_HOME: join(work, 'cache'),
+            XDG_STATE_HOME: join(work, 'state'),
+            MIMSPEC_SERVER: SERVER,
+            MIMSPEC_WORKSPACE: join(work, 'workspace'),
+          },
+        },
+      );
       const out = `${r.stdout}${r.stderr}`;
       assert.equal(r.status, 0, out);
       assert.match(out, /all passed/);

@@ -12,7 +12,10 @@ const WS = fixture('lsp', 'broken-yaml');
 const SPEC = join(WS, 'lighting.mim.yaml');
 const PAGE = join(WS, 'kerb', 'mechanisms.md');
 
-const at = (path: string, text: string, snippet: string) => ({ textDocument: { uri: uri(path) }, position: findCursor(text, snippet) });
+const at = (path: string, text: string, snippet: string) => ({
+  textDocument: { uri: uri(path) },
+  position: findCursor(text, snippet),
+});
 const where = (l: Location) => `${l.uri.split('/').pop()}:${l.range.start.line}:${l.range.start.character}`;
 const codes = (d: Diagnostic[]) => d.map((x) => `${x.code} ${x.range.start.line}`).sort();
 
@@ -39,7 +42,10 @@ describe('a *.mim.yaml that stops parsing, over stdio', () => {
     await client.diagnostics(uri(SPEC), (d) => d.some((x) => x.code === 'syntax/yaml'));
 
     const h = await client.request<Hover | null>('textDocument/hover', at(SPEC, text, 'id: R{|}3.1'));
-    assert.match((h?.contents as { value: string } | undefined)?.value ?? '', /The city SHALL publish each dimming plan it adopts\./);
+    assert.match(
+      (h?.contents as { value: string } | undefined)?.value ?? '',
+      /The city SHALL publish each dimming plan it adopts\./,
+    );
     // Every notification sent before the hover's answer has arrived: the page's diagnostics are current.
     assert.deepEqual(codes(await client.diagnostics(uri(PAGE))), codes(intact));
 
@@ -47,10 +53,18 @@ describe('a *.mim.yaml that stops parsing, over stdio', () => {
     assert.deepEqual(defs.map(where), ['lighting.mim.yaml:23:12']);
 
     const mims = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'MIM8' });
-    assert.ok(mims.some((s) => s.name.startsWith('MIM8') && s.location.uri === uri(SPEC)), JSON.stringify(mims.map((s) => s.name)));
+    assert.ok(
+      mims.some((s) => s.name.startsWith('MIM8') && s.location.uri === uri(SPEC)),
+      JSON.stringify(mims.map((s) => s.name)),
+    );
     const reqs = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'R3.1' });
-    assert.deepEqual(reqs.filter((s) => s.location.uri === uri(SPEC)).map((s) => `${s.name} ${s.location.range.start.line}`), ['R3.1 23']);
-    const outline = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri(SPEC) } });
+    assert.deepEqual(
+      reqs.filter((s) => s.location.uri === uri(SPEC)).map((s) => `${s.name} ${s.location.range.start.line}`),
+      ['R3.1 23'],
+    );
+    const outline = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: uri(SPEC) },
+    });
     const flat = (s: DocumentSymbol[]): string[] => s.flatMap((x) => [x.name, ...flat(x.children ?? [])]);
     assert.ok(flat(outline).includes('R3.1'), flat(outline).join(', '));
   });

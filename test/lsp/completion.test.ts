@@ -13,7 +13,9 @@ const TWIN = join(WS, 'twin.mim.yaml');
 /** A client that opens a mapping table with a new line below it, and a *.mim.yaml with a new test item begun. */
 async function start(capabilities: ClientCapabilities): Promise<TestClient> {
   const client = new TestClient();
-  await client.initialize(WS, { textDocument: { publishDiagnostics: { relatedInformation: true }, ...capabilities.textDocument } });
+  await client.initialize(WS, {
+    textDocument: { publishDiagnostics: { relatedInformation: true }, ...capabilities.textDocument },
+  });
   await client.open(MECH, `${readFileSync(MECH, 'utf8').trimEnd()}\n\n`);
   await client.open(TWIN, `${readFileSync(TWIN, 'utf8').trimEnd()}\n  - \n`);
   return client;
@@ -21,8 +23,14 @@ async function start(capabilities: ClientCapabilities): Promise<TestClient> {
 
 async function completions(client: TestClient): Promise<{ markdown: CompletionItem[]; yaml: CompletionItem[] }> {
   const lastLine = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n').length;
-  const markdown = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uri(MECH) }, position: { line: lastLine(MECH), character: 0 } });
-  const yaml = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uri(TWIN) }, position: { line: lastLine(TWIN), character: 4 } });
+  const markdown = await client.request<CompletionItem[]>('textDocument/completion', {
+    textDocument: { uri: uri(MECH) },
+    position: { line: lastLine(MECH), character: 0 },
+  });
+  const yaml = await client.request<CompletionItem[]>('textDocument/completion', {
+    textDocument: { uri: uri(TWIN) },
+    position: { line: lastLine(TWIN), character: 4 },
+  });
   return { markdown, yaml };
 }
 
@@ -33,7 +41,7 @@ const find = (items: CompletionItem[], label: string) => {
   return found;
 };
 
-describe('completion and the client\'s snippet support', () => {
+describe("completion and the client's snippet support", () => {
   let plain: TestClient;
   let snippets: TestClient;
   before(async () => {
@@ -52,8 +60,14 @@ describe('completion and the client\'s snippet support', () => {
       assert.ok(!text(i).includes('${'), `${i.label}: ${text(i)}`);
       assert.notEqual(i.insertTextFormat, InsertTextFormat.Snippet, i.label);
     }
-    assert.equal(text(find(markdown, 'mapping row R1.1')), '| R1.1 | Systems SHALL expose kerb segments with their permitted uses. | How the mechanism meets it |');
-    assert.match(text(find(markdown, 'mechanism M2')), /^\n## Mechanism 2: Name\n\nWhat the mechanism is\n\n\| Req\. ID /);
+    assert.equal(
+      text(find(markdown, 'mapping row R1.1')),
+      '| R1.1 | Systems SHALL expose kerb segments with their permitted uses. | How the mechanism meets it |',
+    );
+    assert.match(
+      text(find(markdown, 'mechanism M2')),
+      /^\n## Mechanism 2: Name\n\nWhat the mechanism is\n\n\| Req\. ID /,
+    );
     assert.equal(text(find(yaml, 'test T2')), 'id: T2\n    title: Title\n    covers: [R1.1]\n    method: automated');
   });
 

@@ -51,7 +51,9 @@ describe('diagnostics over stdio', () => {
     // mechanisms.md maps R1.2; renaming the requirement in the other page breaks that row.
     const original = readFileSync(CAPS, 'utf8');
     await client.change(CAPS, 4, original.replace('**R1.2**', '**R1.3**'));
-    const diags = await client.diagnostics(uri(MECH), (d) => d.some((x) => x.code === 'trace/unknown-requirement' && x.range.start.line === 11));
+    const diags = await client.diagnostics(uri(MECH), (d) =>
+      d.some((x) => x.code === 'trace/unknown-requirement' && x.range.start.line === 11),
+    );
     assert.ok(diags.length > 0);
   });
 
@@ -59,7 +61,10 @@ describe('diagnostics over stdio', () => {
     const path = join(WS, 'docs', 'scratch.md');
     await client.open(path, '\u0000\u0001 {% hint %} | | |\n'.repeat(50));
     for (let v = 2; v < 1002; v++) await client.change(path, v, `# Scratch ${v}\n\n${'{% tabs %}\n'.repeat(v % 7)}`);
-    const diags = await client.diagnostics(uri(path), (d) => d.filter((x) => x.code === 'gitbook/unbalanced-block').length === 1001 % 7);
+    const diags = await client.diagnostics(
+      uri(path),
+      (d) => d.filter((x) => x.code === 'gitbook/unbalanced-block').length === 1001 % 7,
+    );
     assert.equal(diags.filter((x) => x.code === 'gitbook/unbalanced-block').length, 1001 % 7);
   });
 });
@@ -71,10 +76,14 @@ describe('pull diagnostics', () => {
       await client.initialize(WS, { textDocument: { diagnostic: { dynamicRegistration: false } } });
       const text = readFileSync(MECH, 'utf8').replace('| R2.1 |', '| R7.7 |');
       await client.open(MECH, text);
-      const report = await client.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: uri(MECH) } });
+      const report = await client.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', {
+        textDocument: { uri: uri(MECH) },
+      });
       assert.equal(report.kind, 'full');
       assert.ok(report.items.some((d) => d.code === 'trace/unknown-requirement'));
-      const ws = await client.request<{ items: { uri: string; items: unknown[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
+      const ws = await client.request<{ items: { uri: string; items: unknown[] }[] }>('workspace/diagnostic', {
+        previousResultIds: [],
+      });
       assert.ok(ws.items.some((i) => i.uri === uri(join(WS, 'docs', 'README.md')) && i.items.length > 0));
     } finally {
       await client.shutdown();
@@ -84,7 +93,8 @@ describe('pull diagnostics', () => {
   it('answers unchanged to a client that holds the findings already, and full with a new id after an edit', async () => {
     const client = new TestClient();
     type Report = { kind: string; resultId?: string; items?: { code: string }[] };
-    const pull = (previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri: uri(MECH) }, previousResultId });
+    const pull = (previousResultId?: string) =>
+      client.request<Report>('textDocument/diagnostic', { textDocument: { uri: uri(MECH) }, previousResultId });
     try {
       await client.initialize(WS, { textDocument: { diagnostic: { dynamicRegistration: false } } });
       const text = readFileSync(MECH, 'utf8');
@@ -108,7 +118,9 @@ describe('pull diagnostics', () => {
       const all = await client.request<WsReport>('workspace/diagnostic', { previousResultIds: [] });
       assert.ok(all.items.length > 1 && all.items.every((i) => i.kind === 'full' && i.resultId));
       const readme = all.items.find((i) => i.uri === uri(join(WS, 'docs', 'README.md')))!;
-      const again = await client.request<WsReport>('workspace/diagnostic', { previousResultIds: [{ uri: readme.uri, value: readme.resultId }] });
+      const again = await client.request<WsReport>('workspace/diagnostic', {
+        previousResultIds: [{ uri: readme.uri, value: readme.resultId }],
+      });
       assert.deepEqual(
         again.items.filter((i) => i.kind === 'unchanged').map((i) => [i.uri, i.resultId]),
         [[readme.uri, readme.resultId]],

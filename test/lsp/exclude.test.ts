@@ -29,7 +29,11 @@ const MECHS = ['docs/mechanisms.md', 'drafts/mechanisms.md'];
 /** The files among MECHS that `mimspec check` reports findings for. */
 function cliFindings(dir: string): string[] {
   const r = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { encoding: 'utf8' });
-  const files = new Set((JSON.parse(r.stdout) as { diagnostics: { file: string }[] }).diagnostics.map((d) => relative(dir, join(process.cwd(), d.file))));
+  const files = new Set(
+    (JSON.parse(r.stdout) as { diagnostics: { file: string }[] }).diagnostics.map((d) =>
+      relative(dir, join(process.cwd(), d.file)),
+    ),
+  );
   return MECHS.filter((f) => files.has(f));
 }
 
@@ -45,7 +49,9 @@ async function serverFindings(dir: string, settings: unknown): Promise<string[]>
       if (diags.length > 0) found.push(rel);
     }
     // The workspace report says the same of the files no editor has open.
-    const report = await client.request<{ items: { uri: string; items: unknown[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
+    const report = await client.request<{ items: { uri: string; items: unknown[] }[] }>('workspace/diagnostic', {
+      previousResultIds: [],
+    });
     const listed = MECHS.filter((rel) => report.items.some((i) => i.uri === uri(join(dir, rel)) && i.items.length > 0));
     assert.deepEqual(listed, found, 'workspace/diagnostic agrees with the published diagnostics');
     return found;
@@ -121,9 +127,13 @@ describe('an excluded file opened in the editor', () => {
       await client.open(join(dir, 'docs', 'mechanisms.md'));
       const drafts = join(dir, 'drafts', 'mechanisms.md');
       await client.open(drafts);
-      const excluded = await client.request<{ kind: string; items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: uri(join(dir, 'docs', 'mechanisms.md')) } });
+      const excluded = await client.request<{ kind: string; items: unknown[] }>('textDocument/diagnostic', {
+        textDocument: { uri: uri(join(dir, 'docs', 'mechanisms.md')) },
+      });
       assert.deepEqual({ kind: excluded.kind, items: excluded.items }, { kind: 'full', items: [] });
-      const checked = await client.request<{ kind: string; items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: uri(drafts) } });
+      const checked = await client.request<{ kind: string; items: unknown[] }>('textDocument/diagnostic', {
+        textDocument: { uri: uri(drafts) },
+      });
       assert.ok(checked.items.length > 0);
     } finally {
       await client.shutdown();

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CancellationTokenSource, LSPErrorCodes, type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type Location, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import {
+  CancellationTokenSource,
+  LSPErrorCodes,
+  type CodeAction,
+  type CompletionItem,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { fixture } from '../support/paths.js';
 import { TestClient, uri } from '../support/lsp-client.js';
 
@@ -13,7 +22,8 @@ const TWIN = join(WS, 'twin.mim.yaml');
 
 const doc = (path: string) => ({ textDocument: { uri: uri(path) } });
 const at = (path: string, line: number, character: number) => ({ ...doc(path), position: { line, character } });
-const where = (l: Location) => `${l.uri.split('/').slice(-2).join('/')}:${l.range.start.line}:${l.range.start.character}`;
+const where = (l: Location) =>
+  `${l.uri.split('/').slice(-2).join('/')}:${l.range.start.line}:${l.range.start.character}`;
 
 describe('language features over stdio', () => {
   let client: TestClient;
@@ -40,32 +50,49 @@ describe('language features over stdio', () => {
     assert.deepEqual(fromRow.map(where), ['docs/capabilities-and-requirements.md:14:4']);
     const twin = readFileSync(TWIN, 'utf8').split('\n');
     const line = twin.findIndex((l) => l.includes('seeAlso'));
-    const fromYaml = await client.request<Location[]>('textDocument/definition', at(TWIN, line, twin[line].indexOf('MIM7.R1.1') + 6));
+    const fromYaml = await client.request<Location[]>(
+      'textDocument/definition',
+      at(TWIN, line, twin[line].indexOf('MIM7.R1.1') + 6),
+    );
     assert.deepEqual(fromYaml.map(where), ['docs/capabilities-and-requirements.md:14:4']);
   });
 
   it('finds every reference across files and syntaxes', async () => {
-    const refs = await client.request<Location[]>('textDocument/references', { ...at(CAPS, 14, 5), context: { includeDeclaration: true } });
+    const refs = await client.request<Location[]>('textDocument/references', {
+      ...at(CAPS, 14, 5),
+      context: { includeDeclaration: true },
+    });
     const files = refs.map((r) => r.uri.split('/').pop()).sort();
     assert.deepEqual(files, ['capabilities-and-requirements.md', 'mechanisms.md', 'twin.mim.yaml']);
   });
 
   it('renames a requirement everywhere, and refuses an id of another kind', async () => {
-    const prep = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', at(CAPS, 14, 5));
+    const prep = await client.request<{ range: unknown; placeholder: string }>(
+      'textDocument/prepareRename',
+      at(CAPS, 14, 5),
+    );
     assert.equal(prep.placeholder, 'R1.1');
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at(CAPS, 14, 5), newName: 'R1.5' });
     const changes = edit.changes!;
-    assert.deepEqual(Object.keys(changes).map((u) => u.split('/').pop()).sort(), ['capabilities-and-requirements.md', 'mechanisms.md', 'twin.mim.yaml']);
+    assert.deepEqual(
+      Object.keys(changes)
+        .map((u) => u.split('/').pop())
+        .sort(),
+      ['capabilities-and-requirements.md', 'mechanisms.md', 'twin.mim.yaml'],
+    );
     assert.ok(changes[uri(TWIN)].some((e) => e.newText === 'MIM7.R1.5' || e.newText === 'R1.5'));
     await assert.rejects(client.request('textDocument/rename', { ...at(CAPS, 14, 5), newName: 'M3' }));
   });
 
   it('answers a refused rename RequestFailed, with the reason as the message', async () => {
-    await assert.rejects(client.request('textDocument/rename', { ...at(CAPS, 14, 5), newName: 'M3' }), (e: { code?: number; message?: string }) => {
-      assert.equal(e.code, LSPErrorCodes.RequestFailed);
-      assert.match(e.message ?? '', /^M3 is a mechanism id, but R1\.1 is a requirement/);
-      return true;
-    });
+    await assert.rejects(
+      client.request('textDocument/rename', { ...at(CAPS, 14, 5), newName: 'M3' }),
+      (e: { code?: number; message?: string }) => {
+        assert.equal(e.code, LSPErrorCodes.RequestFailed);
+        assert.match(e.message ?? '', /^M3 is a mechanism id, but R1\.1 is a requirement/);
+        return true;
+      },
+    );
   });
 
   it('completes requirement ids in a mapping table cell', async () => {
@@ -83,13 +110,20 @@ describe('language features over stdio', () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', doc(CAPS));
     const flat = (s: DocumentSymbol[]): string[] => s.flatMap((x) => [x.name, ...flat(x.children ?? [])]);
     const names = flat(symbols);
-    for (const n of ['C1', 'R1.1', 'R1.2', 'C2', 'R2.1']) assert.ok(names.some((x) => x.startsWith(n)), `${n} in ${names.join(', ')}`);
+    for (const n of ['C1', 'R1.1', 'R1.2', 'C2', 'R2.1'])
+      assert.ok(
+        names.some((x) => x.startsWith(n)),
+        `${n} in ${names.join(', ')}`,
+      );
     const found = await client.request<{ name: string; location: Location }[]>('workspace/symbol', { query: 'R2.1' });
     assert.ok(found.some((s) => s.name.includes('R2.1') && s.location.uri === uri(CAPS)));
   });
 
   it('shows a code lens above each requirement', async () => {
-    const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', doc(CAPS));
+    const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string } }[]>(
+      'textDocument/codeLens',
+      doc(CAPS),
+    );
     const r11 = lenses.find((l) => l.range.start.line === 14)!;
     assert.match(r11.command.title, /satisfied by M1/);
   });
@@ -99,7 +133,11 @@ describe('language features over stdio', () => {
     await client.change(CAPS, 2, text);
     const diags = await client.diagnostics(uri(CAPS), (d) => d.some((x) => x.code === 'requirement/keyword-case'));
     const d = diags.find((x) => x.code === 'requirement/keyword-case')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { ...doc(CAPS), range: d.range, context: { diagnostics: [d] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      ...doc(CAPS),
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
     const fix = actions.find((a) => a.kind === 'quickfix' && /SHOULD/.test(a.title))!;
     assert.equal(fix.edit!.changes![uri(CAPS)][0].newText, 'SHOULD');
     await client.change(CAPS, 3, readFileSync(CAPS, 'utf8'));
@@ -109,20 +147,29 @@ describe('language features over stdio', () => {
     const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', doc(CAPS));
     assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
     const folds = await client.request<{ startLine: number }[]>('textDocument/foldingRange', doc(CAPS));
-    assert.ok(folds.some((f) => f.startLine === 10), 'the C1 section folds');
-    const links = await client.request<{ target: string }[]>('textDocument/documentLink', doc(join(WS, 'docs', 'SUMMARY.md')));
+    assert.ok(
+      folds.some((f) => f.startLine === 10),
+      'the C1 section folds',
+    );
+    const links = await client.request<{ target: string }[]>(
+      'textDocument/documentLink',
+      doc(join(WS, 'docs', 'SUMMARY.md')),
+    );
     assert.ok(Array.isArray(links));
   });
 
   it('rewrites links when a page is renamed', async () => {
-    const edit = await client.request<WorkspaceEdit | null>('workspace/willRenameFiles', { files: [{ oldUri: uri(MECH), newUri: uri(join(WS, 'docs', 'solutions.md')) }] });
+    const edit = await client.request<WorkspaceEdit | null>('workspace/willRenameFiles', {
+      files: [{ oldUri: uri(MECH), newUri: uri(join(WS, 'docs', 'solutions.md')) }],
+    });
     const summary = edit?.changes?.[uri(join(WS, 'docs', 'SUMMARY.md'))];
     assert.equal(summary?.[0].newText, 'solutions.md');
   });
 
   it('outlines and hovers a document that stops parsing from the one model read around the error', async () => {
     const broken = join(WS, 'broken.mim.yaml');
-    const good = 'mim: MIM9\ntitle: Broken\ncapabilities:\n  - id: C1\n    title: Kept\n    requirements:\n      - id: R1.1\n        text: Systems SHALL keep it.\n';
+    const good =
+      'mim: MIM9\ntitle: Broken\ncapabilities:\n  - id: C1\n    title: Kept\n    requirements:\n      - id: R1.1\n        text: Systems SHALL keep it.\n';
     await client.open(broken, good);
     // Without its colon, `requirements` would swallow the list below it into a multi-line key.
     await client.change(broken, 2, good.replace('requirements:', 'requirements'));
@@ -130,7 +177,10 @@ describe('language features over stdio', () => {
     assert.ok(diags.length > 0);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', doc(broken));
     const flat = (s: DocumentSymbol[]): string[] => s.flatMap((x) => [x.name, ...flat(x.children ?? [])]);
-    assert.ok(flat(symbols).some((n) => n.startsWith('R1.1')), flat(symbols).join(', '));
+    assert.ok(
+      flat(symbols).some((n) => n.startsWith('R1.1')),
+      flat(symbols).join(', '),
+    );
     const h = await client.request<Hover | null>('textDocument/hover', at(broken, 6, 14));
     assert.match((h?.contents as { value: string } | undefined)?.value ?? '', /Systems SHALL keep it/);
   });
@@ -156,7 +206,11 @@ describe('language features over stdio', () => {
     assert.ok(full.length > 1);
     for (const method of ['textDocument/references', 'workspace/symbol']) {
       const source = new CancellationTokenSource();
-      const pending = client.connection.sendRequest(method, method === 'workspace/symbol' ? { query: 'R1' } : params, source.token);
+      const pending = client.connection.sendRequest(
+        method,
+        method === 'workspace/symbol' ? { query: 'R1' } : params,
+        source.token,
+      );
       source.cancel();
       const outcome = await pending.then(
         (result) => ({ result }),

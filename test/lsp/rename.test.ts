@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { AnnotatedTextEdit, ClientCapabilities, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+  AnnotatedTextEdit,
+  ClientCapabilities,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixture } from '../support/paths.js';
 import { TestClient, uri } from '../support/lsp-client.js';
@@ -46,7 +52,10 @@ describe('rename of a capability over stdio', () => {
   };
   before(async () => {
     await Promise.all([
-      clients.annotations.initialize(WS, declaring({ documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } })),
+      clients.annotations.initialize(
+        WS,
+        declaring({ documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } }),
+      ),
       clients.documentChanges.initialize(WS, declaring({ documentChanges: true })),
       clients.plain.initialize(WS),
     ]);
@@ -56,8 +65,14 @@ describe('rename of a capability over stdio', () => {
   });
 
   it('prepares on the capability id with its range and placeholder', async () => {
-    const prep = await clients.annotations.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', RENAME);
-    assert.deepEqual(prep, { range: { start: { line: 10, character: 3 }, end: { line: 10, character: 5 } }, placeholder: 'C1' });
+    const prep = await clients.annotations.request<{ range: unknown; placeholder: string }>(
+      'textDocument/prepareRename',
+      RENAME,
+    );
+    assert.deepEqual(prep, {
+      range: { start: { line: 10, character: 3 }, end: { line: 10, character: 5 } },
+      placeholder: 'C1',
+    });
   });
 
   it('gives the renumbering as annotated edits that need confirmation to a client that takes annotations', async () => {
@@ -77,10 +92,17 @@ describe('rename of a capability over stdio', () => {
     );
     assert.ok(docs.every((d) => d.textDocument.version === null));
     assert.deepEqual(edit.changeAnnotations, {
-      'mimspec.renumbering': { label: 'Renumber the requirements of C1 as R4.x', description: 'R1.1 → R4.1, R1.2 → R4.2', needsConfirmation: true },
+      'mimspec.renumbering': {
+        label: 'Renumber the requirements of C1 as R4.x',
+        description: 'R1.1 → R4.1, R1.2 → R4.2',
+        needsConfirmation: true,
+      },
     });
     const texts = applied(docs.map((d) => [d.textDocument.uri, editsOf(d)]));
-    assert.match(texts.get(CAPS)!, /## C4 Kerb use can be queried[\s\S]*\* \*\*R4\.1\*\* Systems SHALL[\s\S]*\* \*\*R4\.2\*\* Systems SHOULD/);
+    assert.match(
+      texts.get(CAPS)!,
+      /## C4 Kerb use can be queried[\s\S]*\* \*\*R4\.1\*\* Systems SHALL[\s\S]*\* \*\*R4\.2\*\* Systems SHOULD/,
+    );
     assert.match(texts.get(MECH)!, /\| R4\.1 \|[^\n]*\n\| R4\.2 \|[^\n]*\n\| R2\.1 \|/);
     assert.match(texts.get(TWIN)!, /seeAlso: \[MIM7\.R4\.1\]/);
   });

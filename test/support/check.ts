@@ -16,7 +16,10 @@ export async function checkFolder(dir: string): Promise<{ ws: Workspace; finding
 export function findingsText(dir: string, findings: Finding[]): string {
   return (
     findings
-      .map((f) => `${relative(dir, f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1}  ${f.severity}  ${f.code}  ${f.message}${(f.related ?? []).map((r) => `\n    related ${relative(dir, r.file)}:${r.range.start.line + 1}:${r.range.start.character + 1}  ${r.message}`).join('')}`)
+      .map(
+        (f) =>
+          `${relative(dir, f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1}  ${f.severity}  ${f.code}  ${f.message}${(f.related ?? []).map((r) => `\n    related ${relative(dir, r.file)}:${r.range.start.line + 1}:${r.range.start.character + 1}  ${r.message}`).join('')}`,
+      )
       .sort()
       .join('\n') + '\n'
   );

@@ -15,5 +15,9 @@ export function matchGolden(name: string, actual: string): void {
     if (!UPDATE) assert.fail(`golden file ${name} was missing and has been written; review it and run again`);
     return;
   }
-  assert.equal(actual, readFileSync(path, 'utf8'), `output differs from test/golden/${name} (npm run golden:update rewrites it)`);
+  assert.equal(
+    actual,
+    readFileSync(path, 'utf8'),
+    `output differs from test/golden/${name} (npm run golden:update rewrites it)`,
+  );
 }

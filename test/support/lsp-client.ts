@@ -25,7 +25,8 @@ export class TestClient {
   readonly connection: ProtocolConnection;
   private readonly child: ChildProcess;
   private readonly published = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  private readonly waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] =
+    [];
   readonly stderr: string[] = [];
   readonly progress: unknown[] = [];
   /** window/showMessage and window/logMessage notifications, in the order they came. */
@@ -35,7 +36,10 @@ export class TestClient {
   constructor() {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.set(p.uri, p);
       for (const w of [...this.waiters]) {
@@ -83,21 +87,42 @@ export class TestClient {
     return result;
   }
 
-  async open(path: string, text = readFileSync(path, 'utf8'), languageId = path.endsWith('.md') ? 'markdown' : 'yaml'): Promise<string> {
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId, version: 1, text } });
+  async open(
+    path: string,
+    text = readFileSync(path, 'utf8'),
+    languageId = path.endsWith('.md') ? 'markdown' : 'yaml',
+  ): Promise<string> {
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri(path), languageId, version: 1, text },
+    });
     return uri(path);
   }
 
   async change(path: string, version: number, text: string): Promise<void> {
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri(path), version },
+      contentChanges: [{ text }],
+    });
   }
 
   /** Resolves with the first published diagnostics for `docUri` that satisfy `pred` (already published ones count). */
-  diagnostics(docUri: string, pred: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 10000): Promise<Diagnostic[]> {
+  diagnostics(
+    docUri: string,
+    pred: (d: Diagnostic[]) => boolean = () => true,
+    timeoutMs = 10000,
+  ): Promise<Diagnostic[]> {
     const have = this.published.get(docUri);
     if (have && pred(have.diagnostics)) return Promise.resolve(have.diagnostics);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${docUri}; last: ${JSON.stringify(this.published.get(docUri)?.diagnostics.map((d) => d.code))}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching diagnostics for ${docUri}; last: ${JSON.stringify(this.published.get(docUri)?.diagnostics.map((d) => d.code))}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({ uri: docUri, pred, resolve: (d) => (clearTimeout(timer), resolve(d)) });
     });
   }

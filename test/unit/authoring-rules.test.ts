@@ -13,10 +13,15 @@ const H1 = '# Geospatial Data (MIM7)\n\n';
 
 describe('structure/lost-heading', () => {
   it('points at the glued title and offers to make it a heading', async () => {
-    const [f, ...rest] = await findings({ '/ws/docs/README.md': `${H1}Cities compare results in analytics.Capabilities\r\nMore text.\r\n` }, 'structure/lost-heading');
+    const [f, ...rest] = await findings(
+      { '/ws/docs/README.md': `${H1}Cities compare results in analytics.Capabilities\r\nMore text.\r\n` },
+      'structure/lost-heading',
+    );
     assert.equal(rest.length, 0);
     assert.deepEqual(f.range, r(2, 36, 2, 48));
-    assert.deepEqual(f.fixes?.[0].edits, [{ file: '/ws/docs/README.md', range: r(2, 36, 2, 36), newText: '\r\n\r\n## ' }]);
+    assert.deepEqual(f.fixes?.[0].edits, [
+      { file: '/ws/docs/README.md', range: r(2, 36, 2, 36), newText: '\r\n\r\n## ' },
+    ]);
   });
 
   it('ignores a title after a space, in the middle of a line, or in a list item', async () => {
@@ -61,14 +66,18 @@ describe('normative-in-informative', () => {
     `${H1}## Capabilities and Requirements\n\n### C1 Data\n\n* **R1.1** Systems SHALL serve data over HTTPS.\n\n## Mechanisms\n\n### M1: API\n\n${mechanism}\n`;
 
   it('never counts a requirement quoted in a mechanism, in a table or as a paragraph', async () => {
-    const table = '| Req. ID | Requirement | How |\n| --- | --- | --- |\n| R1.1 | Systems SHALL serve data over HTTPS. | Served over HTTPS. |\n\n> R1.1: "Systems SHALL serve data over HTTPS."';
+    const table =
+      '| Req. ID | Requirement | How |\n| --- | --- | --- |\n| R1.1 | Systems SHALL serve data over HTTPS. | Served over HTTPS. |\n\n> R1.1: "Systems SHALL serve data over HTTPS."';
     assert.deepEqual(await findings({ '/ws/docs/README.md': page(table) }, 'normative-in-informative'), []);
   });
 
   it('counts lower-case modals where the MIM declares iso, but not where nothing is declared', async () => {
     const text = 'Clients should revalidate.';
     assert.deepEqual(await findings({ '/ws/docs/README.md': page(text) }, 'normative-in-informative'), []);
-    const [f] = await findings({ '/ws/docs/README.md': page(text), '/ws/docs/mimspec.yaml': 'conventions: iso\n' }, 'normative-in-informative');
+    const [f] = await findings(
+      { '/ws/docs/README.md': page(text), '/ws/docs/mimspec.yaml': 'conventions: iso\n' },
+      'normative-in-informative',
+    );
     assert.equal(f.message, 'should in Mechanisms: only Capabilities and Requirements are normative');
   });
 });
@@ -83,7 +92,10 @@ describe('trace/unknown-requirement', () => {
       '/ws/b.mim.yaml': spec('MIM8', 'R1.1', 'MIM7.R1.1'),
     };
     const found = await findings(files, 'trace/unknown-requirement');
-    assert.deepEqual(found.map((f) => [f.file, f.message]), [['/ws/a.mim.yaml', 'R1.2 is not a requirement of MIM7']]);
+    assert.deepEqual(
+      found.map((f) => [f.file, f.message]),
+      [['/ws/a.mim.yaml', 'R1.2 is not a requirement of MIM7']],
+    );
   });
 
   it('reads a local id in every MIM that claims the same id', async () => {
@@ -93,6 +105,9 @@ describe('trace/unknown-requirement', () => {
       '/ws/b.mim.yaml': spec('MIM7', 'R1.2', 'R1.3'),
     };
     const found = await findings(files, 'trace/unknown-requirement');
-    assert.deepEqual(found.map((f) => [f.file, f.message]), [['/ws/b.mim.yaml', 'R1.3 is not a requirement of MIM7']]);
+    assert.deepEqual(
+      found.map((f) => [f.file, f.message]),
+      [['/ws/b.mim.yaml', 'R1.3 is not a requirement of MIM7']],
+    );
   });
 });

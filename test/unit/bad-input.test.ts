@@ -46,7 +46,12 @@ describe('bad input', () => {
 
   it('reports a YAML alias bomb without expanding it', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const started = Date.now();
     const fs = await check({ 'bomb.mim.yaml': `mim: MIM7\ntitle: Bomb\n${bomb.join('\n')}\n` });
     assert.ok(Date.now() - started < 5000);
@@ -58,21 +63,27 @@ describe('bad input', () => {
       'deep.mim.yaml': `mim: MIM7\ntitle: Deep\nobjective: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
       'deep.md': `# Deep\n\n${'>'.repeat(10_000)} text\n\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\n`,
     });
-    assert.ok(fs.some((f) => f.file.endsWith('deep.mim.yaml') && (f.code === 'syntax/yaml' || f.code === 'schema/invalid')));
+    assert.ok(
+      fs.some((f) => f.file.endsWith('deep.mim.yaml') && (f.code === 'syntax/yaml' || f.code === 'schema/invalid')),
+    );
     assert.ok(!codes(fs).some((c) => c.startsWith('internal/')), codes(fs).join(','));
   });
 
   it('reads empty files of every kind', async () => {
     const fs = await check({ 'docs/README.md': '', 'empty.mim.yaml': '', 'tool.mim.yml': '', 'mimspec.yaml': '' });
     const spec = fs.filter((f) => f.file.endsWith('empty.mim.yaml'));
-    assert.ok(spec.some((f) => f.code === 'schema/invalid' && /mim|title/.test(f.message)), JSON.stringify(spec));
+    assert.ok(
+      spec.some((f) => f.code === 'schema/invalid' && /mim|title/.test(f.message)),
+      JSON.stringify(spec),
+    );
     assert.ok(!codes(fs).some((c) => c.startsWith('internal/')));
   });
 
   it('flags a heading that is only an id', async () => {
     const fs = await check({
       'docs/README.md': '# Parking Data (MIM7)\n',
-      'docs/capabilities-and-requirements.md': '# Capabilities and Requirements\n\n## C1\n\n* **R1.1** Sensors SHALL report occupancy.\n',
+      'docs/capabilities-and-requirements.md':
+        '# Capabilities and Requirements\n\n## C1\n\n* **R1.1** Sensors SHALL report occupancy.\n',
     });
     const f = fs.find((x) => x.code === 'id/no-title');
     assert.deepEqual(at(f), [3, 4]);
@@ -81,7 +92,8 @@ describe('bad input', () => {
   it('reports a table row with missing cells at its line', async () => {
     const fs = await check({
       'docs/README.md': '# Parking Data (MIM7)\n',
-      'docs/mechanisms.md': '# Mechanisms\n\n## M1: Sensor API\n\n| Req. ID | Requirement Text | How |\n| --- | --- | --- |\n| R1.1 |\n',
+      'docs/mechanisms.md':
+        '# Mechanisms\n\n## M1: Sensor API\n\n| Req. ID | Requirement Text | How |\n| --- | --- | --- |\n| R1.1 |\n',
     });
     const f = fs.find((x) => x.code === 'structure/table-shape');
     assert.deepEqual(at(f), [7, 1]);

@@ -18,7 +18,10 @@ function rangeOf(fileText: string, text: string): Range {
 }
 
 function show(actions: CodeAction[]): string[] {
-  return actions.map((a) => `${a.kind} ${a.title}${a.diagnosticCode ? ` [${a.diagnosticCode}]` : ''}: ${a.edits.map((e) => `${showLocation(e)} ${JSON.stringify(e.newText)}`).join(', ')}`);
+  return actions.map(
+    (a) =>
+      `${a.kind} ${a.title}${a.diagnosticCode ? ` [${a.diagnosticCode}]` : ''}: ${a.edits.map((e) => `${showLocation(e)} ${JSON.stringify(e.newText)}`).join(', ')}`,
+  );
 }
 
 async function actionsWith(changes: Record<string, string>, file: string, at: string): Promise<string[]> {
@@ -38,7 +41,10 @@ describe('codeActions', () => {
   });
 
   it('creates a missing requirement under the capability of its number, quoting the mapping row', async () => {
-    const mechanisms = FILES[MECHANISMS].replace('| R2.1 | Systems SHALL support filtering by a bounding box. |', '| R2.5 | Systems SHALL support filtering by time. |');
+    const mechanisms = FILES[MECHANISMS].replace(
+      '| R2.1 | Systems SHALL support filtering by a bounding box. |',
+      '| R2.5 | Systems SHALL support filtering by time. |',
+    );
     assert.deepEqual(await actionsWith({ [MECHANISMS]: mechanisms }, MECHANISMS, 'R2.5'), [
       'quickfix Create requirement R2.5 in C2 [trace/unknown-requirement]: geo/docs/capabilities-and-requirements.md:18:55-18:55 "\\n* **R2.5** Systems SHALL support filtering by time."',
     ]);
@@ -46,13 +52,18 @@ describe('codeActions', () => {
 
   it('creates a capability at the end of the capabilities part when none has the number', async () => {
     const conformance = FILES['/ws/geo/docs/conformance.md'].replace('Covers: R1.1, R1.2', 'Covers: R1.1, R4.1');
-    assert.deepEqual(await actionsWith({ '/ws/geo/docs/conformance.md': conformance }, '/ws/geo/docs/conformance.md', 'R4.1'), [
-      'quickfix Create requirement R4.1 in a new capability C4 [trace/unknown-requirement]: geo/docs/capabilities-and-requirements.md:18:55-18:55 "\\n\\n## C4 New capability\\n\\n* **R4.1** "',
-    ]);
+    assert.deepEqual(
+      await actionsWith({ '/ws/geo/docs/conformance.md': conformance }, '/ws/geo/docs/conformance.md', 'R4.1'),
+      [
+        'quickfix Create requirement R4.1 in a new capability C4 [trace/unknown-requirement]: geo/docs/capabilities-and-requirements.md:18:55-18:55 "\\n\\n## C4 New capability\\n\\n* **R4.1** "',
+      ],
+    );
   });
 
   it('creates a missing requirement in YAML, and in the MIM that a global reference names', async () => {
-    const yaml = FILES['/ws/twins.mim.yaml'].replace('covers: [R1.1]', 'covers: [R1.1, R1.3]').replace('seeAlso: [MIM7.R1.1]', 'seeAlso: [MIM7.R1.7]');
+    const yaml = FILES['/ws/twins.mim.yaml']
+      .replace('covers: [R1.1]', 'covers: [R1.1, R1.3]')
+      .replace('seeAlso: [MIM7.R1.1]', 'seeAlso: [MIM7.R1.7]');
     assert.deepEqual(await actionsWith({ '/ws/twins.mim.yaml': yaml }, '/ws/twins.mim.yaml', 'R1.3'), [
       'quickfix Create requirement R1.3 in C1 [trace/unknown-requirement]: twins.mim.yaml:15:29-15:29 "\\n      - id: R1.3\\n        text: \\"\\""',
     ]);
@@ -64,7 +75,12 @@ describe('codeActions', () => {
   it('offers the fixes that findings carry', async () => {
     const caps = FILES[CAPS].replace('* **R2.2**', '* **R2.1**');
     const actions = await actionsWith({ [CAPS]: caps }, CAPS, 'R2.1** Systems MAY');
-    assert.ok(actions.includes('quickfix Renumber to R2.2 [id/duplicate]: geo/docs/capabilities-and-requirements.md:18:5-18:9 "R2.2"'), actions.join('\n'));
+    assert.ok(
+      actions.includes(
+        'quickfix Renumber to R2.2 [id/duplicate]: geo/docs/capabilities-and-requirements.md:18:5-18:9 "R2.2"',
+      ),
+      actions.join('\n'),
+    );
   });
 
   it('writes the MIM id that a resource descriptor names by its repository, preferred', async () => {
@@ -74,14 +90,20 @@ describe('codeActions', () => {
     const actions = codeActions(ws, path, rangeOf(text, 'geospatial'));
     assert.deepEqual(show(actions), ['quickfix Write MIM7 [schema/invalid]: tools/kerb.mim.yml:3:5-3:26 "MIM7"']);
     assert.equal(actions[0].preferred, true);
-    assert.deepEqual(show(fixAll(ws, path) ? [fixAll(ws, path)!] : []), ['source.fixAll Fix all safe mimspec problems: tools/kerb.mim.yml:3:5-3:26 "MIM7"']);
+    assert.deepEqual(show(fixAll(ws, path) ? [fixAll(ws, path)!] : []), [
+      'source.fixAll Fix all safe mimspec problems: tools/kerb.mim.yml:3:5-3:26 "MIM7"',
+    ]);
   });
 });
 
 describe('fixAll', () => {
   it('applies every safe fix of a file in one action', async () => {
     const objective = '/ws/geo/docs/objective.md';
-    const ws = await memoryWorkspace({ ...FILES, [objective]: '# Objec\u200Btive\n\nSee [the portal](www.example.org/data) and [the city](www.city.example.org).\n' });
+    const ws = await memoryWorkspace({
+      ...FILES,
+      [objective]:
+        '# Objec\u200Btive\n\nSee [the portal](www.example.org/data) and [the city](www.city.example.org).\n',
+    });
     const action = fixAll(ws, objective);
     assert.equal(action?.kind, 'source.fixAll');
     assert.deepEqual(show(action ? [action] : []), [
@@ -95,10 +117,29 @@ describe('fixAll', () => {
   });
 
   it('leaves out a fix that overlaps an earlier one, and keeps fixes that only touch', () => {
-    const finding = (r: Range, newText: string): Finding => ({ code: 'x/y', severity: 'warning', message: '', file: '/f', range: r, fixes: [{ title: newText, edits: [{ file: '/f', range: r, newText }], preferred: true }] });
-    const edits = safeEdits([finding(range(0, 0, 0, 4), 'a'), finding(range(0, 2, 0, 6), 'b'), finding(range(0, 4, 0, 8), 'c'), finding(range(1, 0, 1, 0), 'd'), finding(range(1, 0, 1, 0), 'e')]);
-    assert.deepEqual(edits.map((e) => e.newText), ['a', 'c', 'd']);
-    const unsafe: Finding = { ...finding(range(2, 0, 2, 1), 'u'), fixes: [{ title: 'u', edits: [{ file: '/f', range: range(2, 0, 2, 1), newText: 'u' }] }] };
+    const finding = (r: Range, newText: string): Finding => ({
+      code: 'x/y',
+      severity: 'warning',
+      message: '',
+      file: '/f',
+      range: r,
+      fixes: [{ title: newText, edits: [{ file: '/f', range: r, newText }], preferred: true }],
+    });
+    const edits = safeEdits([
+      finding(range(0, 0, 0, 4), 'a'),
+      finding(range(0, 2, 0, 6), 'b'),
+      finding(range(0, 4, 0, 8), 'c'),
+      finding(range(1, 0, 1, 0), 'd'),
+      finding(range(1, 0, 1, 0), 'e'),
+    ]);
+    assert.deepEqual(
+      edits.map((e) => e.newText),
+      ['a', 'c', 'd'],
+    );
+    const unsafe: Finding = {
+      ...finding(range(2, 0, 2, 1), 'u'),
+      fixes: [{ title: 'u', edits: [{ file: '/f', range: range(2, 0, 2, 1), newText: 'u' }] }],
+    };
     assert.deepEqual(safeEdits([unsafe]), []);
   });
 });

@@ -12,7 +12,9 @@ describe('codeLenses', () => {
   it('shows above each requirement the mechanisms that satisfy it and the tests that cover it, from any MIM', async () => {
     const ws = await workspace;
     assert.deepEqual(
-      codeLenses(ws, '/ws/geo/docs/capabilities-and-requirements.md').map((l) => `${showRange(l.range)} ${l.requirement}: ${l.title}`),
+      codeLenses(ws, '/ws/geo/docs/capabilities-and-requirements.md').map(
+        (l) => `${showRange(l.range)} ${l.requirement}: ${l.title}`,
+      ),
       [
         '11:5-11:9 MIM7.R1.1: satisfied by M1 · tested by T1',
         '12:5-12:9 MIM7.R1.2: satisfied by M1 · tested by T1',
@@ -26,8 +28,14 @@ describe('codeLenses', () => {
   it('says when nothing satisfies a requirement, and gives the places it names', async () => {
     const ws = await workspace;
     const lenses = codeLenses(ws, '/ws/twins.mim.yaml');
-    assert.deepEqual(lenses.map((l) => `${l.requirement}: ${l.title}`), ['MIM8.R1.1: satisfied by M1 · tested by T1', 'MIM8.R1.2: not satisfied']);
-    assert.deepEqual(lenses[0].locations.map((l) => showLocation(l)), ['twins.mim.yaml:17:9-17:11', 'twins.mim.yaml:28:9-28:11']);
+    assert.deepEqual(
+      lenses.map((l) => `${l.requirement}: ${l.title}`),
+      ['MIM8.R1.1: satisfied by M1 · tested by T1', 'MIM8.R1.2: not satisfied'],
+    );
+    assert.deepEqual(
+      lenses[0].locations.map((l) => showLocation(l)),
+      ['twins.mim.yaml:17:9-17:11', 'twins.mim.yaml:28:9-28:11'],
+    );
   });
 
   it('has no lens outside a MIM', async () => {

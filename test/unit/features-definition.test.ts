@@ -54,20 +54,28 @@ describe('locate', () => {
 
 describe('definition', () => {
   it('leads from a mapping row to the requirement', async () => {
-    assert.deepEqual(await definitionAt('geo/docs/mechanisms.md', '| R{|}1.1 |'), ['geo/docs/capabilities-and-requirements.md:11:5-11:9']);
+    assert.deepEqual(await definitionAt('geo/docs/mechanisms.md', '| R{|}1.1 |'), [
+      'geo/docs/capabilities-and-requirements.md:11:5-11:9',
+    ]);
   });
 
   it('leads from a YAML seeAlso to the requirement of the Markdown MIM it names', async () => {
-    assert.deepEqual(await definitionAt('twins.mim.yaml', 'seeAlso: [MIM7.R{|}1.1]'), ['geo/docs/capabilities-and-requirements.md:11:5-11:9']);
+    assert.deepEqual(await definitionAt('twins.mim.yaml', 'seeAlso: [MIM7.R{|}1.1]'), [
+      'geo/docs/capabilities-and-requirements.md:11:5-11:9',
+    ]);
   });
 
   it('reads a legacy dotted path as the requirement it means', async () => {
-    assert.deepEqual(await definitionAt('twins.mim.yaml', 'MIM7.C1.R{|}2'), ['geo/docs/capabilities-and-requirements.md:12:5-12:9']);
+    assert.deepEqual(await definitionAt('twins.mim.yaml', 'MIM7.C1.R{|}2'), [
+      'geo/docs/capabilities-and-requirements.md:12:5-12:9',
+    ]);
   });
 
   it('resolves a local id in its own MIM', async () => {
     assert.deepEqual(await definitionAt('twins.mim.yaml', 'covers: [R{|}1.1]'), ['twins.mim.yaml:11:13-11:17']);
-    assert.deepEqual(await definitionAt('geo/docs/interoperability-guidance.md', 'Mechanisms: M{|}1'), ['geo/docs/mechanisms.md:3:4-3:15']);
+    assert.deepEqual(await definitionAt('geo/docs/interoperability-guidance.md', 'Mechanisms: M{|}1'), [
+      'geo/docs/mechanisms.md:3:4-3:15',
+    ]);
   });
 
   it('gives every definition of a duplicated id', async () => {
@@ -86,7 +94,9 @@ describe('definition', () => {
 
   it('leads from a MIM id to the first line of its main document', async () => {
     assert.deepEqual(await definitionAt('geo/docs/README.md', 'used by MIM{|}8'), ['twins.mim.yaml:1:1-1:1']);
-    assert.deepEqual(await definitionAt('twins.mim.yaml', 'positions follow MIM{|}7'), ['geo/docs/capabilities-and-requirements.md:12:5-12:9']);
+    assert.deepEqual(await definitionAt('twins.mim.yaml', 'positions follow MIM{|}7'), [
+      'geo/docs/capabilities-and-requirements.md:12:5-12:9',
+    ]);
     assert.deepEqual(await definitionAt('geo/docs/README.md', '(MIM{|}7)'), ['geo/docs/README.md:1:1-1:1']);
   });
 
@@ -95,12 +105,16 @@ describe('definition', () => {
   });
 
   it('leads from a citation to its reference entry', async () => {
-    assert.deepEqual(await definitionAt('twins.mim.yaml', 'follow [ETSI{|} GS CIM 009]'), ['twins.mim.yaml:33:13-33:28']);
+    assert.deepEqual(await definitionAt('twins.mim.yaml', 'follow [ETSI{|} GS CIM 009]'), [
+      'twins.mim.yaml:33:13-33:28',
+    ]);
     assert.deepEqual(await definitionAt('twins.mim.yaml', 'standards: ["ETSI{|} GS'), ['twins.mim.yaml:33:13-33:28']);
   });
 
   it('leads from a link to the heading its anchor names', async () => {
-    assert.deepEqual(await definitionAt('geo/docs/mechanisms.md', '[Capa{|}bilities]'), ['geo/docs/capabilities-and-requirements.md:7:1-7:39']);
+    assert.deepEqual(await definitionAt('geo/docs/mechanisms.md', '[Capa{|}bilities]'), [
+      'geo/docs/capabilities-and-requirements.md:7:1-7:39',
+    ]);
   });
 
   it('leads from a link without anchor to the top of the file', async () => {

@@ -9,7 +9,10 @@ const FILES = readFixtureTree(fixture('features', 'workspace'));
 const workspace = memoryWorkspace(FILES);
 
 const show = (links: DocumentLink[]) =>
-  links.map((l) => `${showRange(l.range)} ${'url' in l.target ? l.target.url : `${l.target.file.slice(4)}${l.target.line === undefined ? '' : `:${l.target.line + 1}`}`}`);
+  links.map(
+    (l) =>
+      `${showRange(l.range)} ${'url' in l.target ? l.target.url : `${l.target.file.slice(4)}${l.target.line === undefined ? '' : `:${l.target.line + 1}`}`}`,
+  );
 
 describe('documentLinks', () => {
   it('links relative links to their files and anchors, and MIM ids to their main document or the registry', async () => {
@@ -23,7 +26,9 @@ describe('documentLinks', () => {
       '1:20-1:24 geo/docs/README.md',
       '3:40-3:44 twins.mim.yaml',
     ]);
-    assert.deepEqual(show(documentLinks(ws, '/ws/geo/docs/mechanisms.md')).slice(0, 1), ['5:60-5:128 geo/docs/capabilities-and-requirements.md:7']);
+    assert.deepEqual(show(documentLinks(ws, '/ws/geo/docs/mechanisms.md')).slice(0, 1), [
+      '5:60-5:128 geo/docs/capabilities-and-requirements.md:7',
+    ]);
   });
 
   it('links citations to the address of their reference, and global ids to the element', async () => {

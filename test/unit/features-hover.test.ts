@@ -35,7 +35,10 @@ describe('hover', () => {
   it('on a reference from another MIM, naming elements as the reader writes them (MIM8.M1 is M1 in MIM8)', async () => {
     const text = await hoverAt('twins.mim.yaml', 'requirement: MIM7.R{|}2.2');
     assert.match(text!, /^\*\*MIM7\.R2\.2\*\*\n\nSystems MAY support filtering by a polygon\./);
-    assert.match(text!, /- Level: optional \(MAY\)\n- Capability: C2 Geospatial data can be queried by location\n- Satisfied by: M1 NGSI-LD context broker\n- Tested by: none$/);
+    assert.match(
+      text!,
+      /- Level: optional \(MAY\)\n- Capability: C2 Geospatial data can be queried by location\n- Satisfied by: M1 NGSI-LD context broker\n- Tested by: none$/,
+    );
   });
 
   it('on a reference, over the range of the reference', async () => {
@@ -45,14 +48,29 @@ describe('hover', () => {
   });
 
   it('on a capability, a mechanism and a test', async () => {
-    assert.equal(await hoverAt('geo/docs/capabilities-and-requirements.md', '## C{|}2'), '**MIM7.C2** Geospatial data can be queried by location\n\nCapability of MIM7 Geospatial Data\n\n- 2 requirements: R2.1, R2.2');
-    assert.equal(await hoverAt('twins.mim.yaml', '- id: M{|}1'), '**MIM8.M1** NGSI-LD context broker\n\nMechanism of MIM8 Local Digital Twins\n\n- Standards: ETSI GS CIM 009\n- Satisfies: R1.1, MIM7.R2.2');
-    assert.equal(await hoverAt('geo/docs/interoperability-guidance.md', 'Mechanisms: M1, M{|}2'), '**MIM7.M2** GeoDCAT-AP\n\nMechanism of MIM7 Geospatial Data\n\n- Standards: none\n- Satisfies: R1.3');
-    assert.equal(await hoverAt('twins.mim.yaml', '- id: T{|}1'), '**MIM8.T1**\n\nTest of MIM8 Local Digital Twins\n\n- Covers: R1.1\n- Method: automated');
+    assert.equal(
+      await hoverAt('geo/docs/capabilities-and-requirements.md', '## C{|}2'),
+      '**MIM7.C2** Geospatial data can be queried by location\n\nCapability of MIM7 Geospatial Data\n\n- 2 requirements: R2.1, R2.2',
+    );
+    assert.equal(
+      await hoverAt('twins.mim.yaml', '- id: M{|}1'),
+      '**MIM8.M1** NGSI-LD context broker\n\nMechanism of MIM8 Local Digital Twins\n\n- Standards: ETSI GS CIM 009\n- Satisfies: R1.1, MIM7.R2.2',
+    );
+    assert.equal(
+      await hoverAt('geo/docs/interoperability-guidance.md', 'Mechanisms: M1, M{|}2'),
+      '**MIM7.M2** GeoDCAT-AP\n\nMechanism of MIM7 Geospatial Data\n\n- Standards: none\n- Satisfies: R1.3',
+    );
+    assert.equal(
+      await hoverAt('twins.mim.yaml', '- id: T{|}1'),
+      '**MIM8.T1**\n\nTest of MIM8 Local Digital Twins\n\n- Covers: R1.1\n- Method: automated',
+    );
   });
 
   it('on a MIM of the workspace: title, status, files', async () => {
-    assert.equal(await hoverAt('twins.mim.yaml', 'mim: MIM{|}8'), '**MIM8** Local Digital Twins\n\n- Status: capabilities\n- Files: twins.mim.yaml');
+    assert.equal(
+      await hoverAt('twins.mim.yaml', 'mim: MIM{|}8'),
+      '**MIM8** Local Digital Twins\n\n- Status: capabilities\n- Files: twins.mim.yaml',
+    );
     assert.equal(
       await hoverAt('twins.mim.yaml', 'follow MIM{|}7'),
       [
@@ -75,7 +93,10 @@ describe('hover', () => {
   });
 
   it('on a MIM known only to the registry of the file config, and on an unknown one', async () => {
-    assert.equal(await hoverAt('geo/docs/README.md', 'on MIM{|}0'), '**MIM0** Accessing Data\n\nFrom the oasc-2025 registry; not in the workspace.');
+    assert.equal(
+      await hoverAt('geo/docs/README.md', 'on MIM{|}0'),
+      '**MIM0** Accessing Data\n\nFrom the oasc-2025 registry; not in the workspace.',
+    );
     const path = '/ws/geo/docs/objective.md';
     const ws = await memoryWorkspace({ ...FILES, [path]: `${FILES[path]}\nSee MIM42.\n` });
     const h = hover(ws, path, findCursor(`${FILES[path]}\nSee MIM42.\n`, 'MIM4{|}2'));
@@ -86,35 +107,68 @@ describe('hover', () => {
     const path = '/ws/twins.mim.yaml';
     const text = FILES[path].replace('seeAlso: [MIM7.R1.1]', 'seeAlso: [MIM7.R9.9, MIM0.R1.2]');
     const ws = await memoryWorkspace({ ...FILES, [path]: text });
-    assert.equal(hover(ws, path, findCursor(text, 'MIM7.R{|}9.9'))?.markdown, '**MIM7.R9.9**\n\nNo requirement R9.9 in MIM7 Geospatial Data.');
-    assert.equal(hover(ws, path, findCursor(text, 'MIM0.R{|}1.2'))?.markdown, '**MIM0.R1.2**\n\nMIM0 Accessing Data is not in the workspace.');
+    assert.equal(
+      hover(ws, path, findCursor(text, 'MIM7.R{|}9.9'))?.markdown,
+      '**MIM7.R9.9**\n\nNo requirement R9.9 in MIM7 Geospatial Data.',
+    );
+    assert.equal(
+      hover(ws, path, findCursor(text, 'MIM0.R{|}1.2'))?.markdown,
+      '**MIM0.R1.2**\n\nMIM0 Accessing Data is not in the workspace.',
+    );
   });
 
-  it('on an entry of a resource descriptor\'s mims that is no MIM id: the id to write, or the form', async () => {
+  it("on an entry of a resource descriptor's mims that is no MIM id: the id to write, or the form", async () => {
     const path = '/ws/tools/kerb.mim.yml';
     const text = 'name: Kerb viewer\nmims: [securing-data-mim-6, kerb-viewer]\n';
     const ws = await memoryWorkspace({ ...FILES, [path]: text });
-    assert.equal(hover(ws, path, findCursor(text, 'securing{|}'))?.markdown, '**securing-data-mim-6**\n\nNames no MIM: write MIM6.');
-    assert.equal(hover(ws, path, findCursor(text, 'kerb-{|}viewer]'))?.markdown, '**kerb-viewer**\n\nNames no MIM: expected a MIM id such as MIM0.');
+    assert.equal(
+      hover(ws, path, findCursor(text, 'securing{|}'))?.markdown,
+      '**securing-data-mim-6**\n\nNames no MIM: write MIM6.',
+    );
+    assert.equal(
+      hover(ws, path, findCursor(text, 'kerb-{|}viewer]'))?.markdown,
+      '**kerb-viewer**\n\nNames no MIM: expected a MIM id such as MIM0.',
+    );
   });
 
   it('on a citation: the reference entry', async () => {
-    assert.equal(await hoverAt('twins.mim.yaml', '[ETSI{|} GS CIM 009]'), '**[ETSI GS CIM 009]** NGSI-LD API\n\nhttps://www.etsi.org/deliver/etsi_gs/CIM/001_099/009/\n\nNormative reference of MIM8 Local Digital Twins');
-    assert.equal(await hoverAt('twins.mim.yaml', '[b-ISO{|}/IEC 30182]'), '**[b-ISO/IEC 30182]** Smart city concept model\n\nBibliography entry of MIM8 Local Digital Twins');
+    assert.equal(
+      await hoverAt('twins.mim.yaml', '[ETSI{|} GS CIM 009]'),
+      '**[ETSI GS CIM 009]** NGSI-LD API\n\nhttps://www.etsi.org/deliver/etsi_gs/CIM/001_099/009/\n\nNormative reference of MIM8 Local Digital Twins',
+    );
+    assert.equal(
+      await hoverAt('twins.mim.yaml', '[b-ISO{|}/IEC 30182]'),
+      '**[b-ISO/IEC 30182]** Smart city concept model\n\nBibliography entry of MIM8 Local Digital Twins',
+    );
   });
 
   it('on a citation that no reference defines', async () => {
     const path = '/ws/twins.mim.yaml';
     const text = FILES[path].replace('in the vocabulary of [b-ISO/IEC 30182]', 'in the vocabulary of [ISO 37120]');
     const ws = await memoryWorkspace({ ...FILES, [path]: text });
-    assert.equal(hover(ws, path, findCursor(text, '[ISO{|} 37120]'))?.markdown, '**[ISO 37120]**\n\nNot in the references of MIM8 Local Digital Twins.');
+    assert.equal(
+      hover(ws, path, findCursor(text, '[ISO{|} 37120]'))?.markdown,
+      '**[ISO 37120]**\n\nNot in the references of MIM8 Local Digital Twins.',
+    );
   });
 
   it('on a YAML key: its description in the schema, found along the key path', async () => {
-    assert.equal(await hoverAt('twins.mim.yaml', 'sat{|}isfies:'), '**satisfies** · list\n\nThe Requirements Mapping Table: the requirements this mechanism meets and how.');
-    assert.equal(await hoverAt('twins.mim.yaml', '      - requ{|}irement: R1.1'), '**requirement** · text\n\nThe requirement met: local (R1.1) or global (MIM0.R1.1).');
-    assert.equal(await hoverAt('twins.mim.yaml', 'stat{|}us:'), "**status** · proposal | work-item | capabilities | specification | governance\n\nHow far the MIM has come: proposal, work-item, capabilities (capabilities agreed), specification (mechanisms agreed), governance (maintained).");
-    assert.equal(await hoverAt('twins.mim.yaml', '  bibli{|}ography:'), '**bibliography** · list\n\nInformative references (Bibliography). Tags start with b-, e.g. b-ISO/IEC 30182.');
+    assert.equal(
+      await hoverAt('twins.mim.yaml', 'sat{|}isfies:'),
+      '**satisfies** · list\n\nThe Requirements Mapping Table: the requirements this mechanism meets and how.',
+    );
+    assert.equal(
+      await hoverAt('twins.mim.yaml', '      - requ{|}irement: R1.1'),
+      '**requirement** · text\n\nThe requirement met: local (R1.1) or global (MIM0.R1.1).',
+    );
+    assert.equal(
+      await hoverAt('twins.mim.yaml', 'stat{|}us:'),
+      '**status** · proposal | work-item | capabilities | specification | governance\n\nHow far the MIM has come: proposal, work-item, capabilities (capabilities agreed), specification (mechanisms agreed), governance (maintained).',
+    );
+    assert.equal(
+      await hoverAt('twins.mim.yaml', '  bibli{|}ography:'),
+      '**bibliography** · list\n\nInformative references (Bibliography). Tags start with b-, e.g. b-ISO/IEC 30182.',
+    );
   });
 
   it('has nothing to say on prose', async () => {

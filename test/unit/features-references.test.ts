@@ -10,7 +10,9 @@ const workspace = memoryWorkspace(FILES);
 
 async function referencesAt(path: string, snippet: string, includeDeclaration: boolean): Promise<string[]> {
   const ws = await workspace;
-  return references(ws, `/ws/${path}`, findCursor(FILES[`/ws/${path}`], snippet), includeDeclaration).map((l) => showLocation(l));
+  return references(ws, `/ws/${path}`, findCursor(FILES[`/ws/${path}`], snippet), includeDeclaration).map((l) =>
+    showLocation(l),
+  );
 }
 
 describe('references', () => {
@@ -33,16 +35,29 @@ describe('references', () => {
   });
 
   it('keeps a local id to its own MIM: R1.1 of MIM8 is not R1.1 of MIM7', async () => {
-    assert.deepEqual(await referencesAt('twins.mim.yaml', '- id: R{|}1.1', true), ['twins.mim.yaml:11:13-11:17', 'twins.mim.yaml:23:22-23:26', 'twins.mim.yaml:29:14-29:18']);
+    assert.deepEqual(await referencesAt('twins.mim.yaml', '- id: R{|}1.1', true), [
+      'twins.mim.yaml:11:13-11:17',
+      'twins.mim.yaml:23:22-23:26',
+      'twins.mim.yaml:29:14-29:18',
+    ]);
   });
 
   it('finds the mechanisms a guidance names', async () => {
-    assert.deepEqual(await referencesAt('geo/docs/mechanisms.md', '## Mechanism{|} 2', false), ['geo/docs/interoperability-guidance.md:5:17-5:19']);
+    assert.deepEqual(await referencesAt('geo/docs/mechanisms.md', '## Mechanism{|} 2', false), [
+      'geo/docs/interoperability-guidance.md:5:17-5:19',
+    ]);
   });
 
   it('finds every reference that names a MIM, its elements included', async () => {
-    assert.deepEqual(await referencesAt('geo/docs/README.md', 'used by MIM{|}8', true), ['twins.mim.yaml:1:1-1:1', 'README.md:4:14-4:18', 'geo/docs/README.md:3:40-3:44']);
-    assert.deepEqual(await referencesAt('twins.mim.yaml', 'mim: MIM{|}8', false), ['README.md:4:14-4:18', 'geo/docs/README.md:3:40-3:44']);
+    assert.deepEqual(await referencesAt('geo/docs/README.md', 'used by MIM{|}8', true), [
+      'twins.mim.yaml:1:1-1:1',
+      'README.md:4:14-4:18',
+      'geo/docs/README.md:3:40-3:44',
+    ]);
+    assert.deepEqual(await referencesAt('twins.mim.yaml', 'mim: MIM{|}8', false), [
+      'README.md:4:14-4:18',
+      'geo/docs/README.md:3:40-3:44',
+    ]);
     // MIM7's references include its elements named from MIM8 (MIM7.R1.1, MIM7.R2.2, MIM7.C1.R2).
     assert.deepEqual(await referencesAt('geo/docs/README.md', '(MIM{|}7)', false), [
       'README.md:3:55-3:59',
@@ -55,13 +70,20 @@ describe('references', () => {
   });
 
   it('finds the citations of a reference tag', async () => {
-    assert.deepEqual(await referencesAt('twins.mim.yaml', 'tag: "ETSI{|} GS', true), ['twins.mim.yaml:33:13-33:28', 'twins.mim.yaml:19:18-19:33', 'twins.mim.yaml:21:23-21:40']);
+    assert.deepEqual(await referencesAt('twins.mim.yaml', 'tag: "ETSI{|} GS', true), [
+      'twins.mim.yaml:33:13-33:28',
+      'twins.mim.yaml:19:18-19:33',
+      'twins.mim.yaml:21:23-21:40',
+    ]);
   });
 
   it('stops when cancelled', async () => {
     const ws = await workspace;
     const pos = findCursor(FILES['/ws/geo/docs/capabilities-and-requirements.md'], '**R1{|}.1**');
-    assert.deepEqual(references(ws, '/ws/geo/docs/capabilities-and-requirements.md', pos, false, () => true), []);
+    assert.deepEqual(
+      references(ws, '/ws/geo/docs/capabilities-and-requirements.md', pos, false, () => true),
+      [],
+    );
   });
 
   it('stops its work when the request is cancelled', async () => {

@@ -31,7 +31,10 @@ const anchorsOf = (edits: readonly TextEdit[]) => showEdits(edits.filter((e) => 
 
 async function brokenAnchors(files: Record<string, string>): Promise<string[]> {
   const ws = await memoryWorkspace(files);
-  return [...ws.check().values()].flat().filter((f) => f.code.startsWith('link/')).map((f) => `${f.code} ${f.message}`);
+  return [...ws.check().values()]
+    .flat()
+    .filter((f) => f.code.startsWith('link/'))
+    .map((f) => `${f.code} ${f.message}`);
 }
 
 describe('rename and the anchors of headings', () => {
@@ -47,7 +50,10 @@ describe('rename and the anchors of headings', () => {
       'data/docs/mechanisms.md:23:14-23:41 "m4-bulk-download-over-https-1"',
     ]);
     const files = applyEdits(FILES, result.edits);
-    assert.match(files[MECH], /## M4: Bulk[\s\S]*\[the download\]\(#m4-bulk-download-over-https\)[\s\S]*\[heading\]\(#m4-bulk-download-over-https-1\)/);
+    assert.match(
+      files[MECH],
+      /## M4: Bulk[\s\S]*\[the download\]\(#m4-bulk-download-over-https\)[\s\S]*\[heading\]\(#m4-bulk-download-over-https-1\)/,
+    );
     assert.deepEqual(await brokenAnchors(files), []);
   });
 

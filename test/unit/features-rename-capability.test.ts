@@ -14,7 +14,12 @@ const CONF = '/ws/data/docs/conformance.md';
 const YAML = '/ws/personal.mim.yaml';
 const MIM3_PAGES = [CAPS, MECH, CONF];
 
-async function renameIn(files: Record<string, string>, path: string, snippet: string, newName: string): Promise<RenameResult> {
+async function renameIn(
+  files: Record<string, string>,
+  path: string,
+  snippet: string,
+  newName: string,
+): Promise<RenameResult> {
   const ws = await memoryWorkspace(files);
   const result = rename(ws, path, findCursor(files[path], snippet), newName);
   assert.ok('edits' in result, JSON.stringify(result));
@@ -41,12 +46,18 @@ describe('rename of a capability', () => {
   it('prepares on the id of a capability, as on any element', async () => {
     const ws = await memoryWorkspace(FILES);
     const r = prepareRename(ws, CAPS, findCursor(FILES[CAPS], '## C{|}3 Datasets'));
-    assert.deepEqual(r && { range: showRange(r.range), placeholder: r.placeholder }, { range: '11:4-11:6', placeholder: 'C3' });
+    assert.deepEqual(r && { range: showRange(r.range), placeholder: r.placeholder }, {
+      range: '11:4-11:6',
+      placeholder: 'C3',
+    });
   });
 
   it('renames the heading and offers to renumber its requirements in headings, lists and tables, with every use', async () => {
     const result = await renameIn(FILES, CAPS, '## C{|}3 Datasets', 'C7');
-    assert.deepEqual(showEdits(result.edits), ['data/docs/capabilities-and-requirements.md:11:4-11:6 "C7"', 'personal.mim.yaml:6:81-6:83 "C7"']);
+    assert.deepEqual(showEdits(result.edits), [
+      'data/docs/capabilities-and-requirements.md:11:4-11:6 "C7"',
+      'personal.mim.yaml:6:81-6:83 "C7"',
+    ]);
     assert.equal(result.renumbering?.label, 'Renumber the requirements of C3 as R7.x');
     assert.equal(result.renumbering?.description, 'R3.1 → R7.1, R3.2 → R7.2, R3.2a → R7.2a, R3.3 → R7.3');
     assert.deepEqual(showEdits(result.renumbering.edits), [
@@ -78,12 +89,21 @@ describe('rename of a capability', () => {
     const files = applyAll(FILES, await renameIn(FILES, CAPS, '## C{|}3 Datasets', 'C7'));
     const after = await memoryWorkspace(files);
     // The legacy dotted path is written anew in canonical form, so its id/format error goes too.
-    assert.deepEqual(await codes(after), (await codes(before)).filter((c) => c !== 'error id/format'));
+    assert.deepEqual(
+      await codes(after),
+      (await codes(before)).filter((c) => c !== 'error id/format'),
+    );
     const refs = requirementRefs(after, 'MIM3');
     assert.equal(refs.length, 14); // the 13 renumbered above and the mapping row of R1.1
-    assert.deepEqual(refs.filter((r) => !r.found || r.id.startsWith('R3.')), []);
+    assert.deepEqual(
+      refs.filter((r) => !r.found || r.id.startsWith('R3.')),
+      [],
+    );
     for (const page of MIM3_PAGES) assert.doesNotMatch(files[page], /\bR3\./, page);
-    assert.match(files[YAML], /seeAlso: \[MIM3\.R7\.1\][\s\S]*seeAlso: \[R3\.1, MIM3\.R7\.2\][\s\S]*split as MIM3\.R7\.3 allows[\s\S]*requirement: MIM3\.R7\.2a/);
+    assert.match(
+      files[YAML],
+      /seeAlso: \[MIM3\.R7\.1\][\s\S]*seeAlso: \[R3\.1, MIM3\.R7\.2\][\s\S]*split as MIM3\.R7\.3 allows[\s\S]*requirement: MIM3\.R7\.2a/,
+    );
     // MIM4's own R3.x are another MIM's: untouched.
     assert.match(files[YAML], /- id: R3\.1\n/);
     assert.match(files['/ws/data/docs/README.md'], /as MIM4\.R3\.1 asks/);
@@ -109,7 +129,10 @@ describe('rename of a capability', () => {
     const files = applyAll(FILES, result);
     const after = await memoryWorkspace(files);
     assert.deepEqual(await codes(after), await codes(before));
-    assert.deepEqual(requirementRefs(after, 'MIM4').filter((r) => !r.found || r.id.startsWith('R3.')), []);
+    assert.deepEqual(
+      requirementRefs(after, 'MIM4').filter((r) => !r.found || r.id.startsWith('R3.')),
+      [],
+    );
     assert.match(files['/ws/data/docs/README.md'], /as MIM4\.R7\.1 asks/);
     for (const page of MIM3_PAGES) assert.equal(files[page], FILES[page], page);
   });
@@ -123,25 +146,43 @@ describe('rename of a capability', () => {
   it('takes the numbers after the highest R7.n in use, by a stray requirement or a reference to none', async () => {
     const files = {
       ...FILES,
-      [CAPS]: FILES[CAPS].replace('metadata.\n', 'metadata.\n* **R7.1** Publishers SHOULD name a contact for each dataset.\n'),
+      [CAPS]: FILES[CAPS].replace(
+        'metadata.\n',
+        'metadata.\n* **R7.1** Publishers SHOULD name a contact for each dataset.\n',
+      ),
       [CONF]: FILES[CONF].replace('Covers: R3.1, R3.2', 'Covers: R3.1, R3.2, R7.3'),
     };
     const result = await renameIn(files, CAPS, '## C{|}3 Datasets', 'C7');
-    assert.equal(result.renumbering?.description, 'R3.1 → R7.4, R3.2 → R7.5, R3.2a → R7.5a, R3.3 → R7.6 (R7.1, R7.3 are already in use in MIM3, so the numbers follow R7.3)');
+    assert.equal(
+      result.renumbering?.description,
+      'R3.1 → R7.4, R3.2 → R7.5, R3.2a → R7.5a, R3.3 → R7.6 (R7.1, R7.3 are already in use in MIM3, so the numbers follow R7.3)',
+    );
     const after = applyAll(files, result);
-    assert.match(after[CAPS], /\*\*R7\.1\*\* Publishers SHOULD name[\s\S]*### R7\.4 Systems[\s\S]*\*\*R7\.5\*\* Systems SHALL state the media type of every file, as R7\.4 requires\.\n\* \*\*R7\.5a\*\*[\s\S]*\| R7\.6 \|/);
+    assert.match(
+      after[CAPS],
+      /\*\*R7\.1\*\* Publishers SHOULD name[\s\S]*### R7\.4 Systems[\s\S]*\*\*R7\.5\*\* Systems SHALL state the media type of every file, as R7\.4 requires\.\n\* \*\*R7\.5a\*\*[\s\S]*\| R7\.6 \|/,
+    );
     assert.match(after[CONF], /Covers: R7\.4, R7\.5, R7\.3/);
     assert.match(after[YAML], /split as MIM3\.R7\.6 allows/);
   });
 
   it('renumbers only the definitions of an id another element shares, and only ids numbered after the capability', async () => {
-    const files = { ...FILES, [CAPS]: FILES[CAPS].replace('metadata.\n', 'metadata.\n* **R3.1** Publishers MAY date each dataset.\n').replace('| R3.3 |', '| R4.1 |') };
+    const files = {
+      ...FILES,
+      [CAPS]: FILES[CAPS].replace('metadata.\n', 'metadata.\n* **R3.1** Publishers MAY date each dataset.\n').replace(
+        '| R3.3 |',
+        '| R4.1 |',
+      ),
+    };
     const result = await renameIn(files, CAPS, '## C{|}3 Datasets', 'C7');
     assert.equal(result.renumbering?.description, 'R3.1 → R7.1, R3.2 → R7.2, R3.2a → R7.2a');
     const after = applyAll(files, result);
     // Which R3.1 a reference means cannot be told; R3.1 under C1 is the user's to mend, and
     // R4.1 under C3 was misnumbered before: none of them changes.
-    assert.match(after[CAPS], /\*\*R3\.1\*\* Publishers MAY[\s\S]*### R7\.1 Systems[\s\S]*\*\*R7\.2\*\* [^\n]*as R3\.1 requires[\s\S]*\| R4\.1 \|/);
+    assert.match(
+      after[CAPS],
+      /\*\*R3\.1\*\* Publishers MAY[\s\S]*### R7\.1 Systems[\s\S]*\*\*R7\.2\*\* [^\n]*as R3\.1 requires[\s\S]*\| R4\.1 \|/,
+    );
     assert.match(after[MECH], /\| R3\.1 \|[\s\S]*\| R7\.2 \|/);
     assert.match(after[CONF], /Covers: R3\.1, R7\.2/);
   });
@@ -155,7 +196,9 @@ describe('rename of a capability', () => {
 
   it('still refuses to move a requirement to another capability by its own rename', async () => {
     const ws = await memoryWorkspace(FILES);
-    assert.deepEqual(rename(ws, CAPS, findCursor(FILES[CAPS], '**R3{|}.2**'), 'R7.2'), { error: "R7.2 does not belong to C3: a requirement's first number is its capability's (R3.n)" });
+    assert.deepEqual(rename(ws, CAPS, findCursor(FILES[CAPS], '**R3{|}.2**'), 'R7.2'), {
+      error: "R7.2 does not belong to C3: a requirement's first number is its capability's (R3.n)",
+    });
   });
 
   it('gives no partial edit when the request is cancelled during the renumbering', async () => {
@@ -166,6 +209,9 @@ describe('rename of a capability', () => {
     // One check a reference: the capability's one, then the 13 of its requirements.
     assert.equal(checks, 14);
     let asked = 0;
-    assert.deepEqual(rename(ws, CAPS, pos, 'C7', () => ++asked === checks), { error: 'The rename was cancelled' });
+    assert.deepEqual(
+      rename(ws, CAPS, pos, 'C7', () => ++asked === checks),
+      { error: 'The rename was cancelled' },
+    );
   });
 });

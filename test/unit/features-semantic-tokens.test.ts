@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken } from '../../server/src/features/semantic-tokens.js';
+import {
+  semanticTokens,
+  TOKEN_MODIFIERS,
+  TOKEN_TYPES,
+  type SemanticToken,
+} from '../../server/src/features/semantic-tokens.js';
 import { memoryWorkspace, readFixtureTree } from '../support/memory-fs.js';
 import { fixture } from '../support/paths.js';
 
@@ -8,13 +13,25 @@ const FILES = readFixtureTree(fixture('features', 'workspace'));
 
 function show(text: string, tokens: SemanticToken[]): string[] {
   const lines = text.split('\n');
-  return tokens.map((t) => `${t.line + 1}:${t.character + 1} ${lines[t.line].slice(t.character, t.character + t.length)} ${t.type}${t.modifiers.length ? `.${t.modifiers.join('.')}` : ''}`);
+  return tokens.map(
+    (t) =>
+      `${t.line + 1}:${t.character + 1} ${lines[t.line].slice(t.character, t.character + t.length)} ${t.type}${t.modifiers.length ? `.${t.modifiers.join('.')}` : ''}`,
+  );
 }
 
 describe('semanticTokens', () => {
   it('has a legend of one keyword type with level modifiers, ids and references', () => {
     assert.deepEqual(TOKEN_TYPES, ['keyword', 'id', 'reference']);
-    assert.deepEqual(TOKEN_MODIFIERS, ['required', 'recommended', 'notRecommended', 'optional', 'prohibited', 'definition', 'unresolved', 'legacy']);
+    assert.deepEqual(TOKEN_MODIFIERS, [
+      'required',
+      'recommended',
+      'notRecommended',
+      'optional',
+      'prohibited',
+      'definition',
+      'unresolved',
+      'legacy',
+    ]);
   });
 
   it('marks definitions and the keywords of requirements by level', async () => {

@@ -43,7 +43,9 @@ describe('documentSymbols', () => {
 
   it('names the MIM of a README by its id', async () => {
     const ws = await workspace;
-    assert.deepEqual(outline(documentSymbols(ws, '/ws/geo/docs/README.md')), ['mim MIM7 — Geospatial Data  1:1-9:56 / 1:1-1:25']);
+    assert.deepEqual(outline(documentSymbols(ws, '/ws/geo/docs/README.md')), [
+      'mim MIM7 — Geospatial Data  1:1-9:56 / 1:1-1:25',
+    ]);
   });
 
   it('outlines a *.mim.yaml under its MIM: parts, then elements', async () => {
@@ -67,30 +69,63 @@ describe('workspaceSymbols', () => {
   it('stops its search when the request is cancelled', async () => {
     const ws = await workspace;
     assert.ok(workspaceSymbols(ws, 'r').length > 2);
-    assert.deepEqual(workspaceSymbols(ws, 'r', () => true), []);
+    assert.deepEqual(
+      workspaceSymbols(ws, 'r', () => true),
+      [],
+    );
   });
 
   it('finds an id in every MIM, the exact ids first', async () => {
     const ws = await workspace;
     assert.deepEqual(
       workspaceSymbols(ws, 'r1.1').map((s) => `${s.kind} ${s.name} (${s.container}) ${showLocation(s.location)}`),
-      ['requirement R1.1 (MIM7 Geospatial Data) geo/docs/capabilities-and-requirements.md:11:5-11:9', 'requirement R1.1 (MIM8 Local Digital Twins) twins.mim.yaml:11:13-11:17'],
+      [
+        'requirement R1.1 (MIM7 Geospatial Data) geo/docs/capabilities-and-requirements.md:11:5-11:9',
+        'requirement R1.1 (MIM8 Local Digital Twins) twins.mim.yaml:11:13-11:17',
+      ],
     );
-    assert.deepEqual(workspaceSymbols(ws, 'MIM8.R1.2').map((s) => `${s.name} ${s.detail}`), ['R1.2 Each 3D model SHALL declare its coordinate reference system.']);
+    assert.deepEqual(
+      workspaceSymbols(ws, 'MIM8.R1.2').map((s) => `${s.name} ${s.detail}`),
+      ['R1.2 Each 3D model SHALL declare its coordinate reference system.'],
+    );
   });
 
   it('finds titles and texts by substring, then by subsequence', async () => {
     const ws = await workspace;
-    assert.deepEqual(workspaceSymbols(ws, 'polygon').map((s) => `${s.container.split(' ')[0]}.${s.name}`), ['MIM7.R2.2']);
-    assert.deepEqual(workspaceSymbols(ws, 'ngsi').map((s) => `${s.kind} ${s.name}`), ['mechanism M1']);
-    assert.deepEqual(workspaceSymbols(ws, 'r22').map((s) => `${s.container.split(' ')[0]}.${s.name}`), ['MIM7.R2.2']);
-    assert.deepEqual(workspaceSymbols(ws, 'geodcat').map((s) => s.name), ['M2']);
-    assert.deepEqual(workspaceSymbols(ws, 'mim7.m2').map((s) => s.name), ['M2']);
-    assert.deepEqual(workspaceSymbols(ws, 'gdcat').map((s) => s.name), ['M2'], 'a subsequence of GeoDCAT-AP');
+    assert.deepEqual(
+      workspaceSymbols(ws, 'polygon').map((s) => `${s.container.split(' ')[0]}.${s.name}`),
+      ['MIM7.R2.2'],
+    );
+    assert.deepEqual(
+      workspaceSymbols(ws, 'ngsi').map((s) => `${s.kind} ${s.name}`),
+      ['mechanism M1'],
+    );
+    assert.deepEqual(
+      workspaceSymbols(ws, 'r22').map((s) => `${s.container.split(' ')[0]}.${s.name}`),
+      ['MIM7.R2.2'],
+    );
+    assert.deepEqual(
+      workspaceSymbols(ws, 'geodcat').map((s) => s.name),
+      ['M2'],
+    );
+    assert.deepEqual(
+      workspaceSymbols(ws, 'mim7.m2').map((s) => s.name),
+      ['M2'],
+    );
+    assert.deepEqual(
+      workspaceSymbols(ws, 'gdcat').map((s) => s.name),
+      ['M2'],
+      'a subsequence of GeoDCAT-AP',
+    );
   });
 
   it('lists the MIMs themselves', async () => {
     const ws = await workspace;
-    assert.deepEqual(workspaceSymbols(ws, 'mim8').slice(0, 1).map((s) => `${s.kind} ${s.name} ${s.detail} ${showLocation(s.location)}`), ['mim MIM8 Local Digital Twins twins.mim.yaml:1:1-1:1']);
+    assert.deepEqual(
+      workspaceSymbols(ws, 'mim8')
+        .slice(0, 1)
+        .map((s) => `${s.kind} ${s.name} ${s.detail} ${showLocation(s.location)}`),
+      ['mim MIM8 Local Digital Twins twins.mim.yaml:1:1-1:1'],
+    );
   });
 });

@@ -41,7 +41,10 @@ describe('yamlContext', () => {
     assert.equal(at('mim: MIM8', 'mi{|}m: MIM8'), 'key mim "mi"');
     assert.equal(at('mim: MIM8', 'mim: MIM{|}8'), 'value mim "MIM"');
     assert.equal(at('      - id: R1.2', '      - id: R1{|}.2'), 'value capabilities/0/requirements/1/id "R1"');
-    assert.equal(at('    - requirement: R1.1', '    - requ{|}irement: R1.1'), 'key mechanisms/0/satisfies/0/requirement "requ"');
+    assert.equal(
+      at('    - requirement: R1.1', '    - requ{|}irement: R1.1'),
+      'key mechanisms/0/satisfies/0/requirement "requ"',
+    );
   });
 
   it('counts items in flow sequences and in compact sequences at the column of their key', () => {

@@ -29,7 +29,17 @@ describe('intendedId', () => {
   it('gives the canonical reading, and a flat requirement id the number of its capability', () => {
     const read = (text: string, capability?: string) => intendedId(parseLocalId(text)!, capability);
     assert.deepEqual(
-      [read('R.1', 'C1'), read('R4', 'C2'), read('R4a', 'C2'), read('RC1.2'), read('R01.1'), read('C.1'), read('M01'), read('R.1'), read('R4', 'X')],
+      [
+        read('R.1', 'C1'),
+        read('R4', 'C2'),
+        read('R4a', 'C2'),
+        read('RC1.2'),
+        read('R01.1'),
+        read('C.1'),
+        read('M01'),
+        read('R.1'),
+        read('R4', 'X'),
+      ],
       ['R1.1', 'R2.4', 'R2.4a', 'R1.2', 'R1.1', 'C1', 'M1', undefined, undefined],
     );
   });
@@ -37,10 +47,17 @@ describe('intendedId', () => {
 
 describe('a malformed id read as its intended id', () => {
   it('is the element id in the model; the written form stays in rawId, flagged malformed', async () => {
-    for (const [files, path] of [[MD, PAGE], [YAML, SPEC]] as const) {
+    for (const [files, path] of [
+      [MD, PAGE],
+      [YAML, SPEC],
+    ] as const) {
       const ws = await memoryWorkspace(files);
       const r = ws.documents.get(path)!.requirements[0];
-      assert.deepEqual({ id: r.id, rawId: r.rawId, malformed: r.malformed }, { id: 'R1.1', rawId: 'R.1', malformed: true }, path);
+      assert.deepEqual(
+        { id: r.id, rawId: r.rawId, malformed: r.malformed },
+        { id: 'R1.1', rawId: 'R.1', malformed: true },
+        path,
+      );
     }
   });
 
@@ -89,7 +106,10 @@ describe('a malformed id read as its intended id', () => {
   });
 
   it('leaves a flat reference that two elements are written as to name both', async () => {
-    const text = MD[PAGE].replace('### C1 Geospatial', '### C2 Other\n\n* **R.1** Systems SHALL log requests.\n\n### C1 Geospatial').replace('| R1.1 |', '| R.1 |');
+    const text = MD[PAGE].replace(
+      '### C1 Geospatial',
+      '### C2 Other\n\n* **R.1** Systems SHALL log requests.\n\n### C1 Geospatial',
+    ).replace('| R1.1 |', '| R.1 |');
     const ws = await memoryWorkspace({ [PAGE]: text });
     const ids = ws.documents.get(PAGE)!.requirements.map((r) => r.id);
     assert.deepEqual(ids, ['R2.1', 'R1.1', 'R1.2']);

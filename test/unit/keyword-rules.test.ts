@@ -38,11 +38,15 @@ describe('classifyHits', () => {
     assert.deepEqual(classes('Systems SHALL cache; it is recommended to log', 'bcp14'), ['proper', 'prose']);
   });
   it('separates keywords the declaration does not name', () => {
-    assert.deepEqual(classes('Systems MUST cache and SHALL log', 'bcp14', ['SHALL', 'SHOULD', 'MAY']), ['undeclared', 'proper']);
+    assert.deepEqual(classes('Systems MUST cache and SHALL log', 'bcp14', ['SHALL', 'SHOULD', 'MAY']), [
+      'undeclared',
+      'proper',
+    ]);
   });
 });
 
-const TERMINOLOGY = '## Terminology\n\nThe key words SHALL, SHOULD and MAY in this document are to be interpreted as described in BCP 14.\n\n';
+const TERMINOLOGY =
+  '## Terminology\n\nThe key words SHALL, SHOULD and MAY in this document are to be interpreted as described in BCP 14.\n\n';
 
 /** One repository page holding the requirements given, under C1. */
 async function findingsFor(requirements: string[], terminology = TERMINOLOGY): Promise<Finding[]> {
@@ -52,7 +56,12 @@ async function findingsFor(requirements: string[], terminology = TERMINOLOGY): P
   return [...ws.check().values()].flat();
 }
 
-const KEYWORD_CODES = ['requirement/no-keyword', 'requirement/keyword-case', 'requirement/mixed-levels', 'conventions/mismatch'];
+const KEYWORD_CODES = [
+  'requirement/no-keyword',
+  'requirement/keyword-case',
+  'requirement/mixed-levels',
+  'conventions/mismatch',
+];
 
 function own(findings: Finding[]): Finding[] {
   return findings.filter((f) => KEYWORD_CODES.includes(f.code));
@@ -75,7 +84,13 @@ describe('keyword rules', () => {
   });
 
   it('gives each requirement at most one keyword finding per hit', async () => {
-    const findings = own(await findingsFor(['The catalogue is required to list every dataset.', 'Systems SHALL offer GeoJSON and SHOULD offer CSV.', 'Systems support CSV.']));
+    const findings = own(
+      await findingsFor([
+        'The catalogue is required to list every dataset.',
+        'Systems SHALL offer GeoJSON and SHOULD offer CSV.',
+        'Systems support CSV.',
+      ]),
+    );
     assert.deepEqual(
       findings.map((f) => [f.code, f.message]),
       [
@@ -88,7 +103,10 @@ describe('keyword rules', () => {
 
   it('leaves an undeclared keyword out of the levels it mixes', async () => {
     const findings = own(await findingsFor(['Systems MUST offer GeoJSON and SHALL offer CSV.']));
-    assert.deepEqual(findings.map((f) => f.code), ['conventions/mismatch']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['conventions/mismatch'],
+    );
     assert.match(findings[0].message, /uses MUST, which the conventions do not declare \(SHALL, SHOULD, MAY\)/);
   });
 

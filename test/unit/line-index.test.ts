@@ -17,8 +17,16 @@ describe('LineIndex', () => {
         const start = Math.floor(next() * (text.length + 3)) - 1;
         const end = start + Math.floor(next() * 5);
         const fresh = new LineIndex(text);
-        assert.deepEqual(plain(asked.rangeOf(start, end)), plain(fresh.rangeOf(start, end)), `rangeOf(${start}, ${end}) in ${JSON.stringify(text)}`);
-        assert.deepEqual(asked.positionAt(start), new LineIndex(text).positionAt(start), `positionAt(${start}) in ${JSON.stringify(text)}`);
+        assert.deepEqual(
+          plain(asked.rangeOf(start, end)),
+          plain(fresh.rangeOf(start, end)),
+          `rangeOf(${start}, ${end}) in ${JSON.stringify(text)}`,
+        );
+        assert.deepEqual(
+          asked.positionAt(start),
+          new LineIndex(text).positionAt(start),
+          `positionAt(${start}) in ${JSON.stringify(text)}`,
+        );
       }
     }
   });

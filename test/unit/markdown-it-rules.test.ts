@@ -38,7 +38,9 @@ function shape(tokens: Token[]): string[] {
     const cellToken = inCell > 0 || t.type === 'th_close' || t.type === 'td_close';
     if (t.type === 'th_close' || t.type === 'td_close') inCell--;
     if (cellToken) continue;
-    out.push(`${t.type} ${t.map ? t.map.join('-') : ''} ${t.nesting} ${t.type === 'inline' || t.type === 'fence' ? JSON.stringify(t.content) : ''}`);
+    out.push(
+      `${t.type} ${t.map ? t.map.join('-') : ''} ${t.nesting} ${t.type === 'inline' || t.type === 'fence' ? JSON.stringify(t.content) : ''}`,
+    );
   }
   return out;
 }
@@ -126,7 +128,9 @@ function assertSameLines(text: string, what: string): void {
 }
 
 describe('markdown-it rules put in place of its own', () => {
-  const pages = [join(ROOT, 'test', 'fixtures'), join(ROOT, 'examples'), ...(CORPUS ? [CORPUS] : [])].flatMap((d) => markdownFiles(d));
+  const pages = [join(ROOT, 'test', 'fixtures'), join(ROOT, 'examples'), ...(CORPUS ? [CORPUS] : [])].flatMap((d) =>
+    markdownFiles(d),
+  );
 
   it('reads every page of the fixtures, the examples and the corpus as markdown-it does', () => {
     assert.ok(pages.length > 20, `expected Markdown pages to compare, found ${pages.length}`);
@@ -134,7 +138,9 @@ describe('markdown-it rules put in place of its own', () => {
     for (const file of pages) {
       const text = readFileSync(file, 'utf8');
       assertSameShape(text, file);
-      tables += markdown().parse(text, {}).filter((t) => t.type === 'table_open').length;
+      tables += markdown()
+        .parse(text, {})
+        .filter((t) => t.type === 'table_open').length;
     }
     assert.ok(tables > 10, `expected tables among the pages, found ${tables}`);
   });
@@ -150,7 +156,9 @@ describe('markdown-it rules put in place of its own', () => {
   it("marks the lines of every page, corner case and seeded random text as markdown-it's block state does", () => {
     for (const file of pages) assertSameLines(readFileSync(file, 'utf8'), file);
     CORNER_CASES.forEach((text, i) => assertSameLines(text, `corner case ${i}`));
-    ['', ' ', '\t', '\n', 'a', '  a', 'a  ', ' \t \n', 'a\n   ', 'a\n\t', '\t\tx\n \t y', '   \n\n  \t\n'].forEach((text) => assertSameLines(text, JSON.stringify(text)));
+    ['', ' ', '\t', '\n', 'a', '  a', 'a  ', ' \t \n', 'a\n   ', 'a\n\t', '\t\tx\n \t y', '   \n\n  \t\n'].forEach(
+      (text) => assertSameLines(text, JSON.stringify(text)),
+    );
     randomLines(11, 20000).forEach((text) => assertSameLines(text, JSON.stringify(text)));
   });
 
@@ -158,7 +166,10 @@ describe('markdown-it rules put in place of its own', () => {
     const text = `|${' c |'.repeat(40)}\n|${'---|'.repeat(40)}\n${'| x |\n'.repeat(1700)}after\n`;
     const ours = markdown().parse(text, {});
     const open = ours.find((t) => t.type === 'table_open');
-    assert.ok(open?.map && open.map[1] < 1702, `the table should stop before its last row, it spans ${open?.map?.join('-')}`);
+    assert.ok(
+      open?.map && open.map[1] < 1702,
+      `the table should stop before its last row, it spans ${open?.map?.join('-')}`,
+    );
     assertSameShape(text, 'many missing cells');
   });
 });

@@ -8,20 +8,41 @@ import { parseMarkdown } from '../../server/src/parse/markdown/markdown-parser.j
  * and the exact places of the link and of its target.
  */
 
-function links(text: string, file = '/w/docs/page.md'): { form: Link['form']; target: string; text?: string; at: string; targetAt: string }[] {
+function links(
+  text: string,
+  file = '/w/docs/page.md',
+): { form: Link['form']; target: string; text?: string; at: string; targetAt: string }[] {
   const doc = parseMarkdown(file, text, 1);
   const place = (r: Link['range']) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-  return doc.links.map((l) => ({ form: l.form, target: l.target, text: l.text, at: place(l.range), targetAt: place(l.targetRange) }));
+  return doc.links.map((l) => ({
+    form: l.form,
+    target: l.target,
+    text: l.text,
+    at: place(l.range),
+    targetAt: place(l.targetRange),
+  }));
 }
 
 describe('links in Markdown', () => {
   it('records inline, angle, reference and auto links with their places', () => {
-    const text = ['# Page', '', 'See [the objective](objective.md#scope), [spaced](<a b.md>), [ref][r] and <https://example.org/x>.', '', '[r]: conformance.md'].join('\n');
+    const text = [
+      '# Page',
+      '',
+      'See [the objective](objective.md#scope), [spaced](<a b.md>), [ref][r] and <https://example.org/x>.',
+      '',
+      '[r]: conformance.md',
+    ].join('\n');
     assert.deepEqual(links(text), [
       { form: 'inline', target: 'objective.md#scope', text: 'the objective', at: '2:4-2:39', targetAt: '2:20-2:38' },
       { form: 'angle', target: 'a b.md', text: 'spaced', at: '2:41-2:59', targetAt: '2:51-2:57' },
       { form: 'reference', target: 'conformance.md', text: 'ref', at: '2:61-2:69', targetAt: '2:61-2:69' },
-      { form: 'autolink', target: 'https://example.org/x', text: 'https://example.org/x', at: '2:74-2:97', targetAt: '2:75-2:96' },
+      {
+        form: 'autolink',
+        target: 'https://example.org/x',
+        text: 'https://example.org/x',
+        at: '2:74-2:97',
+        targetAt: '2:75-2:96',
+      },
     ]);
   });
 

@@ -21,7 +21,15 @@ describe('partLabel', () => {
     ];
     assert.deepEqual(
       own.map(([part, title]) => partLabel(part, title)),
-      ['Objective', 'Capabilities and Requirements', 'Capabilities and Requirements', 'Mechanisms', 'Mechanisms', 'Conformance and Compliance Testing', 'Interoperability Guidance'],
+      [
+        'Objective',
+        'Capabilities and Requirements',
+        'Capabilities and Requirements',
+        'Mechanisms',
+        'Mechanisms',
+        'Conformance and Compliance Testing',
+        'Interoperability Guidance',
+      ],
     );
   });
 });

@@ -66,20 +66,31 @@ describe('compareQuote: level and wording', () => {
     });
   });
   it('names a keyword of the same level in other words as wording only', () => {
-    assert.deepEqual(compare('Systems MUST serve maps over the web.', SHALL), { wording: "it quotes 'MUST' where R1.1 says 'SHALL'" });
-    assert.deepEqual(compare('Systems shall serve maps over the web.', SHALL), { wording: "it quotes 'shall' where R1.1 says 'SHALL'" });
+    assert.deepEqual(compare('Systems MUST serve maps over the web.', SHALL), {
+      wording: "it quotes 'MUST' where R1.1 says 'SHALL'",
+    });
+    assert.deepEqual(compare('Systems shall serve maps over the web.', SHALL), {
+      wording: "it quotes 'shall' where R1.1 says 'SHALL'",
+    });
   });
   it('names a keyword left out or added as a change of level', () => {
-    assert.deepEqual(compare('Maps carry a legend.', 'Maps MAY carry a legend.'), { level: "it leaves out 'MAY' (optional)" });
-    assert.deepEqual(compare('Maps MUST carry a legend.', 'Maps carry a legend.', ANY), { level: "it adds 'MUST' (required)" });
+    assert.deepEqual(compare('Maps carry a legend.', 'Maps MAY carry a legend.'), {
+      level: "it leaves out 'MAY' (optional)",
+    });
+    assert.deepEqual(compare('Maps MUST carry a legend.', 'Maps carry a legend.', ANY), {
+      level: "it adds 'MUST' (required)",
+    });
   });
   it('names the first stretch of words where the texts part', () => {
     assert.deepEqual(compare('The API SHALL be documented in OpenAPI.', 'The API SHALL be described in OpenAPI.'), {
       wording: "it quotes 'documented' where R1.1 says 'described'",
     });
-    assert.deepEqual(compare('Systems SHALL state the projection.', 'Systems SHALL state the coordinate system of every map.'), {
-      wording: "it quotes 'projection' where R1.1 says 'coordinate system of every map'",
-    });
+    assert.deepEqual(
+      compare('Systems SHALL state the projection.', 'Systems SHALL state the coordinate system of every map.'),
+      {
+        wording: "it quotes 'projection' where R1.1 says 'coordinate system of every map'",
+      },
+    );
   });
   it('reports a change of level and other changed words as two differences', () => {
     assert.deepEqual(compare('Systems SHOULD serve maps over the internet.', SHALL), {
@@ -102,13 +113,17 @@ describe('compareQuote: level and wording', () => {
       level: "it quotes 'SHALL NOT' (prohibited) where R1.1 says 'SHALL' (required)",
     });
     assert.equal(
-      compare('The portal is recommended to list datasets.', 'The portal is required to list datasets.', { convention: 'itu' }).level,
+      compare('The portal is recommended to list datasets.', 'The portal is required to list datasets.', {
+        convention: 'itu',
+      }).level,
       "it quotes 'is recommended' (recommended) where R1.1 says 'is required to' (required)",
     );
   });
   it('takes a lower-case modal beside a keyword as prose under BCP 14', () => {
     const statement = 'Systems SHALL serve tiles that clients may cache.';
-    assert.deepEqual(compare('Systems SHALL serve tiles that clients can cache.', statement), { wording: "it quotes 'can' where R1.1 says 'may'" });
+    assert.deepEqual(compare('Systems SHALL serve tiles that clients can cache.', statement), {
+      wording: "it quotes 'can' where R1.1 says 'may'",
+    });
     assert.deepEqual(compare('Systems SHALL serve tiles that clients MAY cache.', statement), {
       level: "it quotes 'MAY' (optional) where R1.1 says 'may'",
     });
@@ -144,12 +159,15 @@ describe('drift findings', () => {
 | R1.1 | Systems SHOULD serve maps … | Abbreviated. |
 `;
     const ws = await memoryWorkspace({ '/ws/geo.md': page });
-    const findings = [...ws.check().values()].flat().filter((f) => f.code === 'trace/text-drift' || f.code === 'trace/level-drift');
+    const findings = [...ws.check().values()]
+      .flat()
+      .filter((f) => f.code === 'trace/text-drift' || f.code === 'trace/level-drift');
     const row = (f: (typeof findings)[number]) => f.range.start.line + 1;
-    assert.deepEqual(
-      findings.map((f) => `${row(f)} ${f.severity} ${f.code}`).sort(),
-      ['15 info trace/text-drift', '15 warning trace/level-drift', '16 warning trace/level-drift'],
-    );
+    assert.deepEqual(findings.map((f) => `${row(f)} ${f.severity} ${f.code}`).sort(), [
+      '15 info trace/text-drift',
+      '15 warning trace/level-drift',
+      '16 warning trace/level-drift',
+    ]);
     for (const f of findings) {
       assert.deepEqual(
         f.fixes?.map((x) => [x.title, x.edits.map((e) => e.newText)]),
@@ -157,7 +175,9 @@ describe('drift findings', () => {
       );
     }
     // Both findings of line 15 carry that fix: the editor offers it once.
-    const actions = codeActions(ws, '/ws/geo.md', range(14, 0, 14, 80)).filter((a) => a.title === 'Quote the text of R1.1');
+    const actions = codeActions(ws, '/ws/geo.md', range(14, 0, 14, 80)).filter(
+      (a) => a.title === 'Quote the text of R1.1',
+    );
     assert.equal(actions.length, 1);
   });
 });

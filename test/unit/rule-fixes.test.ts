@@ -24,13 +24,33 @@ async function fixed(page: string, code: string, others: Record<string, string> 
 describe('hygiene/invisible-char fixes', () => {
   const Z = '\u200B';
   const placements: [string, string, string, string][] = [
-    ['inside bold markup', `**${Z}Requirements:** maps are current.\n`, '**Requirements:** maps are current.\n', 'in the text'],
-    ['on a line of its own, keeping the line break', `First paragraph.\n\n${Z}\n\nSecond paragraph.\n`, 'First paragraph.\n\n\n\nSecond paragraph.\n', 'on a line of its own'],
+    [
+      'inside bold markup',
+      `**${Z}Requirements:** maps are current.\n`,
+      '**Requirements:** maps are current.\n',
+      'in the text',
+    ],
+    [
+      'on a line of its own, keeping the line break',
+      `First paragraph.\n\n${Z}\n\nSecond paragraph.\n`,
+      'First paragraph.\n\n\n\nSecond paragraph.\n',
+      'on a line of its own',
+    ],
     ['as an entity, the entity text with it', 'Streets&#x200B; and parks.\n', 'Streets and parks.\n', 'in the text'],
     ['in a list item', `* A note${Z} about tiles.\n`, '* A note about tiles.\n', 'in the text'],
-    ['in a table cell', `| A | B |\n| --- | --- |\n| tile${Z} | map |\n`, '| A | B |\n| --- | --- |\n| tile | map |\n', 'in the text'],
+    [
+      'in a table cell',
+      `| A | B |\n| --- | --- |\n| tile${Z} | map |\n`,
+      '| A | B |\n| --- | --- |\n| tile | map |\n',
+      'in the text',
+    ],
     ['in a heading', `## Stre${Z}ets\n`, '## Streets\n', 'in a heading'],
-    ['in a code span, where it is no entity', `Send \`GetMap${Z}\` requests.\n`, 'Send `GetMap` requests.\n', 'in code'],
+    [
+      'in a code span, where it is no entity',
+      `Send \`GetMap${Z}\` requests.\n`,
+      'Send `GetMap` requests.\n',
+      'in code',
+    ],
   ];
   for (const [what, body, clean, where] of placements) {
     it(`removes one ${what}`, async () => {
@@ -74,8 +94,16 @@ describe('xref/name-mismatch fixes', () => {
     ['Consent follows MIM3 Personal Data.', 'Change MIM3 to MIM4', 'Consent follows MIM4 Personal Data.'],
     ['Consent follows MIM-3 (Personal Data).', 'Change MIM-3 to MIM-4', 'Consent follows MIM-4 (Personal Data).'],
     ['Consent follows MIM 3: Personal Data.', 'Change MIM 3 to MIM 4', 'Consent follows MIM 4: Personal Data.'],
-    ['Consent follows Personal Data MIM (**MIM3**).', 'Change MIM3 to MIM4', 'Consent follows Personal Data MIM (**MIM4**).'],
-    ['Consent follows [MIM3 Personal Data](https://example.org/mim3).', 'Change MIM3 to MIM4', 'Consent follows [MIM4 Personal Data](https://example.org/mim3).'],
+    [
+      'Consent follows Personal Data MIM (**MIM3**).',
+      'Change MIM3 to MIM4',
+      'Consent follows Personal Data MIM (**MIM4**).',
+    ],
+    [
+      'Consent follows [MIM3 Personal Data](https://example.org/mim3).',
+      'Change MIM3 to MIM4',
+      'Consent follows [MIM4 Personal Data](https://example.org/mim3).',
+    ],
   ];
   for (const [line, title, expected] of renumbered) {
     it(`renumbers, keeping the written form: ${line}`, async () => {
@@ -92,25 +120,43 @@ describe('xref/name-mismatch fixes', () => {
     assert.deepEqual(after, []);
   });
 
-  it('says a name is the other edition\'s, and offers only the current name', async () => {
+  it("says a name is the other edition's, and offers only the current name", async () => {
     const { finding, text, after } = await applyFix('Algorithms follow MIM-5 (Transparency).', 'Name it Fair AI');
-    assert.match(finding.message, /^Transparency is the oasc-2022 name of MIM5: no MIM has that name in the oasc-2025 numbering; MIM5 is Fair AI/);
-    assert.deepEqual(finding.fixes?.map((f) => f.title), ['Name it Fair AI']);
+    assert.match(
+      finding.message,
+      /^Transparency is the oasc-2022 name of MIM5: no MIM has that name in the oasc-2025 numbering; MIM5 is Fair AI/,
+    );
+    assert.deepEqual(
+      finding.fixes?.map((f) => f.title),
+      ['Name it Fair AI'],
+    );
     assert.equal(text, NOTES('Algorithms follow MIM-5 (Fair AI).'));
     assert.deepEqual(after, []);
   });
 
-  it('takes the title a MIM\'s own pages give it as the authority for its number', async () => {
+  it("takes the title a MIM's own pages give it as the authority for its number", async () => {
     const trust = { '/ws/trust/README.md': '# MIM4 - Trust\n\nCities share trust frameworks.\n' };
-    assert.deepEqual(await findings({ ...trust, [PAGE]: NOTES('Frameworks follow MIM4 (Trust).') }, 'xref/name-mismatch'), []);
+    assert.deepEqual(
+      await findings({ ...trust, [PAGE]: NOTES('Frameworks follow MIM4 (Trust).') }, 'xref/name-mismatch'),
+      [],
+    );
     const { finding, text, after } = await applyFix('Frameworks follow MIM3 (Trust).', 'Change MIM3 to MIM4', trust);
-    assert.equal(finding.message, "Trust is MIM4 in this workspace (the title MIM4's pages give it), not MIM3; MIM3 is Exchanging Data");
+    assert.equal(
+      finding.message,
+      "Trust is MIM4 in this workspace (the title MIM4's pages give it), not MIM3; MIM3 is Exchanging Data",
+    );
     assert.equal(text, NOTES('Frameworks follow MIM4 (Trust).'));
     assert.deepEqual(after, []);
   });
 
   it('reads no name into a following sentence, a lower-case phrase or a lone word after a space', async () => {
-    const lines = ['See MIM3. Personal Data is kept apart.', 'The MIM3 personal data rules apply.', 'The MIM6 Security considerations apply.', 'See MIM3, Personal Data and MIM4.', 'Exchanging Personal Data (MIM3) is a topic.'];
+    const lines = [
+      'See MIM3. Personal Data is kept apart.',
+      'The MIM3 personal data rules apply.',
+      'The MIM6 Security considerations apply.',
+      'See MIM3, Personal Data and MIM4.',
+      'Exchanging Personal Data (MIM3) is a topic.',
+    ];
     for (const line of lines) assert.deepEqual(await findings({ [PAGE]: NOTES(line) }, 'xref/name-mismatch'), [], line);
   });
 });

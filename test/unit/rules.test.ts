@@ -30,15 +30,22 @@ describe('rule fixtures', () => {
         assert.ok(existsSync(join(ROOT, 'docs', 'rules', `${rule.code}.md`)), `docs/rules/${rule.code}.md is missing`);
       });
       it('has fixtures that fire and stay clean', () => {
-        assert.ok(cases.some((c) => c.endsWith('fires') || /fires[-\w]*$/.test(c)), `no fires* fixture for ${rule.code}`);
-        assert.ok(cases.some((c) => /clean[-\w]*$/.test(c)), `no clean* fixture for ${rule.code}`);
+        assert.ok(
+          cases.some((c) => c.endsWith('fires') || /fires[-\w]*$/.test(c)),
+          `no fires* fixture for ${rule.code}`,
+        );
+        assert.ok(
+          cases.some((c) => /clean[-\w]*$/.test(c)),
+          `no clean* fixture for ${rule.code}`,
+        );
       });
       for (const dir of cases) {
         const name = relative(RULES_DIR, dir);
         it(name, async () => {
           const { findings } = await checkFolder(dir);
           const own = findings.filter((f) => f.code === rule.code);
-          if (/clean[-\w]*$/.test(dir)) assert.equal(own.length, 0, `${rule.code} fired on ${name}:\n${findingsText(dir, own)}`);
+          if (/clean[-\w]*$/.test(dir))
+            assert.equal(own.length, 0, `${rule.code} fired on ${name}:\n${findingsText(dir, own)}`);
           else assert.ok(own.length > 0, `${rule.code} did not fire on ${name}`);
           matchGolden(`rules/${name}.txt`, findingsText(dir, findings));
         });

@@ -23,7 +23,8 @@ async function scanned(dir: string, incremental?: boolean): Promise<Workspace> {
   return ws;
 }
 
-const PAGE = '# MIM7: Places\n\n## Capabilities and Requirements\n\n### C1 Find places\n\n- R1.1 Implementations SHALL list places.\n';
+const PAGE =
+  '# MIM7: Places\n\n## Capabilities and Requirements\n\n### C1 Find places\n\n- R1.1 Implementations SHALL list places.\n';
 
 /** A rule that reports on every page, then fails on the pages whose name says so. */
 function failingRule(calls: string[]): DocumentRule {
@@ -65,13 +66,21 @@ describe('running the rules', () => {
   });
 
   it('keeps what a failing rule reported before it failed, and says it failed, either way', async () => {
-    const ws = new Workspace(new MemoryFileSystem({ '/w/docs/a.md': PAGE, '/w/docs/broken.md': PAGE }), { roots: ['/w'] });
+    const ws = new Workspace(new MemoryFileSystem({ '/w/docs/a.md': PAGE, '/w/docs/broken.md': PAGE }), {
+      roots: ['/w'],
+    });
     await ws.scan();
     for (const cache of [new RuleCache(), undefined]) {
       const findings = runRules(ws.ruleEnvironment(), [failingRule([])], cache);
-      assert.deepEqual(findings.get('/w/docs/a.md')?.map((f) => f.code), ['structure/empty-section']);
+      assert.deepEqual(
+        findings.get('/w/docs/a.md')?.map((f) => f.code),
+        ['structure/empty-section'],
+      );
       const broken = findings.get('/w/docs/broken.md') ?? [];
-      assert.deepEqual(broken.map((f) => f.code), ['internal/rule-failure', 'structure/empty-section']);
+      assert.deepEqual(
+        broken.map((f) => f.code),
+        ['internal/rule-failure', 'structure/empty-section'],
+      );
       assert.match(broken[0].message, /structure\/empty-section failed on this file: no such field/);
     }
   });

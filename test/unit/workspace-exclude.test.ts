@@ -3,7 +3,15 @@ import { describe, it } from 'node:test';
 import { globMatcher } from '../../server/src/config/globs.js';
 import { memoryWorkspace } from '../support/memory-fs.js';
 
-const PATHS = ['mechanisms.md', 'docs/mechanisms.md', 'docs/README.md', 'drafts/mechanisms.md', 'drafts/deep/notes.md', 'docs/drafts.md', '.github/notes.md'];
+const PATHS = [
+  'mechanisms.md',
+  'docs/mechanisms.md',
+  'docs/README.md',
+  'drafts/mechanisms.md',
+  'drafts/deep/notes.md',
+  'docs/drafts.md',
+  '.github/notes.md',
+];
 
 /** The paths of PATHS a list of globs matches. */
 const matched = (...globs: string[]) => PATHS.filter(globMatcher(globs));
@@ -71,14 +79,24 @@ describe('Workspace exclusion', () => {
 
   it('drops a document when the globs come to exclude it, and reads it again when they let it in', async () => {
     const ws = await memoryWorkspace({ ...FILES, '/ws/mimspec.yaml': 'mim: MIM7\n' });
-    assert.ok(ws.check().get('/ws/docs/mechanisms.md')?.some((f) => f.code === 'trace/unknown-requirement'));
+    assert.ok(
+      ws
+        .check()
+        .get('/ws/docs/mechanisms.md')
+        ?.some((f) => f.code === 'trace/unknown-requirement'),
+    );
     ws.setDocument('/ws/mimspec.yaml', 'mim: MIM7\nexclude: [mechanisms.md]\n', 'editor:1');
     assert.equal(ws.document('/ws/docs/mechanisms.md'), undefined);
     assert.equal(ws.check().get('/ws/docs/mechanisms.md'), undefined);
     assert.equal(await ws.readmit(), false);
     ws.setDocument('/ws/mimspec.yaml', 'mim: MIM7\n', 'editor:2');
     assert.equal(await ws.readmit(), true);
-    assert.ok(ws.check().get('/ws/docs/mechanisms.md')?.some((f) => f.code === 'trace/unknown-requirement'));
+    assert.ok(
+      ws
+        .check()
+        .get('/ws/docs/mechanisms.md')
+        ?.some((f) => f.code === 'trace/unknown-requirement'),
+    );
   });
 
   it('keeps include globs: a file they miss is left out', async () => {

@@ -34,13 +34,30 @@ describe('parseConfig', () => {
   });
 
   it('reports schema problems on the node at fault and keeps defaults for bad values', () => {
-    const text = 'numbering: oasc-2030\nrules:\n  id/sequence: loud\n  Bad Code: off\n  cite/unused: info\nextra: 1\nregistry:\n  - title: Nameless\n';
+    const text =
+      'numbering: oasc-2030\nrules:\n  id/sequence: loud\n  Bad Code: off\n  cite/unused: info\nextra: 1\nregistry:\n  - title: Nameless\n';
     const config = parseConfig('/p/mimspec.yaml', text);
     assert.deepEqual(config.problems, [
-      { code: 'schema/invalid', message: "numbering must be one of: oasc-2022, oasc-2025; got 'oasc-2030'", range: r(0, 11, 0, 20) },
-      { code: 'schema/invalid', message: "id/sequence must be one of: error, warning, info, off; got 'loud'", range: r(2, 15, 2, 19) },
-      { code: 'schema/invalid', message: 'rules key \'Bad Code\' must match pattern "^[a-z][a-z-]*(/[a-z][a-z-]*)?$"', range: r(3, 2, 3, 10) },
-      { code: 'schema/invalid', message: "unknown property 'extra'; allowed: mim, numbering, conventions, rules, include, exclude, registry", range: r(5, 0, 5, 5) },
+      {
+        code: 'schema/invalid',
+        message: "numbering must be one of: oasc-2022, oasc-2025; got 'oasc-2030'",
+        range: r(0, 11, 0, 20),
+      },
+      {
+        code: 'schema/invalid',
+        message: "id/sequence must be one of: error, warning, info, off; got 'loud'",
+        range: r(2, 15, 2, 19),
+      },
+      {
+        code: 'schema/invalid',
+        message: 'rules key \'Bad Code\' must match pattern "^[a-z][a-z-]*(/[a-z][a-z-]*)?$"',
+        range: r(3, 2, 3, 10),
+      },
+      {
+        code: 'schema/invalid',
+        message: "unknown property 'extra'; allowed: mim, numbering, conventions, rules, include, exclude, registry",
+        range: r(5, 0, 5, 5),
+      },
       { code: 'schema/invalid', message: "registry[0] is missing required property 'id'", range: r(7, 4, 7, 9) },
     ]);
     assert.equal(config.numbering, 'oasc-2025');
@@ -55,10 +72,22 @@ describe('parseConfig', () => {
     assert.deepEqual(
       config.problems.map((p) => [p.code, p.range, p.message]),
       [
-        ['schema/invalid', r(4, 2, 4, 10), 'rules key \'Bad Code\' must match pattern "^[a-z][a-z-]*(/[a-z][a-z-]*)?$"'],
+        [
+          'schema/invalid',
+          r(4, 2, 4, 10),
+          'rules key \'Bad Code\' must match pattern "^[a-z][a-z-]*(/[a-z][a-z-]*)?$"',
+        ],
         ['schema/invalid', r(5, 15, 5, 19), "cite/unused must be one of: error, warning, info, off; got 'loud'"],
-        ['config/unknown-rule', r(2, 2, 2, 10), "'sequence' is not a mimspec rule code, so this setting changes nothing; did you mean 'id/sequence'?"],
-        ['config/unknown-rule', r(3, 2, 3, 3), "'x' is not a mimspec rule code, so this setting changes nothing; the codes are listed in docs/rules/README.md"],
+        [
+          'config/unknown-rule',
+          r(2, 2, 2, 10),
+          "'sequence' is not a mimspec rule code, so this setting changes nothing; did you mean 'id/sequence'?",
+        ],
+        [
+          'config/unknown-rule',
+          r(3, 2, 3, 3),
+          "'x' is not a mimspec rule code, so this setting changes nothing; the codes are listed in docs/rules/README.md",
+        ],
       ],
     );
     assert.deepEqual(parseConfig('/p/mimspec.yaml', 'rules:\n  id/sequence: off\n', codes).problems, []);
@@ -71,7 +100,13 @@ describe('parseConfig', () => {
         code: 'schema/invalid',
         message: "mim must be a MIM id: write MIM7, not 'MIM07'",
         range: r(0, 5, 0, 10),
-        fixes: [{ title: 'Write MIM7', edits: [{ file: '/p/mimspec.yaml', range: r(0, 5, 0, 10), newText: 'MIM7' }], preferred: true }],
+        fixes: [
+          {
+            title: 'Write MIM7',
+            edits: [{ file: '/p/mimspec.yaml', range: r(0, 5, 0, 10), newText: 'MIM7' }],
+            preferred: true,
+          },
+        ],
       },
     ]);
     assert.equal(config.mim, 'MIM7');

@@ -16,7 +16,11 @@ const SCRIPT = join(ROOT, 'dist', 'cli', 'yaml-events-worker.js');
 
 /** A *.mim.yaml big enough to be handed to the worker, with a defect a rule reports (a lower-case keyword). */
 function largeSpec(mim: number): string {
-  const requirements = Array.from({ length: 200 }, (_, i) => `      - id: R1.${i + 1}\n        text: Implementations ${i === 7 ? 'shall' : 'SHALL'} publish dataset number ${i + 1} with its licence and its update frequency.\n`).join('');
+  const requirements = Array.from(
+    { length: 200 },
+    (_, i) =>
+      `      - id: R1.${i + 1}\n        text: Implementations ${i === 7 ? 'shall' : 'SHALL'} publish dataset number ${i + 1} with its licence and its update frequency.\n`,
+  ).join('');
   return `mim: MIM${mim}\ntitle: Large Spec ${mim}\nedition: "2026"\nstatus: draft\nconventions: bcp14\nobjective: To let a city publish many datasets.\ncapabilities:\n  - id: C1\n    title: Publication\n    requirements:\n${requirements}`;
 }
 
@@ -32,7 +36,12 @@ async function scan(yamlEvents?: YamlEventReader): Promise<string> {
   await ws.scan();
   yamlEvents?.close();
   const findings = [...ws.check().entries()].sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify({ findings, models: [...ws.documents.values()].sort((a, b) => a.file.localeCompare(b.file)).map((d) => ({ ...d, lines: undefined })) });
+  return JSON.stringify({
+    findings,
+    models: [...ws.documents.values()]
+      .sort((a, b) => a.file.localeCompare(b.file))
+      .map((d) => ({ ...d, lines: undefined })),
+  });
 }
 
 describe('YAML events read on a worker thread', () => {

@@ -25,10 +25,12 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const FILES = [join(ROOT, 'test', 'fixtures'), join(ROOT, 'examples'), ...(CORPUS ? [CORPUS] : [])].flatMap((d) => yamlFiles(d));
+const FILES = [join(ROOT, 'test', 'fixtures'), join(ROOT, 'examples'), ...(CORPUS ? [CORPUS] : [])].flatMap((d) =>
+  yamlFiles(d),
+);
 
 const CORNER_CASES = [
-  'a: 1\nb: "x\\ty \\u00e9 \\x41"\nc: \'it\'\'s\'\n',
+  "a: 1\nb: \"x\\ty \\u00e9 \\x41\"\nc: 'it''s'\n",
   'd: |\n  line1\n\n  line2\n\ne: >-\n  f1\n  f2\n',
   'd: |+\n  kept\n\n\ne: >2\n    indented\n',
   'd: | # a comment | with bars\n  y\n',
@@ -80,7 +82,43 @@ function random(seed: number): () => number {
   };
 }
 
-const EDITS = [':', '-', ' ', '\n', '#', '"', "'", '\t', '|', '>', '[', ']', '{', '}', ',', '&', '*', '!', '?', '  ', '\n  ', '\\', '%', '@', '`', '\r', '\r\n', '\uFEFF', ': ', ' #', '\n- ', '~', '0x', '.5', 'true'];
+const EDITS = [
+  ':',
+  '-',
+  ' ',
+  '\n',
+  '#',
+  '"',
+  "'",
+  '\t',
+  '|',
+  '>',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&',
+  '*',
+  '!',
+  '?',
+  '  ',
+  '\n  ',
+  '\\',
+  '%',
+  '@',
+  '`',
+  '\r',
+  '\r\n',
+  '\uFEFF',
+  ': ',
+  ' #',
+  '\n- ',
+  '~',
+  '0x',
+  '.5',
+  'true',
+];
 
 /** Texts with one to four random edits each: characters deleted or inserted, lines repeated. */
 function mutations(text: string, count: number, seed: number): string[] {
@@ -139,7 +177,15 @@ describe('the YAML fast path', () => {
   });
 
   it('leaves anchors, aliases, tags, several documents, duplicate keys, errors and ambiguous white space to yaml', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !t x\n', '---\na: 1\n---\nb: 2\n', 'a: 1\na: 2\n', 'a: [1\n', 'a: 1\r', '? a\n\t: b\n']) {
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: !t x\n',
+      '---\na: 1\n---\nb: 2\n',
+      'a: 1\na: 2\n',
+      'a: [1\n',
+      'a: 1\r',
+      '? a\n\t: b\n',
+    ]) {
       assert.equal(fastTree(text), undefined, JSON.stringify(text));
     }
   });
@@ -169,7 +215,8 @@ describe('the YAML fast path', () => {
       }
     }
     for (const [i, text] of CORNER_CASES.entries()) {
-      for (const mutated of mutations(text, 40, 1000 + i)) assert.equal(disagreement(mutated), undefined, JSON.stringify(mutated));
+      for (const mutated of mutations(text, 40, 1000 + i))
+        assert.equal(disagreement(mutated), undefined, JSON.stringify(mutated));
     }
     assert.ok(compared > 1000);
   });

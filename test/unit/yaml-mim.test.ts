@@ -23,12 +23,21 @@ describe('parseMimYaml: a complete specification', () => {
   });
 
   it('reads the header', () => {
-    assert.deepEqual(doc.identity, [{ mim: 'MIM12', title: 'Noise Monitoring', source: 'yaml', file: F, range: r(1, 5, 1, 10) }]);
+    assert.deepEqual(doc.identity, [
+      { mim: 'MIM12', title: 'Noise Monitoring', source: 'yaml', file: F, range: r(1, 5, 1, 10) },
+    ]);
     assert.equal(doc.title, 'Noise Monitoring');
     assert.equal(doc.edition, '2027');
     assert.equal(doc.status, 'specification');
     assert.equal(doc.category, 'application-specific');
-    assert.deepEqual(doc.conventions, { listed: [], defined: [], file: F, range: r(6, 0, 6, 18), source: 'yaml', convention: 'bcp14' });
+    assert.deepEqual(doc.conventions, {
+      listed: [],
+      defined: [],
+      file: F,
+      range: r(6, 0, 6, 18),
+      source: 'yaml',
+      convention: 'bcp14',
+    });
   });
 
   it('records each part at its key', () => {
@@ -44,7 +53,10 @@ describe('parseMimYaml: a complete specification', () => {
   it('reads capabilities with their ids, extents and descriptions', () => {
     const [c1, c2] = doc.capabilities;
     assert.equal(doc.capabilities.length, 2);
-    assert.deepEqual([c1.kind, c1.id, c1.rawId, c1.title, c1.file], ['capability', 'C1', 'C1', 'Noise levels can be read', F]);
+    assert.deepEqual(
+      [c1.kind, c1.id, c1.rawId, c1.title, c1.file],
+      ['capability', 'C1', 'C1', 'Noise levels can be read', F],
+    );
     assert.deepEqual(c1.idRange, r(11, 8, 11, 10));
     assert.deepEqual(c1.range, r(11, 4, 22, 19));
     assert.deepEqual(spanRange(doc, c1.description!), r(13, 17, 13, 59));
@@ -58,12 +70,18 @@ describe('parseMimYaml: a complete specification', () => {
       doc.requirements.map((q) => q.id),
       ['R1.1', 'R1.2', 'R2.1'],
     );
-    assert.deepEqual(doc.requirements, doc.capabilities.flatMap((c) => c.requirements));
+    assert.deepEqual(
+      doc.requirements,
+      doc.capabilities.flatMap((c) => c.requirements),
+    );
   });
 
   it('reads a plain requirement: text, span, keyword offsets, seeAlso', () => {
     const r11 = doc.capabilities[0].requirements[0];
-    assert.deepEqual([r11.kind, r11.id, r11.rawId, r11.capability, r11.level, r11.title], ['requirement', 'R1.1', 'R1.1', 'C1', 'none', '']);
+    assert.deepEqual(
+      [r11.kind, r11.id, r11.rawId, r11.capability, r11.level, r11.title],
+      ['requirement', 'R1.1', 'R1.1', 'C1', 'none', ''],
+    );
     assert.equal(r11.keyword, undefined);
     assert.deepEqual(r11.idRange, r(15, 12, 15, 16));
     assert.deepEqual(r11.range, r(15, 8, 17, 34));
@@ -74,7 +92,14 @@ describe('parseMimYaml: a complete specification', () => {
     assert.deepEqual([hit.written, hit.key, hit.level, hit.length], ['SHALL', 'SHALL', 'required', 5]);
     assert.deepEqual(doc.lines.positionAt(hit.offset), { line: 16, character: 30 });
     assert.deepEqual(r11.seeAlso, [
-      { file: F, range: r(17, 18, 17, 27), text: 'MIM7.R1.1', role: 'seeAlso', mim: 'MIM7', target: { kind: 'requirement', id: 'R1.1' } },
+      {
+        file: F,
+        range: r(17, 18, 17, 27),
+        text: 'MIM7.R1.1',
+        role: 'seeAlso',
+        mim: 'MIM7',
+        target: { kind: 'requirement', id: 'R1.1' },
+      },
       { file: F, range: r(17, 29, 17, 33), text: 'R1.2', role: 'seeAlso', target: { kind: 'requirement', id: 'R1.2' } },
     ]);
   });
@@ -92,7 +117,10 @@ describe('parseMimYaml: a complete specification', () => {
 
   it('reads a single-quoted text inside its quotes, with the prose references in it', () => {
     const r21 = doc.capabilities[1].requirements[0];
-    assert.deepEqual([r21.id, r21.capability, r21.idRange, r21.range], ['R2.1', 'C2', r(27, 12, 27, 16), r(27, 8, 28, 78)]);
+    assert.deepEqual(
+      [r21.id, r21.capability, r21.idRange, r21.range],
+      ['R2.1', 'C2', r(27, 12, 27, 16), r(27, 8, 28, 78)],
+    );
     assert.deepEqual(spanRange(doc, r21.textSpan), r(28, 15, 28, 77));
     assert.deepEqual(doc.lines.positionAt(r21.keywords[0].offset), { line: 28, character: 24 });
     assert.deepEqual(
@@ -107,18 +135,34 @@ describe('parseMimYaml: a complete specification', () => {
   it('reads mechanisms with standards and the mapping rows', () => {
     assert.equal(doc.mechanisms.length, 1);
     const m1 = doc.mechanisms[0];
-    assert.deepEqual([m1.kind, m1.id, m1.title, m1.idRange, m1.range], ['mechanism', 'M1', 'SensorThings API', r(30, 8, 30, 10), r(30, 4, 37, 30)]);
+    assert.deepEqual(
+      [m1.kind, m1.id, m1.title, m1.idRange, m1.range],
+      ['mechanism', 'M1', 'SensorThings API', r(30, 8, 30, 10), r(30, 4, 37, 30)],
+    );
     assert.deepEqual(m1.standards, ['OGC 18-088']);
     assert.deepEqual(spanRange(doc, m1.description!), r(33, 17, 33, 66));
     assert.deepEqual(m1.satisfies, [
       {
-        ref: { file: F, range: r(35, 21, 35, 25), text: 'R1.1', role: 'satisfies', target: { kind: 'requirement', id: 'R1.1' } },
+        ref: {
+          file: F,
+          range: r(35, 21, 35, 25),
+          text: 'R1.1',
+          role: 'satisfies',
+          target: { kind: 'requirement', id: 'R1.1' },
+        },
         how: 'Each Observation carries phenomenonTime.',
         file: F,
         range: r(35, 8, 36, 55),
       },
       {
-        ref: { file: F, range: r(37, 21, 37, 30), text: 'MIM7.R1.1', role: 'satisfies', mim: 'MIM7', target: { kind: 'requirement', id: 'R1.1' } },
+        ref: {
+          file: F,
+          range: r(37, 21, 37, 30),
+          text: 'MIM7.R1.1',
+          role: 'satisfies',
+          mim: 'MIM7',
+          target: { kind: 'requirement', id: 'R1.1' },
+        },
         file: F,
         range: r(37, 8, 37, 30),
       },
@@ -135,7 +179,15 @@ describe('parseMimYaml: a complete specification', () => {
         file: F,
         range: r(39, 4, 42, 62),
         title: 'Bridging',
-        mechanisms: [{ file: F, range: r(41, 17, 41, 19), text: 'M1', role: 'guidance-mechanisms', target: { kind: 'mechanism', id: 'M1' } }],
+        mechanisms: [
+          {
+            file: F,
+            range: r(41, 17, 41, 19),
+            text: 'M1',
+            role: 'guidance-mechanisms',
+            target: { kind: 'mechanism', id: 'M1' },
+          },
+        ],
       },
     ]);
     assert.deepEqual(doc.tests, [
@@ -148,8 +200,20 @@ describe('parseMimYaml: a complete specification', () => {
         range: r(44, 4, 48, 59),
         title: 'Timestamps present',
         covers: [
-          { file: F, range: r(46, 13, 46, 17), text: 'R1.1', role: 'covers', target: { kind: 'requirement', id: 'R1.1' } },
-          { file: F, range: r(46, 19, 46, 23), text: 'R2.1', role: 'covers', target: { kind: 'requirement', id: 'R2.1' } },
+          {
+            file: F,
+            range: r(46, 13, 46, 17),
+            text: 'R1.1',
+            role: 'covers',
+            target: { kind: 'requirement', id: 'R1.1' },
+          },
+          {
+            file: F,
+            range: r(46, 19, 46, 23),
+            text: 'R2.1',
+            role: 'covers',
+            target: { kind: 'requirement', id: 'R2.1' },
+          },
         ],
         method: 'automated',
       },
@@ -159,7 +223,17 @@ describe('parseMimYaml: a complete specification', () => {
   it('puts every reference in doc.refs, in written order', () => {
     assert.deepEqual(
       doc.refs.map((x) => `${x.role}:${x.text}`),
-      ['prose:MIM7', 'seeAlso:MIM7.R1.1', 'seeAlso:R1.2', 'prose:R1.1', 'satisfies:R1.1', 'satisfies:MIM7.R1.1', 'guidance-mechanisms:M1', 'covers:R1.1', 'covers:R2.1'],
+      [
+        'prose:MIM7',
+        'seeAlso:MIM7.R1.1',
+        'seeAlso:R1.2',
+        'prose:R1.1',
+        'satisfies:R1.1',
+        'satisfies:MIM7.R1.1',
+        'guidance-mechanisms:M1',
+        'covers:R1.1',
+        'covers:R2.1',
+      ],
     );
   });
 
@@ -174,7 +248,14 @@ describe('parseMimYaml: a complete specification', () => {
         tagRange: r(51, 14, 51, 24),
         range: r(51, 6, 51, 113),
       },
-      { tag: 'b-ISO 1996-1', kind: 'bibliography', title: 'Acoustics - Description of environmental noise', file: F, tagRange: r(53, 11, 53, 23), range: r(53, 6, 54, 59) },
+      {
+        tag: 'b-ISO 1996-1',
+        kind: 'bibliography',
+        title: 'Acoustics - Description of environmental noise',
+        file: F,
+        tagRange: r(53, 11, 53, 23),
+        range: r(53, 6, 54, 59),
+      },
     ]);
     assert.deepEqual(doc.citations, [
       { tag: 'b-ISO 1996-1', file: F, range: r(8, 64, 8, 78) },
@@ -254,7 +335,9 @@ describe('parseMimYaml: ids of other forms', () => {
   });
 
   it('reports invisible characters in ids', () => {
-    assert.deepEqual(legacy.invisibles, [{ what: 'U+200B ZERO WIDTH SPACE', where: 'id', file: L, range: r(7, 16, 7, 17) }]);
+    assert.deepEqual(legacy.invisibles, [
+      { what: 'U+200B ZERO WIDTH SPACE', where: 'id', file: L, range: r(7, 16, 7, 17) },
+    ]);
   });
 
   it('reports on the node at fault what the schema rejects, once per node', () => {

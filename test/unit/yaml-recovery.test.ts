@@ -32,7 +32,12 @@ interface Slip {
 function slips(text: string): Slip[] {
   const lines = text.split('\n');
   const out: Slip[] = [];
-  const slip = (name: string, n: number, line: string) => out.push({ name: `${name} on line ${n + 1}`, line: n, text: [...lines.slice(0, n), line, ...lines.slice(n + 1)].join('\n') });
+  const slip = (name: string, n: number, line: string) =>
+    out.push({
+      name: `${name} on line ${n + 1}`,
+      line: n,
+      text: [...lines.slice(0, n), line, ...lines.slice(n + 1)].join('\n'),
+    });
   for (const [n, l] of lines.entries()) {
     if (/^\s*(#|$)/.test(l)) continue;
     const indent = /^ */.exec(l)![0].length;
@@ -43,7 +48,8 @@ function slips(text: string): Slip[] {
     const key = /^ *(?:- )?[A-Za-z]+(?=:)/.exec(l);
     if (key) slip('no colon', n, l.slice(0, key[0].length) + l.slice(key[0].length + 1));
     for (const [open, close] of ['[]', '{}']) {
-      if (l.includes(open)) slip(`no ${close}`, n, l.slice(0, l.lastIndexOf(close)) + l.slice(l.lastIndexOf(close) + 1));
+      if (l.includes(open))
+        slip(`no ${close}`, n, l.slice(0, l.lastIndexOf(close)) + l.slice(l.lastIndexOf(close) + 1));
     }
     const quote = Math.max(l.lastIndexOf('"'), l.lastIndexOf("'"));
     if (quote >= 0) slip('no closing quote', n, l.slice(0, quote) + l.slice(quote + 1));
@@ -58,9 +64,16 @@ const broken = (doc: DocumentModel) => doc.problems.some((p) => p.code === 'synt
 function elements(doc: DocumentModel): Map<string, { lines: [number, number]; shown: string }> {
   const out = new Map<string, { lines: [number, number]; shown: string }>();
   for (const e of [...doc.capabilities, ...doc.requirements, ...doc.mechanisms, ...doc.guidance, ...doc.tests]) {
-    out.set(`${e.kind} ${e.id}`, { lines: [e.range.start.line, e.range.end.line], shown: `${showRange(e.idRange)} ${showRange(e.range)}` });
+    out.set(`${e.kind} ${e.id}`, {
+      lines: [e.range.start.line, e.range.end.line],
+      shown: `${showRange(e.idRange)} ${showRange(e.range)}`,
+    });
   }
-  for (const r of doc.references) out.set(`reference ${r.tag}`, { lines: [r.range.start.line, r.range.end.line], shown: `${showRange(r.tagRange)} ${showRange(r.range)}` });
+  for (const r of doc.references)
+    out.set(`reference ${r.tag}`, {
+      lines: [r.range.start.line, r.range.end.line],
+      shown: `${showRange(r.tagRange)} ${showRange(r.range)}`,
+    });
   return out;
 }
 
@@ -81,7 +94,8 @@ describe('a *.mim.yaml broken by one slip', () => {
       const got = elements(spec(s.text));
       for (const [key, e] of expected) {
         if (e.lines[0] <= s.line && s.line <= e.lines[1]) continue;
-        if (got.get(key)?.shown !== e.shown) lost.push(`${s.name}: ${key} ${got.has(key) ? `moved to ${got.get(key)!.shown}` : 'lost'}`);
+        if (got.get(key)?.shown !== e.shown)
+          lost.push(`${s.name}: ${key} ${got.has(key) ? `moved to ${got.get(key)!.shown}` : 'lost'}`);
       }
     }
     assert.deepEqual(lost, []);
@@ -103,15 +117,26 @@ describe('a *.mim.yaml broken by one slip', () => {
   it('keeps the requirements after a list that lost its ] in the index, for hover, definition and symbols alike', async () => {
     // The list ends its capability: the recovering parser alone ran the next capability's keys together.
     const text = INTACT.replace('seeAlso: [R2.1]', 'seeAlso: [R2.1');
-    const page = '# Mechanisms\n\n## M5: Lamp registry\n\n| Req. ID | How |\n| --- | --- |\n| MIM8.R3.1 | Each plan is in the registry. |\n\nSee MIM8.R2.2.\n';
-    const ws = await memoryWorkspace({ [FILE]: text, '/ws/kerb/mimspec.yaml': 'mim: MIM3\n', '/ws/kerb/mechanisms.md': page });
+    const page =
+      '# Mechanisms\n\n## M5: Lamp registry\n\n| Req. ID | How |\n| --- | --- |\n| MIM8.R3.1 | Each plan is in the registry. |\n\nSee MIM8.R2.2.\n';
+    const ws = await memoryWorkspace({
+      [FILE]: text,
+      '/ws/kerb/mimspec.yaml': 'mim: MIM3\n',
+      '/ws/kerb/mechanisms.md': page,
+    });
     const findings = [...ws.check().values()].flat().map((f) => `${f.code} ${showLocation(f)}`);
     assert.ok(findings.some((f) => f.startsWith('syntax/yaml')));
     assert.ok(!findings.some((f) => /^(trace|xref)\//.test(f)), findings.join('\n'));
 
-    assert.match(hover(ws, FILE, findCursor(text, 'id: R{|}3.1'))?.markdown ?? '', /The city SHALL publish each dimming plan it adopts\./);
+    assert.match(
+      hover(ws, FILE, findCursor(text, 'id: R{|}3.1'))?.markdown ?? '',
+      /The city SHALL publish each dimming plan it adopts\./,
+    );
     const fromPage = definition(ws, '/ws/kerb/mechanisms.md', findCursor(page, 'MIM8.R{|}3.1'));
-    assert.deepEqual(fromPage.map((l) => showLocation(l)), [`${NAME}:35:13-35:17`]);
+    assert.deepEqual(
+      fromPage.map((l) => showLocation(l)),
+      [`${NAME}:35:13-35:17`],
+    );
     const names = (nodes: SymbolNode[]): string[] => nodes.flatMap((n) => [n.name, ...names(n.children)]);
     assert.ok(names(documentSymbols(ws, FILE)).includes('R3.1'));
     assert.ok(workspaceSymbols(ws, 'MIM8').some((s) => s.kind === 'mim' && s.name === 'MIM8'));

@@ -94,7 +94,9 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
     assert.ok(existsSync(SUITE) && existsSync(EXTENSION), 'build first: node esbuild.mjs');
 
     const work = mkdtempSync(join(tmpdir(), 'mimspec-vscode-'));
-    const dirs = Object.fromEntries(['home', 'config', 'data', 'user-data', 'extensions'].map((d) => [d, join(work, d)]));
+    const dirs = Object.fromEntries(
+      ['home', 'config', 'data', 'user-data', 'extensions'].map((d) => [d, join(work, d)]),
+    );
     for (const d of Object.values(dirs)) mkdirSync(d);
     const workspace = join(work, 'workspace');
     cpSync(fixture('vscode', 'workspace'), workspace, { recursive: true });
@@ -110,14 +112,19 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
       NODE24,
       [
         CODE_SERVER,
-        '--bind-addr', `127.0.0.1:${port}`,
-        '--auth', 'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
         '--disable-telemetry',
         '--disable-update-check',
         '--disable-workspace-trust',
-        '--user-data-dir', dirs['user-data']!,
-        '--extensions-dir', dirs.extensions!,
-        '--vscode-option', 'enable-smoke-test-driver',
+        '--user-data-dir',
+        dirs['user-data']!,
+        '--extensions-dir',
+        dirs.extensions!,
+        '--vscode-option',
+        'enable-smoke-test-driver',
       ],
       {
         detached: true, // its own process group, killed as one
@@ -155,10 +162,16 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
         ['extensionDevelopmentPath', remote(ROOT)],
         ['extensionTestsPath', remote(SUITE)],
       ]);
-      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+      await page.goto(
+        `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`,
+      );
 
       let finished = false;
-      const shot = screenshot ? takeScreenshotWhenHeld(page, suiteLog, screenshot, () => finished).catch((e) => console.log(`no screenshot: ${e}`)) : Promise.resolve();
+      const shot = screenshot
+        ? takeScreenshotWhenHeld(page, suiteLog, screenshot, () => finished).catch((e) =>
+            console.log(`no screenshot: ${e}`),
+          )
+        : Promise.resolve();
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), TIMEOUT)));
       const code = await Promise.race([exited, timedOut]);
@@ -184,7 +197,12 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
 });
 
 /** Waits for the suite's hold marker, then saves the workbench with the Problems panel open. */
-async function takeScreenshotWhenHeld(page: import('playwright-core').Page, suiteLog: string, path: string, finished: () => boolean): Promise<void> {
+async function takeScreenshotWhenHeld(
+  page: import('playwright-core').Page,
+  suiteLog: string,
+  path: string,
+  finished: () => boolean,
+): Promise<void> {
   while (!finished()) {
     if (existsSync(suiteLog) && readFileSync(suiteLog, 'utf8').includes('# holding for a screenshot')) {
       await sleep(1500); // let the panel render

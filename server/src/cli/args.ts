@@ -7,7 +7,8 @@ export interface CheckArgs {
   config?: string;
 }
 
-export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+export type ParsedArgs =
+  CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
 
 export const USAGE = `Usage:
   mimspec check [paths...] [--format text|json|sarif] [--config FILE]
@@ -28,11 +29,15 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const out: CheckArgs = { command, paths: [], format: 'text' };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = () => inline ?? rest[++i];
     if (flag === '--format' || flag === '-f') {
       const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') return { command: 'error', message: `--format takes text, json or sarif${v ? `, not '${v}'` : ''}` };
+      if (v !== 'text' && v !== 'json' && v !== 'sarif')
+        return { command: 'error', message: `--format takes text, json or sarif${v ? `, not '${v}'` : ''}` };
       out.format = v;
     } else if (flag === '--config' || flag === '-c') {
       const v = value();

@@ -58,7 +58,11 @@ export function loadCli(dir = __dirname): { cli: Cli; cached: boolean } {
 /** Runs `mimspec check` on a folder, output discarded, and writes the code cache of what it compiled. */
 export async function writeCodeCache(folder: string, dir = __dirname): Promise<number> {
   const { exports, script, source } = load(dir, false);
-  await exports.main(['check', folder, '--format', 'json'], () => {}, () => {});
+  await exports.main(
+    ['check', folder, '--format', 'json'],
+    () => {},
+    () => {},
+  );
   const data = Buffer.concat([digest(source), script.createCachedData()]);
   const target = join(dir, CACHE);
   writeFileSync(`${target}.tmp`, data);

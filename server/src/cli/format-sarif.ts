@@ -18,7 +18,9 @@ export function formatSarif(report: CheckReport, version: string): string {
             informationUri: 'https://github.com/mimspec/mimspec',
             rules: RULES.map((r) => ({
               id: r.code,
-              name: r.code.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+              name: r.code
+                .replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())
+                .replace(/^\w/, (c) => c.toUpperCase()),
               shortDescription: { text: r.summary },
               helpUri: ruleUrl(r.code),
               defaultConfiguration: { level: LEVEL[r.severity] },

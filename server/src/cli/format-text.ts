@@ -2,9 +2,13 @@ import type { CheckReport } from './report.js';
 
 /** One finding a line, `file:line:col  severity  message  code`, then a summary. */
 export function formatText(report: CheckReport): string {
-  const lines = report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.code}`);
+  const lines = report.diagnostics.map(
+    (d) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.code}`,
+  );
   const { errors, warnings, infos } = report.summary;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(report.files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`);
+  lines.push(
+    `${plural(report.files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -73,7 +73,13 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
   const findings = new Map([...ws.check()].filter(([file]) => wanted(file)));
   const checked = [...ws.documents.keys()].filter(wanted).length;
   const report = buildReport(findings, checked, rel);
-  out(args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, VERSION) : formatText(report));
+  out(
+    args.format === 'json'
+      ? formatJson(report)
+      : args.format === 'sarif'
+        ? formatSarif(report, VERSION)
+        : formatText(report),
+  );
   const internal = report.diagnostics.some((d) => d.code.startsWith('internal/'));
   return internal ? 2 : report.summary.errors > 0 ? 1 : 0;
 }
@@ -82,7 +88,11 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
 export function cli(): void {
   limitHeapGrowth(50);
   limitInlining(150);
-  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+  main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  ).then(
     (code) => {
       process.exitCode = code;
       // Once the report is out there is nothing left to do, and tearing down a large heap takes a while.

@@ -8,7 +8,12 @@ type Relative = (file: string) => string;
 export function modelJson(mims: readonly Mim[], relative: Relative): unknown {
   const at = (l: Location) => ({ file: relative(l.file), line: l.range.start.line + 1 });
   const idAt = (e: { file: string; idRange: Location['range'] }) => at({ file: e.file, range: e.idRange });
-  const ref = (r: IdRef) => ({ text: r.text, ...(r.mim ? { mim: r.mim } : {}), ...(r.target ? { id: r.target.id } : {}), ...at(r) });
+  const ref = (r: IdRef) => ({
+    text: r.text,
+    ...(r.mim ? { mim: r.mim } : {}),
+    ...(r.target ? { id: r.target.id } : {}),
+    ...at(r),
+  });
   return {
     mims: [...mims]
       .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }) || a.root.localeCompare(b.root))
@@ -22,7 +27,13 @@ export function modelJson(mims: readonly Mim[], relative: Relative): unknown {
           id: c.id,
           title: c.title,
           ...idAt(c),
-          requirements: c.requirements.map((r) => ({ id: r.id, text: r.text, keyword: r.keyword ?? null, level: r.level, ...idAt(r) })),
+          requirements: c.requirements.map((r) => ({
+            id: r.id,
+            text: r.text,
+            keyword: r.keyword ?? null,
+            level: r.level,
+            ...idAt(r),
+          })),
         })),
         requirementsOutsideCapabilities: m.requirements
           .filter((r) => !r.capability)
@@ -32,11 +43,27 @@ export function modelJson(mims: readonly Mim[], relative: Relative): unknown {
           title: x.title,
           ...idAt(x),
           standards: x.standards,
-          satisfies: x.satisfies.map((row) => ({ requirement: row.ref.target?.id ?? row.ref.text, ...at(row.ref), ...(row.quote ? { quote: row.quote } : {}) })),
+          satisfies: x.satisfies.map((row) => ({
+            requirement: row.ref.target?.id ?? row.ref.text,
+            ...at(row.ref),
+            ...(row.quote ? { quote: row.quote } : {}),
+          })),
         })),
         guidance: m.guidance.map((g) => ({ id: g.id, title: g.title, ...idAt(g), mechanisms: g.mechanisms.map(ref) })),
-        tests: m.tests.map((t) => ({ id: t.id, title: t.title, ...idAt(t), method: t.method ?? null, covers: t.covers.map(ref) })),
-        references: m.references.map((r) => ({ tag: r.tag, kind: r.kind, title: r.title ?? null, url: r.url ?? null, ...at({ file: r.file, range: r.tagRange }) })),
+        tests: m.tests.map((t) => ({
+          id: t.id,
+          title: t.title,
+          ...idAt(t),
+          method: t.method ?? null,
+          covers: t.covers.map(ref),
+        })),
+        references: m.references.map((r) => ({
+          tag: r.tag,
+          kind: r.kind,
+          title: r.title ?? null,
+          url: r.url ?? null,
+          ...at({ file: r.file, range: r.tagRange }),
+        })),
       })),
   };
 }

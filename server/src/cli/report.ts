@@ -19,7 +19,11 @@ export interface CheckReport {
   summary: { errors: number; warnings: number; infos: number };
 }
 
-export function buildReport(findings: Map<string, Finding[]>, files: number, relative: (file: string) => string): CheckReport {
+export function buildReport(
+  findings: Map<string, Finding[]>,
+  files: number,
+  relative: (file: string) => string,
+): CheckReport {
   const diagnostics: CliDiagnostic[] = [];
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const file of [...findings.keys()].sort()) {

@@ -24,7 +24,10 @@ export function parseConfig(file: string, text: string, ruleCodes?: readonly str
       const loaded = loadYaml(text, lines);
       config.problems.push(...loaded.problems, ...checkSchema('config', file, loaded, lines));
       readConfig(config, loaded.root, lines);
-      if (ruleCodes) config.problems.push(...unknownRules(entries(field(loaded.root, 'rules')?.value), ruleCodes, config.problems, lines));
+      if (ruleCodes)
+        config.problems.push(
+          ...unknownRules(entries(field(loaded.root, 'rules')?.value), ruleCodes, config.problems, lines),
+        );
       return config;
     },
     (problem) => ({ ...defaultConfig(config.dir), file, problems: [...config.problems, problem] }),
@@ -45,7 +48,8 @@ function readConfig(config: ProjectConfig, root: MaybeNode, lines: LineIndex): v
   if (isConvention(conventions)) config.conventions = conventions;
   for (const e of entries(field(root, 'rules')?.value)) {
     const setting = str(e.value);
-    if (setting && (SEVERITY_SETTINGS as readonly string[]).includes(setting)) config.rules[e.key] = setting as SeveritySetting;
+    if (setting && (SEVERITY_SETTINGS as readonly string[]).includes(setting))
+      config.rules[e.key] = setting as SeveritySetting;
   }
   config.include = strings(field(root, 'include')?.value);
   config.exclude = strings(field(root, 'exclude')?.value);
@@ -61,16 +65,30 @@ function readConfig(config: ProjectConfig, root: MaybeNode, lines: LineIndex): v
  * config/unknown-rule: a key under `rules` that is no rule code (a typo, or a rule of another
  * version) changes nothing, which nobody would notice. A key the schema already faults is left to it.
  */
-function unknownRules(rules: Entry[], codes: readonly string[], problems: readonly ParseProblem[], lines: LineIndex): ParseProblem[] {
+function unknownRules(
+  rules: Entry[],
+  codes: readonly string[],
+  problems: readonly ParseProblem[],
+  lines: LineIndex,
+): ParseProblem[] {
   return rules.flatMap((e): ParseProblem[] => {
     if (codes.includes(e.key)) return [];
     const range = lines.rangeOf(e.keyNode.start, e.keyNode.end);
-    if (problems.some((p) => p.range.start.line === range.start.line && p.range.start.character === range.start.character)) return [];
+    if (
+      problems.some((p) => p.range.start.line === range.start.line && p.range.start.character === range.start.character)
+    )
+      return [];
     // A code of the right name in another area, or an area left out: 'sequence' for 'id/sequence'.
     const name = e.key.slice(e.key.lastIndexOf('/') + 1);
     const near = codes.find((c) => c.slice(c.lastIndexOf('/') + 1) === name);
     const hint = near ? `; did you mean '${near}'?` : '; the codes are listed in docs/rules/README.md';
-    return [{ code: 'config/unknown-rule', message: `'${e.key}' is not a mimspec rule code, so this setting changes nothing${hint}`, range }];
+    return [
+      {
+        code: 'config/unknown-rule',
+        message: `'${e.key}' is not a mimspec rule code, so this setting changes nothing${hint}`,
+        range,
+      },
+    ];
   });
 }
 

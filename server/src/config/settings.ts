@@ -22,9 +22,11 @@ export function readSettings(raw: unknown, ruleCodes: ReadonlySet<string>): Sett
   if (!raw || typeof raw !== 'object') return { config, problems };
   const s = raw as Record<string, unknown>;
   if ((NUMBERINGS as readonly unknown[]).includes(s.numbering)) config.numbering = s.numbering as Numbering;
-  else if (s.numbering != null) problems.push(`mimspec.numbering: ${shown(s.numbering)} is not one of ${oneOf(NUMBERINGS)}; it is ignored`);
+  else if (s.numbering != null)
+    problems.push(`mimspec.numbering: ${shown(s.numbering)} is not one of ${oneOf(NUMBERINGS)}; it is ignored`);
   if (isConvention(s.conventions)) config.conventions = s.conventions;
-  else if (s.conventions != null) problems.push(`mimspec.conventions: ${shown(s.conventions)} is not one of ${oneOf(CONVENTIONS)}; it is ignored`);
+  else if (s.conventions != null)
+    problems.push(`mimspec.conventions: ${shown(s.conventions)} is not one of ${oneOf(CONVENTIONS)}; it is ignored`);
   if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) {
     const rules: Record<string, SeveritySetting> = {};
     for (const [code, v] of Object.entries(s.rules as Record<string, unknown>)) {
@@ -41,10 +43,15 @@ export function readSettings(raw: unknown, ruleCodes: ReadonlySet<string>): Sett
       problems.push(`mimspec.rules: ${faults.join(', and ')}; it is ignored`);
     }
     config.rules = rules;
-  } else if (s.rules != null) problems.push(`mimspec.rules: ${shown(s.rules)} is not a map of rule codes to ${oneOf(SEVERITY_SETTINGS)}; it is ignored`);
+  } else if (s.rules != null)
+    problems.push(
+      `mimspec.rules: ${shown(s.rules)} is not a map of rule codes to ${oneOf(SEVERITY_SETTINGS)}; it is ignored`,
+    );
   if (Array.isArray(s.exclude)) {
     config.exclude = s.exclude.filter((x): x is string => typeof x === 'string');
-    if (config.exclude.length < s.exclude.length) problems.push('mimspec.exclude: only strings (globs) are read; the other items are ignored');
-  } else if (s.exclude != null) problems.push(`mimspec.exclude: ${shown(s.exclude)} is not a list of globs; it is ignored`);
+    if (config.exclude.length < s.exclude.length)
+      problems.push('mimspec.exclude: only strings (globs) are read; the other items are ignored');
+  } else if (s.exclude != null)
+    problems.push(`mimspec.exclude: ${shown(s.exclude)} is not a list of globs; it is ignored`);
   return { config, problems };
 }

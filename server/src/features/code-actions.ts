@@ -9,7 +9,15 @@ import { ownerOf, requirementUses } from './support/owners.js';
 import { byPlace, mimOrDocument } from './support/places.js';
 import { escapeInline } from '../parse/text/escape-markdown.js';
 import { yamlScalar } from '../parse/yaml/write-scalar.js';
-import { insertBlocks, lastLineOf, markdownHeading, markdownMappingRow, markdownRequirement, yamlItem, yamlList } from './support/templates.js';
+import {
+  insertBlocks,
+  lastLineOf,
+  markdownHeading,
+  markdownMappingRow,
+  markdownRequirement,
+  yamlItem,
+  yamlList,
+} from './support/templates.js';
 
 export interface CodeAction {
   title: string;
@@ -36,7 +44,9 @@ export function codeActions(ws: Workspace, file: string, range: Range): CodeActi
   const findings = (ws.check().get(doc.file) ?? []).filter((f) => overlaps(f.range, range));
   // A derived action names the finding it answers, when that rule is on and fired here.
   const withCode = (action: CodeAction, code: string, r: Range): CodeAction =>
-    findings.some((f) => f.code === code && compareRanges(f.range, r) === 0) ? { ...action, diagnosticCode: code } : action;
+    findings.some((f) => f.code === code && compareRanges(f.range, r) === 0)
+      ? { ...action, diagnosticCode: code }
+      : action;
   // Two findings on one place may carry the same fix (a quote that drifts in level and in
   // words): it is offered once.
   const seen = new Set<string>();
@@ -45,7 +55,15 @@ export function codeActions(ws: Workspace, file: string, range: Range): CodeActi
       const key = JSON.stringify([fix.title, fix.edits]);
       if (seen.has(key)) return [];
       seen.add(key);
-      return [{ title: fix.title, kind: 'quickfix' as const, edits: fix.edits, diagnosticCode: f.code, ...(fix.preferred && { preferred: true }) }];
+      return [
+        {
+          title: fix.title,
+          kind: 'quickfix' as const,
+          edits: fix.edits,
+          diagnosticCode: f.code,
+          ...(fix.preferred && { preferred: true }),
+        },
+      ];
     }),
   );
   const mim = mimOrDocument(ws, doc);
@@ -72,7 +90,9 @@ export function fixAll(ws: Workspace, file: string): CodeAction | undefined {
 export function safeEdits(findings: readonly Finding[]): TextEdit[] {
   const taken: TextEdit[] = [];
   for (const f of findings) {
-    const fix = f.fixes?.find((x) => x.preferred && !x.edits.some((e) => taken.some((t) => t.file === e.file && clash(t.range, e.range))));
+    const fix = f.fixes?.find(
+      (x) => x.preferred && !x.edits.some((e) => taken.some((t) => t.file === e.file && clash(t.range, e.range))),
+    );
     if (fix) taken.push(...fix.edits);
   }
   return taken.sort(byPlace);
@@ -119,13 +139,31 @@ function createRequirement(ws: Workspace, doc: DocumentModel, ref: IdRef, from: 
     let edit: TextEdit;
     if (capDoc.kind === 'markdown') {
       const like = last ?? target.requirements.find((r) => docOf(r.file).kind === 'markdown');
-      edit = insertBlocks(capDoc, lastLineOf(capDoc, last ?? cap), [markdownRequirement(like && { element: like, doc: docOf(like.file) }, id, text)]);
+      edit = insertBlocks(capDoc, lastLineOf(capDoc, last ?? cap), [
+        markdownRequirement(like && { element: like, doc: docOf(like.file) }, id, text),
+      ]);
     } else if (last) {
       const dash = dashColumn(capDoc, last.range.start);
-      edit = insertAt(cap.file, last.range.end, `\n${' '.repeat(dash)}${yamlItem(dash, [['id', id], ['text', yamlText]])}`);
+      edit = insertAt(
+        cap.file,
+        last.range.end,
+        `\n${' '.repeat(dash)}${yamlItem(dash, [
+          ['id', id],
+          ['text', yamlText],
+        ])}`,
+      );
     } else {
       const col = cap.range.start.character;
-      edit = insertAt(cap.file, cap.range.end, `\n${' '.repeat(col)}requirements:${yamlList(col - 2, [[['id', id], ['text', yamlText]]])}`);
+      edit = insertAt(
+        cap.file,
+        cap.range.end,
+        `\n${' '.repeat(col)}requirements:${yamlList(col - 2, [
+          [
+            ['id', id],
+            ['text', yamlText],
+          ],
+        ])}`,
+      );
     }
     return { title: `Create requirement ${id} in ${cap.id}`, kind: 'quickfix', edits: [edit] };
   }
@@ -138,10 +176,29 @@ function createRequirement(ws: Workspace, doc: DocumentModel, ref: IdRef, from: 
   if (capDoc.kind === 'markdown') {
     const reqLike = lastCap.requirements[lastCap.requirements.length - 1];
     const heading = markdownHeading({ element: lastCap, doc: capDoc }, capId, 'New capability');
-    edit = insertBlocks(capDoc, lastLineOf(capDoc, lastCap), [heading, markdownRequirement(reqLike && { element: reqLike, doc: docOf(reqLike.file) }, id, text)]);
+    edit = insertBlocks(capDoc, lastLineOf(capDoc, lastCap), [
+      heading,
+      markdownRequirement(reqLike && { element: reqLike, doc: docOf(reqLike.file) }, id, text),
+    ]);
   } else {
     const dash = dashColumn(capDoc, lastCap.range.start);
-    edit = insertAt(lastCap.file, lastCap.range.end, `\n${' '.repeat(dash)}${yamlItem(dash, [['id', capId], ['title', 'New capability'], ['requirements', yamlList(dash, [[['id', id], ['text', yamlText]]])]])}`);
+    edit = insertAt(
+      lastCap.file,
+      lastCap.range.end,
+      `\n${' '.repeat(dash)}${yamlItem(dash, [
+        ['id', capId],
+        ['title', 'New capability'],
+        [
+          'requirements',
+          yamlList(dash, [
+            [
+              ['id', id],
+              ['text', yamlText],
+            ],
+          ]),
+        ],
+      ])}`,
+    );
   }
   return { title: `Create requirement ${id} in a new capability ${capId}`, kind: 'quickfix', edits: [edit] };
 }
@@ -155,13 +212,19 @@ function addMappingRow(ws: Workspace, r: Requirement, mim: Mim): CodeAction | un
   const last = m.satisfies[m.satisfies.length - 1];
   let edit: TextEdit;
   if (mDoc.kind === 'markdown') {
-    edit = insertBlocks(mDoc, lastLineOf(mDoc, last ?? m), [markdownMappingRow(last && { element: last, doc: mDoc }, r.id, r.text, '')]);
+    edit = insertBlocks(mDoc, lastLineOf(mDoc, last ?? m), [
+      markdownMappingRow(last && { element: last, doc: mDoc }, r.id, r.text, ''),
+    ]);
   } else if (last) {
     const dash = dashColumn(mDoc, last.range.start);
     edit = insertAt(m.file, last.range.end, `\n${' '.repeat(dash)}${yamlItem(dash, [['requirement', r.id]])}`);
   } else {
     const col = m.range.start.character;
-    edit = insertAt(m.file, m.range.end, `\n${' '.repeat(col)}satisfies:${yamlList(col - 2, [[['requirement', r.id]]])}`);
+    edit = insertAt(
+      m.file,
+      m.range.end,
+      `\n${' '.repeat(col)}satisfies:${yamlList(col - 2, [[['requirement', r.id]]])}`,
+    );
   }
   return { title: `Add a mapping row for ${r.id} to ${m.id}`, kind: 'quickfix', edits: [edit] };
 }

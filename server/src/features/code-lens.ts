@@ -22,9 +22,17 @@ export function codeLenses(ws: Workspace, file: string): CodeLens[] {
   return doc.requirements.map((r) => {
     const key = `${mim.id}.${r.id}`;
     const uses = requirementUses(ws, key);
-    const name = (u: (typeof uses.satisfiedBy)[number] | (typeof uses.testedBy)[number]) => idFrom(u.element, u.mim?.id, mim.id);
-    const parts = [uses.satisfiedBy.length > 0 ? `satisfied by ${uses.satisfiedBy.map(name).join(', ')}` : 'not satisfied'];
+    const name = (u: (typeof uses.satisfiedBy)[number] | (typeof uses.testedBy)[number]) =>
+      idFrom(u.element, u.mim?.id, mim.id);
+    const parts = [
+      uses.satisfiedBy.length > 0 ? `satisfied by ${uses.satisfiedBy.map(name).join(', ')}` : 'not satisfied',
+    ];
     if (uses.testedBy.length > 0) parts.push(`tested by ${uses.testedBy.map(name).join(', ')}`);
-    return { range: r.idRange, title: parts.join(' · '), requirement: key, locations: [...uses.satisfiedBy, ...uses.testedBy].map((u) => idLocation(u.element)) };
+    return {
+      range: r.idRange,
+      title: parts.join(' · '),
+      requirement: key,
+      locations: [...uses.satisfiedBy, ...uses.testedBy].map((u) => idLocation(u.element)),
+    };
   });
 }

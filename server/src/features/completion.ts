@@ -1,7 +1,17 @@
 import type { SchemaObject } from 'ajv';
 import type { Position, Range } from '../model/range.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { citationItems, elementItems, idWord, keywordItems, mimIdItems, proseMimItems, tagItems, type CompletionContext, type Word } from './support/completion-sources.js';
+import {
+  citationItems,
+  elementItems,
+  idWord,
+  keywordItems,
+  mimIdItems,
+  proseMimItems,
+  tagItems,
+  type CompletionContext,
+  type Word,
+} from './support/completion-sources.js';
 import { markdownSnippets, yamlSnippets } from './support/completion-snippets.js';
 import { elementAt, lastAtOrBefore, mimOrDocument, partAt } from './support/places.js';
 import { propertiesOf, schemaAt, schemaOf, typeLabel } from './support/schema-walk.js';
@@ -33,7 +43,14 @@ export function complete(ws: Workspace, file: string, pos: Position): Completion
   const doc = ws.document(file);
   if (!doc || doc.skipped) return [];
   const line = doc.lines.lineText(pos.line);
-  const ctx: CompletionContext = { ws, doc, mim: mimOrDocument(ws, doc), pos, line, before: line.slice(0, Math.min(pos.character, line.length)) };
+  const ctx: CompletionContext = {
+    ws,
+    doc,
+    mim: mimOrDocument(ws, doc),
+    pos,
+    line,
+    before: line.slice(0, Math.min(pos.character, line.length)),
+  };
   if (doc.kind === 'markdown') return markdownItems(ctx);
   const root = schemaOf(doc);
   const y = yamlContext(doc, pos);
@@ -52,7 +69,9 @@ const ID_LIST_LINE = /^\s*\**\s*(Covers|Mechanisms)\s*\**\s*:/i;
 function markdownItems(ctx: CompletionContext): CompletionItem[] {
   const cell = tableCell(ctx);
   if (cell !== undefined) {
-    return cell.first && cell.mapping ? [...elementItems(ctx, idWord(ctx), ['requirement']), ...markdownSnippets(ctx)] : proseItems(ctx);
+    return cell.first && cell.mapping
+      ? [...elementItems(ctx, idWord(ctx), ['requirement']), ...markdownSnippets(ctx)]
+      : proseItems(ctx);
   }
   const list = ID_LIST_LINE.exec(ctx.before);
   if (list) return elementItems(ctx, idWord(ctx), list[1].toLowerCase() === 'covers' ? ['requirement'] : ['mechanism']);
@@ -71,7 +90,10 @@ function inRequirementText(ctx: CompletionContext): boolean {
   const lines = ctx.doc.lines;
   const offset = lines.offsetAt(ctx.pos);
   if (ctx.doc.kind !== 'markdown') return offset >= r.textSpan.start && offset <= r.textSpan.end;
-  return offset > lines.offsetAt(r.idRange.end) && offset <= Math.max(r.textSpan.end, lines.lineEnd(lines.positionAt(r.textSpan.end).line));
+  return (
+    offset > lines.offsetAt(r.idRange.end) &&
+    offset <= Math.max(r.textSpan.end, lines.lineEnd(lines.positionAt(r.textSpan.end).line))
+  );
 }
 
 /** The table row the cursor is in: whether in its first cell, and whether the table maps requirements. */
@@ -81,8 +103,12 @@ function tableCell(ctx: CompletionContext): { first: boolean; mapping: boolean }
   let header = ctx.pos.line;
   while (header > 0 && /^\s*\|/.test(lines.lineText(header - 1))) header--;
   const first = (ctx.before.replace(/\\\|/g, '').match(/\|/g) ?? []).length === 1;
-  const inMechanisms = elementAt(ctx.doc.mechanisms, ctx.pos) !== undefined || partAt(ctx.doc, ctx.pos) === 'mechanisms';
-  const firstHeaderCell = lines.lineText(header).replace(/^\s*\|/, '').split('|')[0];
+  const inMechanisms =
+    elementAt(ctx.doc.mechanisms, ctx.pos) !== undefined || partAt(ctx.doc, ctx.pos) === 'mechanisms';
+  const firstHeaderCell = lines
+    .lineText(header)
+    .replace(/^\s*\|/, '')
+    .split('|')[0];
   return { first, mapping: inMechanisms && ctx.pos.line > header + 1 && /\breq/i.test(firstHeaderCell) };
 }
 
@@ -92,12 +118,19 @@ function yamlItems(ctx: CompletionContext, y: YamlContext, root: SchemaObject): 
   const word: Word = { range: y.word, prefix: y.wordText };
   switch (y.at) {
     case 'key':
-      return keyItems(root, schemaAt(root, y.path.slice(0, -1)), siblingKeys(ctx.doc, ctx.pos.line, y.column).filter((k) => k !== y.path[y.path.length - 1]), word, false);
+      return keyItems(
+        root,
+        schemaAt(root, y.path.slice(0, -1)),
+        siblingKeys(ctx.doc, ctx.pos.line, y.column).filter((k) => k !== y.path[y.path.length - 1]),
+        word,
+        false,
+      );
     case 'entry':
     case 'item': {
       const s = schemaAt(root, y.path);
       const snippets = yamlSnippets(ctx, y, root);
-      if (s?.type === 'object' || s?.properties) return [...snippets, ...keyItems(root, s, siblingKeys(ctx.doc, ctx.pos.line, y.column), word, true)];
+      if (s?.type === 'object' || s?.properties)
+        return [...snippets, ...keyItems(root, s, siblingKeys(ctx.doc, ctx.pos.line, y.column), word, true)];
       return y.at === 'item' ? [...snippets, ...valueItems(ctx, y, s, word, root)] : snippets;
     }
     case 'value':
@@ -107,10 +140,24 @@ function yamlItems(ctx: CompletionContext, y: YamlContext, root: SchemaObject): 
   }
 }
 
-function keyItems(root: SchemaObject, map: SchemaObject | undefined, present: string[], word: Word, withColon: boolean): CompletionItem[] {
+function keyItems(
+  root: SchemaObject,
+  map: SchemaObject | undefined,
+  present: string[],
+  word: Word,
+  withColon: boolean,
+): CompletionItem[] {
   return propertiesOf(root, map)
     .filter(([k]) => !present.includes(k))
-    .map(([k, s]) => ({ label: k, kind: 'key' as const, detail: typeLabel(root, s), documentation: s.description, insertText: withColon ? `${k}: ` : k, isSnippet: false, range: word.range }));
+    .map(([k, s]) => ({
+      label: k,
+      kind: 'key' as const,
+      detail: typeLabel(root, s),
+      documentation: s.description,
+      insertText: withColon ? `${k}: ` : k,
+      isSnippet: false,
+      range: word.range,
+    }));
 }
 
 function isRequirementText(path: YamlPath): boolean {
@@ -123,16 +170,33 @@ function fieldOf(path: YamlPath): string | undefined {
   return typeof last === 'number' ? (path[path.length - 2] as string | undefined) : last;
 }
 
-function valueItems(ctx: CompletionContext, y: YamlContext, s: SchemaObject | undefined, word: Word, root: SchemaObject): CompletionItem[] {
+function valueItems(
+  ctx: CompletionContext,
+  y: YamlContext,
+  s: SchemaObject | undefined,
+  word: Word,
+  root: SchemaObject,
+): CompletionItem[] {
   if (s && Array.isArray(s.enum)) {
-    return s.enum.map((v: unknown) => ({ label: String(v), kind: 'value' as const, detail: typeLabel(root, s), documentation: s.description, insertText: String(v), isSnippet: false, range: word.range }));
+    return s.enum.map((v: unknown) => ({
+      label: String(v),
+      kind: 'value' as const,
+      detail: typeLabel(root, s),
+      documentation: s.description,
+      insertText: String(v),
+      isSnippet: false,
+      range: word.range,
+    }));
   }
   const field = fieldOf(y.path);
   // A list written on its key's line (`covers: `) gets its first item in brackets.
-  const wrap = (items: CompletionItem[]) => (y.at === 'value' && s?.type === 'array' ? items.map((i) => ({ ...i, insertText: `[${i.insertText}]` })) : items);
-  if ((field === 'requirement' && y.path.includes('satisfies')) || field === 'covers') return wrap(elementItems(ctx, word, ['requirement']));
+  const wrap = (items: CompletionItem[]) =>
+    y.at === 'value' && s?.type === 'array' ? items.map((i) => ({ ...i, insertText: `[${i.insertText}]` })) : items;
+  if ((field === 'requirement' && y.path.includes('satisfies')) || field === 'covers')
+    return wrap(elementItems(ctx, word, ['requirement']));
   if (field === 'seeAlso') return wrap(elementItems(ctx, word, ['requirement', 'capability']));
-  if (field === 'mechanisms' && y.path[0] === 'interoperabilityGuidance') return wrap(elementItems(ctx, word, ['mechanism']));
+  if (field === 'mechanisms' && y.path[0] === 'interoperabilityGuidance')
+    return wrap(elementItems(ctx, word, ['mechanism']));
   if (field === 'standards') return wrap(tagItems(ctx, word));
   if ((field === 'mim' && y.path.length === 1) || field === 'mims') return wrap(mimIdItems(ctx, word));
   return s?.type === 'string' && !s.pattern ? proseItems(ctx, isRequirementText(y.path)) : [];

@@ -24,7 +24,11 @@ export function documentLinks(ws: Workspace, file: string): DocumentLink[] {
     const t = resolveLink(link, link.file, ws);
     if (!t?.path || !ws.exists(t.path) || link.form === 'reference') continue;
     const line = anchorRange(ws.document(t.path), t.anchor)?.start.line;
-    out.push({ range: link.targetRange, target: line === undefined ? { file: t.path } : { file: t.path, line }, tooltip: `Open ${relativePath(dirname(doc.file), t.path)}` });
+    out.push({
+      range: link.targetRange,
+      target: line === undefined ? { file: t.path } : { file: t.path, line },
+      tooltip: `Open ${relativePath(dirname(doc.file), t.path)}`,
+    });
   }
   for (const c of doc.citations) {
     const ref = referenceFor(ws, doc, c.tag);
@@ -33,9 +37,17 @@ export function documentLinks(ws: Workspace, file: string): DocumentLink[] {
   for (const ref of doc.refs) {
     if (!ref.mim) continue;
     const element = ref.target ? ws.index.lookup(`${ref.mim}.${ref.target.id}`)[0] : undefined;
-    const main = ws.index.byId.get(ref.mim)?.map(mainDocument).find((d) => d !== undefined);
+    const main = ws.index.byId
+      .get(ref.mim)
+      ?.map(mainDocument)
+      .find((d) => d !== undefined);
     const url = ws.registryFor(doc.file).get(ref.mim)?.url;
-    if (element) out.push({ range: ref.range, target: { file: element.file, line: element.idRange.start.line }, tooltip: `${ref.mim}.${element.id} ${element.title}`.trim() });
+    if (element)
+      out.push({
+        range: ref.range,
+        target: { file: element.file, line: element.idRange.start.line },
+        tooltip: `${ref.mim}.${element.id} ${element.title}`.trim(),
+      });
     else if (main) out.push({ range: ref.range, target: { file: main.file }, tooltip: `Open ${ref.mim}` });
     else if (url) out.push({ range: ref.range, target: { url }, tooltip: `${ref.mim} in the registry` });
   }

@@ -31,7 +31,11 @@ export function foldingRanges(ws: Workspace, file: string): FoldingRange[] {
 }
 
 function markdownFolds(doc: DocumentModel): FoldingRange[] {
-  const out: FoldingRange[] = doc.sections.map((s) => ({ startLine: s.headingRange.start.line, endLine: s.range.end.line, kind: 'section' }));
+  const out: FoldingRange[] = doc.sections.map((s) => ({
+    startLine: s.headingRange.start.line,
+    endLine: s.range.end.line,
+    kind: 'section',
+  }));
   const open: { name: string; line: number }[] = [];
   for (const t of doc.gitbookTags) {
     if (t.kind === 'open') open.push({ name: t.name, line: t.range.start.line });
@@ -54,8 +58,18 @@ function markdownFolds(doc: DocumentModel): FoldingRange[] {
 }
 
 function yamlFolds(doc: DocumentModel): FoldingRange[] {
-  const out: FoldingRange[] = doc.parts.map((p) => ({ startLine: p.range.start.line, endLine: topLevelEntryEnd(doc, p.range.start.line).line, kind: 'part' }));
-  const elements: MimElement[] = [...doc.capabilities, ...doc.requirements, ...doc.mechanisms, ...doc.guidance, ...doc.tests];
+  const out: FoldingRange[] = doc.parts.map((p) => ({
+    startLine: p.range.start.line,
+    endLine: topLevelEntryEnd(doc, p.range.start.line).line,
+    kind: 'part',
+  }));
+  const elements: MimElement[] = [
+    ...doc.capabilities,
+    ...doc.requirements,
+    ...doc.mechanisms,
+    ...doc.guidance,
+    ...doc.tests,
+  ];
   for (const e of elements) out.push({ startLine: e.range.start.line, endLine: e.range.end.line, kind: 'element' });
   return out;
 }

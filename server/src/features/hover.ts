@@ -26,7 +26,10 @@ const LIST_MAX = 20;
 export function hover(ws: Workspace, file: string, pos: Position): Hover | undefined {
   const hit = locate(ws, file, pos);
   if (!hit) return undefined;
-  const reply = (lines: (string | undefined)[]) => ({ range: hit.range, markdown: lines.filter((l) => l !== undefined).join('\n') });
+  const reply = (lines: (string | undefined)[]) => ({
+    range: hit.range,
+    markdown: lines.filter((l) => l !== undefined).join('\n'),
+  });
   switch (hit.kind) {
     case 'element':
       return reply(elementHover(ws, file, hit.key ? ws.index.lookup(hit.key) : [hit.element], hit.mim));
@@ -36,14 +39,30 @@ export function hover(ws: Workspace, file: string, pos: Position): Hover | undef
       if (found.length > 0) return reply(elementHover(ws, file, found, ws.index.mimOf(found[0].file)));
       const mimId = hit.resolved.mimId;
       const target = hit.ref.target;
-      if (!target) return reply([`**${hit.ref.text}**`, '', hit.ref.role === 'resource-mims' ? namesNoMim(hit.ref.text) : 'Names no MIM element: expected an id such as R1.1 or MIM0.R1.1.']);
-      if (hit.ref.mim && !ws.index.byId.has(hit.ref.mim)) return reply([`**${key}**`, '', `${mimName(ws, file, hit.ref.mim)} is not in the workspace.`]);
-      return reply([`**${key ?? target.id}**`, '', `No ${target.kind} ${target.id} in ${mimId ? mimName(ws, file, mimId) : 'this file'}.`]);
+      if (!target)
+        return reply([
+          `**${hit.ref.text}**`,
+          '',
+          hit.ref.role === 'resource-mims'
+            ? namesNoMim(hit.ref.text)
+            : 'Names no MIM element: expected an id such as R1.1 or MIM0.R1.1.',
+        ]);
+      if (hit.ref.mim && !ws.index.byId.has(hit.ref.mim))
+        return reply([`**${key}**`, '', `${mimName(ws, file, hit.ref.mim)} is not in the workspace.`]);
+      return reply([
+        `**${key ?? target.id}**`,
+        '',
+        `No ${target.kind} ${target.id} in ${mimId ? mimName(ws, file, mimId) : 'this file'}.`,
+      ]);
     }
     case 'mim':
       return reply(mimHover(ws, file, hit.mimId));
     case 'citation':
-      return reply(hit.reference ? referenceHover(ws, hit.reference) : [`**[${hit.citation.tag}]**`, '', `Not in the references of ${mimLabel(ws, file)}.`]);
+      return reply(
+        hit.reference
+          ? referenceHover(ws, hit.reference)
+          : [`**[${hit.citation.tag}]**`, '', `Not in the references of ${mimLabel(ws, file)}.`],
+      );
     case 'reference':
       return reply(referenceHover(ws, hit.reference));
     case 'yaml-key': {
@@ -87,14 +106,26 @@ function elementHover(ws: Workspace, file: string, found: MimElement[], mim: Mim
       lines.push(...testLines(e, of));
       break;
   }
-  if (found.length > 1) lines.push(`- Defined ${found.length} times: ${found.map((f) => `${relativePath(dirname(file), f.file)}:${f.idRange.start.line + 1}`).join(', ')}`);
+  if (found.length > 1)
+    lines.push(
+      `- Defined ${found.length} times: ${found.map((f) => `${relativePath(dirname(file), f.file)}:${f.idRange.start.line + 1}`).join(', ')}`,
+    );
   return lines;
 }
 
-function requirementLines(ws: Workspace, r: Requirement, mim: Mim | undefined, readerMim: string | undefined, of: string): string[] {
+function requirementLines(
+  ws: Workspace,
+  r: Requirement,
+  mim: Mim | undefined,
+  readerMim: string | undefined,
+  of: string,
+): string[] {
   const capability = r.capability ? mim?.capabilities.find((c) => c.id === r.capability) : undefined;
   const uses = mim?.known ? requirementUses(ws, `${mim.id}.${r.id}`) : { satisfiedBy: [], testedBy: [] };
-  const used = (list: Use<MimElement>[]) => (list.length === 0 ? 'none' : cut(list.map((u) => `${idFrom(u.element, u.mim?.id, readerMim)} ${u.element.title}`.trim())).join('; '));
+  const used = (list: Use<MimElement>[]) =>
+    list.length === 0
+      ? 'none'
+      : cut(list.map((u) => `${idFrom(u.element, u.mim?.id, readerMim)} ${u.element.title}`.trim())).join('; ');
   return [
     // The hover is Markdown: the text is escaped to show as the page reads.
     r.text ? escapeInline(r.text) : '_(no text)_',
@@ -110,17 +141,41 @@ function requirementLines(ws: Workspace, r: Requirement, mim: Mim | undefined, r
 
 function capabilityLines(c: Capability, of: string): string[] {
   const n = c.requirements.length;
-  return [`Capability${of}`, '', `- ${n} requirement${n === 1 ? '' : 's'}${n > 0 ? `: ${ids(c.requirements.map((r) => r.id))}` : ''}`];
+  return [
+    `Capability${of}`,
+    '',
+    `- ${n} requirement${n === 1 ? '' : 's'}${n > 0 ? `: ${ids(c.requirements.map((r) => r.id))}` : ''}`,
+  ];
 }
 
 function mechanismLines(m: Mechanism, mim: Mim | undefined, readerMim: string | undefined, of: string): string[] {
   const local = (id: string) => (mim ? ownId(mim, id) : id);
-  const satisfied = m.satisfies.flatMap((row) => (row.ref.text ? [row.ref.mim && row.ref.mim !== (mim?.id ?? readerMim) ? row.ref.text : row.ref.target ? local(row.ref.target.id) : row.ref.text] : []));
-  return [`Mechanism${of}`, '', m.standards.length > 0 ? `- Standards: ${m.standards.join('; ')}` : '- Standards: none', `- Satisfies: ${satisfied.length > 0 ? ids(satisfied) : 'none'}`];
+  const satisfied = m.satisfies.flatMap((row) =>
+    row.ref.text
+      ? [
+          row.ref.mim && row.ref.mim !== (mim?.id ?? readerMim)
+            ? row.ref.text
+            : row.ref.target
+              ? local(row.ref.target.id)
+              : row.ref.text,
+        ]
+      : [],
+  );
+  return [
+    `Mechanism${of}`,
+    '',
+    m.standards.length > 0 ? `- Standards: ${m.standards.join('; ')}` : '- Standards: none',
+    `- Satisfies: ${satisfied.length > 0 ? ids(satisfied) : 'none'}`,
+  ];
 }
 
 function testLines(t: Test, of: string): string[] {
-  return [`Test${of}`, '', `- Covers: ${t.covers.length > 0 ? ids(t.covers.map((r) => r.text)) : 'none'}`, ...(t.method ? [`- Method: ${t.method}`] : [])];
+  return [
+    `Test${of}`,
+    '',
+    `- Covers: ${t.covers.length > 0 ? ids(t.covers.map((r) => r.text)) : 'none'}`,
+    ...(t.method ? [`- Method: ${t.method}`] : []),
+  ];
 }
 
 function mimHover(ws: Workspace, file: string, mimId: string): string[] {
@@ -129,7 +184,12 @@ function mimHover(ws: Workspace, file: string, mimId: string): string[] {
   if (!mims) {
     const numbering = ws.configFor(file).numbering;
     if (!reg) return [`**${mimId}**`, '', `Not a MIM of the workspace or of the ${numbering} registry.`];
-    return [`**${mimId}** ${reg.title}`, '', `From the ${numbering} registry; not in the workspace.`, ...(reg.url ? ['', reg.url] : [])];
+    return [
+      `**${mimId}** ${reg.title}`,
+      '',
+      `From the ${numbering} registry; not in the workspace.`,
+      ...(reg.url ? ['', reg.url] : []),
+    ];
   }
   const mim = mims[0];
   const files = mims.flatMap((m) => m.documents).map((d) => relativePath(dirname(file), d.file));
@@ -144,7 +204,12 @@ function mimHover(ws: Workspace, file: string, mimId: string): string[] {
 
 function referenceHover(ws: Workspace, r: Reference): string[] {
   const kind = r.kind === 'normative' ? 'Normative reference' : 'Bibliography entry';
-  return [`**[${r.tag}]**${r.title ? ` ${r.title}` : ''}`, ...(r.url ? ['', r.url] : []), '', `${kind} of ${mimLabel(ws, r.file)}`];
+  return [
+    `**[${r.tag}]**${r.title ? ` ${r.title}` : ''}`,
+    ...(r.url ? ['', r.url] : []),
+    '',
+    `${kind} of ${mimLabel(ws, r.file)}`,
+  ];
 }
 
 /** `MIM7 Geospatial Data`, or just the id when no title is known. */

@@ -33,7 +33,14 @@ export function locate(ws: Workspace, file: string, pos: Position): Located | un
   const lists: MimElement[][] = [doc.capabilities, doc.requirements, doc.mechanisms, doc.guidance, doc.tests];
   for (const list of lists) {
     const element = list.find((e) => containsPosition(e.idRange, pos));
-    if (element) return { kind: 'element', range: element.idRange, element, mim, key: mim && element.id ? globalKey(mim.id, element.id) : undefined };
+    if (element)
+      return {
+        kind: 'element',
+        range: element.idRange,
+        element,
+        mim,
+        key: mim && element.id ? globalKey(mim.id, element.id) : undefined,
+      };
   }
   const ref = doc.refs.find(at(pos));
   if (ref) {
@@ -41,7 +48,8 @@ export function locate(ws: Workspace, file: string, pos: Position): Located | un
     return { kind: 'ref', range: ref.range, ref, resolved: index.resolve(ref, mim) };
   }
   const citation = doc.citations.find(at(pos));
-  if (citation) return { kind: 'citation', range: citation.range, citation, reference: referenceFor(ws, doc, citation.tag) };
+  if (citation)
+    return { kind: 'citation', range: citation.range, citation, reference: referenceFor(ws, doc, citation.tag) };
   const reference = doc.references.find((r) => containsPosition(r.tagRange, pos));
   if (reference) return { kind: 'reference', range: reference.tagRange, reference };
   const claim = doc.identity.find((c) => c.source !== 'h1' && containsPosition(c.range, pos));
@@ -50,7 +58,8 @@ export function locate(ws: Workspace, file: string, pos: Position): Located | un
   if (link) return { kind: 'link', range: link.range, link };
   if (doc.kind !== 'markdown') {
     const y = yamlContext(doc, pos);
-    if (y?.at === 'key' && y.keyRange) return { kind: 'yaml-key', range: y.keyRange, key: String(y.path[y.path.length - 1]), path: y.path };
+    if (y?.at === 'key' && y.keyRange)
+      return { kind: 'yaml-key', range: y.keyRange, key: String(y.path[y.path.length - 1]), path: y.path };
   }
   return undefined;
 }

@@ -13,7 +13,13 @@ export type IsCancelled = () => boolean;
  * the tag in the MIM. With `includeDeclaration`, the definitions come first; the uses follow
  * by file and position.
  */
-export function references(ws: Workspace, file: string, pos: Position, includeDeclaration: boolean, isCancelled?: IsCancelled): Location[] {
+export function references(
+  ws: Workspace,
+  file: string,
+  pos: Position,
+  includeDeclaration: boolean,
+  isCancelled?: IsCancelled,
+): Location[] {
   const hit = locate(ws, file, pos);
   const index = ws.index;
   let declarations: Location[] = [];
@@ -47,7 +53,8 @@ export function references(ws: Workspace, file: string, pos: Position, includeDe
       const tag = hit.kind === 'citation' ? hit.citation.tag : hit.reference.tag;
       const mim = mimOrDocument(ws, ws.document(file)!);
       declarations = mim.references.filter((r) => r.tag === tag).map((r) => ({ file: r.file, range: r.tagRange }));
-      for (const d of mim.documents) for (const c of d.citations) if (c.tag === tag) uses.push({ file: c.file, range: c.range });
+      for (const d of mim.documents)
+        for (const c of d.citations) if (c.tag === tag) uses.push({ file: c.file, range: c.range });
       break;
     }
     default:

@@ -30,26 +30,49 @@ function subject(ws: Workspace, file: string, pos: Position): Subject | undefine
     const definitions = hit.key ? index.lookup(hit.key) : [hit.element];
     // Which of several same-named elements a reference means cannot be told: renaming one
     // of the duplicates renames that definition only.
-    if (definitions.length > 1) return { element: hit.element, definitions: [hit.element], refs: [], range: hit.range, id: hit.element.id };
-    return { element: hit.element, definitions, refs: (hit.key && index.refsByKey.get(hit.key)) || [], range: hit.range, id: hit.element.id };
+    if (definitions.length > 1)
+      return { element: hit.element, definitions: [hit.element], refs: [], range: hit.range, id: hit.element.id };
+    return {
+      element: hit.element,
+      definitions,
+      refs: (hit.key && index.refsByKey.get(hit.key)) || [],
+      range: hit.range,
+      id: hit.element.id,
+    };
   }
   if (hit?.kind === 'ref' && hit.ref.target && hit.resolved.key) {
     const definitions = index.lookup(hit.resolved.key);
     if (definitions.length === 0) return undefined;
     const part = localPart(hit.ref);
     const start = { line: hit.range.start.line, character: hit.range.start.character + part.offset };
-    return { element: definitions[0], definitions, refs: index.refsByKey.get(hit.resolved.key) ?? [], range: rangeBetween(start, hit.range.end), id: hit.ref.target.id };
+    return {
+      element: definitions[0],
+      definitions,
+      refs: index.refsByKey.get(hit.resolved.key) ?? [],
+      range: rangeBetween(start, hit.range.end),
+      id: hit.ref.target.id,
+    };
   }
   return undefined;
 }
 
 /** Whether a rename can start here: on an element's id or on a reference to an existing element. */
-export function prepareRename(ws: Workspace, file: string, pos: Position): { range: Range; placeholder: string } | undefined {
+export function prepareRename(
+  ws: Workspace,
+  file: string,
+  pos: Position,
+): { range: Range; placeholder: string } | undefined {
   const s = subject(ws, file, pos);
   return s && { range: s.range, placeholder: s.id };
 }
 
-const EXAMPLE: Record<MimElement['kind'], string> = { capability: 'C1', requirement: 'R1.1', mechanism: 'M1', guidance: 'G1', test: 'T1' };
+const EXAMPLE: Record<MimElement['kind'], string> = {
+  capability: 'C1',
+  requirement: 'R1.1',
+  mechanism: 'M1',
+  guidance: 'G1',
+  test: 'T1',
+};
 
 /** A rename's edits; a capability's adds the renumbering of its requirements, for the user to review. */
 export interface RenameResult {
@@ -67,18 +90,28 @@ const CANCELLED = { error: 'The rename was cancelled' };
  * also renumbers its requirements (see `renumberPlan`), as a group of its own. Links to a
  * heading whose anchor the new id changes follow it (`anchorEdits`).
  */
-export function rename(ws: Workspace, file: string, pos: Position, newName: string, isCancelled?: IsCancelled): RenameResult | { error: string } {
+export function rename(
+  ws: Workspace,
+  file: string,
+  pos: Position,
+  newName: string,
+  isCancelled?: IsCancelled,
+): RenameResult | { error: string } {
   const s = subject(ws, file, pos);
   if (!s) return { error: 'Only the id of a capability, requirement, mechanism, guidance or test can be renamed' };
   const e = s.element;
   const mim = mimOrDocument(ws, ws.document(e.file)!);
   const written = newName.trim().startsWith(`${mim.id}.`) ? newName.trim().slice(mim.id.length + 1) : newName.trim();
   const parsed = parseLocalId(written);
-  if (!parsed || parsed.malformed) return { error: `'${newName}' is not a ${e.kind} id: write it like ${EXAMPLE[e.kind]}` };
-  if (parsed.kind !== e.kind) return { error: `${written} is a ${parsed.kind} id, but ${s.id} is a ${e.kind}: write it like ${EXAMPLE[e.kind]}` };
+  if (!parsed || parsed.malformed)
+    return { error: `'${newName}' is not a ${e.kind} id: write it like ${EXAMPLE[e.kind]}` };
+  if (parsed.kind !== e.kind)
+    return { error: `${written} is a ${parsed.kind} id, but ${s.id} is a ${e.kind}: write it like ${EXAMPLE[e.kind]}` };
   if (parsed.id === s.id) return { error: `${s.id} is already its id` };
   if (e.kind === 'requirement' && e.capability && idNumber(e.capability) !== parsed.capabilityNumber) {
-    return { error: `${parsed.id} does not belong to ${e.capability}: a requirement's first number is its capability's (R${idNumber(e.capability)}.n)` };
+    return {
+      error: `${parsed.id} does not belong to ${e.capability}: a requirement's first number is its capability's (R${idNumber(e.capability)}.n)`,
+    };
   }
   const taken = allElements(mim).find((x) => x.id === parsed.id);
   if (taken) {
@@ -106,8 +139,17 @@ export function rename(ws: Workspace, file: string, pos: Position, newName: stri
 }
 
 /** The edits that give definitions and the references to them a new id; undefined when cancelled half-way. */
-function idEdits(definitions: readonly MimElement[], refs: readonly ResolvedRef[], newId: string, isCancelled?: IsCancelled): TextEdit[] | undefined {
-  const edits: TextEdit[] = definitions.map((d) => ({ file: d.file, range: d.idRange, newText: definitionText(d.rawId, newId) }));
+function idEdits(
+  definitions: readonly MimElement[],
+  refs: readonly ResolvedRef[],
+  newId: string,
+  isCancelled?: IsCancelled,
+): TextEdit[] | undefined {
+  const edits: TextEdit[] = definitions.map((d) => ({
+    file: d.file,
+    range: d.idRange,
+    newText: definitionText(d.rawId, newId),
+  }));
   for (const r of refs) {
     // A rename cut short would be a partial edit: it is no answer at all.
     if (isCancelled?.()) return undefined;
@@ -142,7 +184,12 @@ interface RenumberPlan {
  * would quietly come to mean a renumbered one), the requirements take instead the numbers
  * after the highest R7.n in use, in their order, suffixes kept. Undefined: nothing to renumber.
  */
-function renumberPlan(ws: Workspace, mim: Mim, capabilities: readonly Capability[], newId: string): RenumberPlan | undefined {
+function renumberPlan(
+  ws: Workspace,
+  mim: Mim,
+  capabilities: readonly Capability[],
+  newId: string,
+): RenumberPlan | undefined {
   const oldId = capabilities[0].id;
   const from = idNumber(oldId);
   const to = idNumber(newId)!;
@@ -224,7 +271,9 @@ export function renameFileEdits(ws: Workspace, oldPath: string, newPath: string)
       const targetMoved = moved(t.path);
       if (!targetMoved && (!docMoved || pathPart.startsWith('/'))) continue;
       const newTarget = targetMoved ?? t.path;
-      const text = writeTarget(pathPart, newTarget, docMoved ?? doc.file, ws.repositoryRoot(doc.file)) + (cut >= 0 ? written.slice(cut) : '');
+      const text =
+        writeTarget(pathPart, newTarget, docMoved ?? doc.file, ws.repositoryRoot(doc.file)) +
+        (cut >= 0 ? written.slice(cut) : '');
       if (text !== written) edits.push({ file: doc.file, range: link.targetRange, newText: text });
     }
   }
@@ -238,5 +287,7 @@ function writeTarget(old: string, target: string, page: string, repositoryRoot: 
   if (old.startsWith('./') && !rel.startsWith('.')) rel = `./${rel}`;
   if (folder && old.endsWith('/')) rel = `${rel}/`;
   // A link written with %-escapes (or one that must have them) escapes what a bare link cannot hold.
-  return /%[0-9A-Fa-f]{2}/.test(old) || (/[ ()]/.test(rel) && !/[ ()]/.test(old)) ? encodeURI(rel).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : rel;
+  return /%[0-9A-Fa-f]{2}/.test(old) || (/[ ()]/.test(rel) && !/[ ()]/.test(old))
+    ? encodeURI(rel).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    : rel;
 }

@@ -8,7 +8,16 @@ import type { Workspace } from '../workspace/workspace.js';
  * keywords alike by default and can tell levels apart with `keyword.required` and the like.
  */
 export const TOKEN_TYPES = ['keyword', 'id', 'reference'] as const;
-export const TOKEN_MODIFIERS = ['required', 'recommended', 'notRecommended', 'optional', 'prohibited', 'definition', 'unresolved', 'legacy'] as const;
+export const TOKEN_MODIFIERS = [
+  'required',
+  'recommended',
+  'notRecommended',
+  'optional',
+  'prohibited',
+  'definition',
+  'unresolved',
+  'legacy',
+] as const;
 
 export type TokenType = (typeof TOKEN_TYPES)[number];
 export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
@@ -35,10 +44,23 @@ export function semanticTokens(ws: Workspace, file: string): SemanticToken[] {
   if (!doc) return [];
   const mim = ws.index.mimOf(doc.file);
   const tokens: SemanticToken[] = [];
-  const elements: MimElement[] = [...doc.capabilities, ...doc.requirements, ...doc.mechanisms, ...doc.guidance, ...doc.tests];
+  const elements: MimElement[] = [
+    ...doc.capabilities,
+    ...doc.requirements,
+    ...doc.mechanisms,
+    ...doc.guidance,
+    ...doc.tests,
+  ];
   for (const e of elements) {
     const r = e.idRange;
-    if (r.start.line === r.end.line) tokens.push({ line: r.start.line, character: r.start.character, length: r.end.character - r.start.character, type: 'id', modifiers: e.malformed ? ['definition', 'legacy'] : ['definition'] });
+    if (r.start.line === r.end.line)
+      tokens.push({
+        line: r.start.line,
+        character: r.start.character,
+        length: r.end.character - r.start.character,
+        type: 'id',
+        modifiers: e.malformed ? ['definition', 'legacy'] : ['definition'],
+      });
   }
   for (const ref of doc.refs) {
     const r = ref.range;
@@ -46,7 +68,13 @@ export function semanticTokens(ws: Workspace, file: string): SemanticToken[] {
     const modifiers: TokenModifier[] = [];
     if (!resolves(ws, ref, mim)) modifiers.push('unresolved');
     if (ref.legacy) modifiers.push('legacy');
-    tokens.push({ line: r.start.line, character: r.start.character, length: r.end.character - r.start.character, type: 'reference', modifiers });
+    tokens.push({
+      line: r.start.line,
+      character: r.start.character,
+      length: r.end.character - r.start.character,
+      type: 'reference',
+      modifiers,
+    });
   }
   for (const req of doc.requirements) {
     for (const k of req.keywords) {
@@ -57,14 +85,23 @@ export function semanticTokens(ws: Workspace, file: string): SemanticToken[] {
       while (at < end) {
         const p = doc.lines.positionAt(at);
         const lineEnd = Math.min(end, doc.lines.lineEnd(p.line));
-        if (lineEnd > at) tokens.push({ line: p.line, character: p.character, length: lineEnd - at, type: 'keyword', modifiers: [LEVEL_MODIFIER[k.level]] });
+        if (lineEnd > at)
+          tokens.push({
+            line: p.line,
+            character: p.character,
+            length: lineEnd - at,
+            type: 'keyword',
+            modifiers: [LEVEL_MODIFIER[k.level]],
+          });
         at = doc.lines.lineStart(p.line + 1);
       }
     }
   }
   tokens.sort((a, b) => a.line - b.line || a.character - b.character);
   // Tokens may not overlap: the first at a place wins.
-  return tokens.filter((t, i) => i === 0 || t.line !== tokens[i - 1].line || t.character >= tokens[i - 1].character + tokens[i - 1].length);
+  return tokens.filter(
+    (t, i) => i === 0 || t.line !== tokens[i - 1].line || t.character >= tokens[i - 1].character + tokens[i - 1].length,
+  );
 }
 
 /** Whether a reference names something: an element of a MIM in the workspace, or a MIM the workspace or registry knows. */

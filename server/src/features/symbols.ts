@@ -46,7 +46,8 @@ export function documentSymbols(ws: Workspace, file: string): SymbolNode[] {
 
 function markdownSymbols(doc: DocumentModel): SymbolNode[] {
   const headed = new Map<number, MimElement>();
-  for (const e of [...doc.capabilities, ...doc.mechanisms, ...doc.guidance, ...doc.tests]) headed.set(e.idRange.start.line, e);
+  for (const e of [...doc.capabilities, ...doc.mechanisms, ...doc.guidance, ...doc.tests])
+    headed.set(e.idRange.start.line, e);
   const roots: SymbolNode[] = [];
   const stack: { level: number; node: SymbolNode }[] = [];
   for (const s of doc.sections) {
@@ -57,7 +58,13 @@ function markdownSymbols(doc: DocumentModel): SymbolNode[] {
   }
   for (const r of doc.requirements) {
     const node = elementNode(r);
-    const home = (r.capability && findNode(roots, (n) => n.kind === 'capability' && n.name === r.capability && containsPosition(n.range, r.range.start))) || innermost(roots, r.range);
+    const home =
+      (r.capability &&
+        findNode(
+          roots,
+          (n) => n.kind === 'capability' && n.name === r.capability && containsPosition(n.range, r.range.start),
+        )) ||
+      innermost(roots, r.range);
     (home ? home.children : roots).push(node);
   }
   return prune(roots, true);
@@ -69,10 +76,25 @@ function sectionNode(doc: DocumentModel, s: Section, element: MimElement | undef
   const part = doc.parts.find((p) => p.range.start.line === line);
   if (part) {
     const name = PART_TITLES[part.part];
-    return { name, detail: s.title !== name ? s.title : undefined, kind: 'part', range: s.range, selectionRange: s.headingRange, children: [] };
+    return {
+      name,
+      detail: s.title !== name ? s.title : undefined,
+      kind: 'part',
+      range: s.range,
+      selectionRange: s.headingRange,
+      children: [],
+    };
   }
   const claim = doc.identity.find((c) => c.source === 'h1' && c.range.start.line === line);
-  if (claim) return { name: claim.mim, detail: claim.title, kind: 'mim', range: s.range, selectionRange: s.headingRange, children: [] };
+  if (claim)
+    return {
+      name: claim.mim,
+      detail: claim.title,
+      kind: 'mim',
+      range: s.range,
+      selectionRange: s.headingRange,
+      children: [],
+    };
   return { name: s.title, kind: 'section', range: s.range, selectionRange: s.headingRange, children: [] };
 }
 
@@ -106,9 +128,27 @@ function yamlSymbols(doc: DocumentModel): SymbolNode {
   const parts = doc.parts.map((p): SymbolNode => {
     const children =
       p.part === 'capabilities'
-        ? doc.capabilities.map((c) => elementNode(c, c.requirements.map((r) => elementNode(r))))
-        : (p.part === 'mechanisms' ? doc.mechanisms : p.part === 'guidance' ? doc.guidance : p.part === 'conformance' ? doc.tests : []).map((e) => elementNode(e));
-    return { name: PART_TITLES[p.part], kind: 'part', range: rangeBetween(p.range.start, topLevelEntryEnd(doc, p.range.start.line)), selectionRange: p.range, children };
+        ? doc.capabilities.map((c) =>
+            elementNode(
+              c,
+              c.requirements.map((r) => elementNode(r)),
+            ),
+          )
+        : (p.part === 'mechanisms'
+            ? doc.mechanisms
+            : p.part === 'guidance'
+              ? doc.guidance
+              : p.part === 'conformance'
+                ? doc.tests
+                : []
+          ).map((e) => elementNode(e));
+    return {
+      name: PART_TITLES[p.part],
+      kind: 'part',
+      range: rangeBetween(p.range.start, topLevelEntryEnd(doc, p.range.start.line)),
+      selectionRange: p.range,
+      children,
+    };
   });
   return {
     name: claim?.mim ?? doc.title ?? basename(doc.file),
@@ -148,10 +188,22 @@ export function workspaceSymbols(ws: Workspace, query: string, isCancelled?: IsC
     const container = mim.known ? `${mim.id}${mim.title ? ` ${mim.title}` : ''}` : basename(mim.root);
     const main = mainDocument(mim);
     if (mim.known && main) {
-      consider(mim.id, mim.id, mim.title ?? '', () => ({ name: mim.id, kind: 'mim', detail: mim.title ?? '', location: { file: main.file, range: range(0, 0, 0, 0) }, container: '' }));
+      consider(mim.id, mim.id, mim.title ?? '', () => ({
+        name: mim.id,
+        kind: 'mim',
+        detail: mim.title ?? '',
+        location: { file: main.file, range: range(0, 0, 0, 0) },
+        container: '',
+      }));
     }
     for (const e of allElements(mim)) {
-      consider(e.id, globalId(mim, e), describe(e), () => ({ name: e.id, kind: e.kind, detail: describe(e), location: { file: e.file, range: e.idRange }, container }));
+      consider(e.id, globalId(mim, e), describe(e), () => ({
+        name: e.id,
+        kind: e.kind,
+        detail: describe(e),
+        location: { file: e.file, range: e.idRange },
+        container,
+      }));
     }
   }
   scored.sort((a, b) => a.score - b.score || a.order - b.order);

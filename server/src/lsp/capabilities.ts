@@ -24,6 +24,7 @@ export function capabilities(pullDiagnostics: boolean): ServerCapabilities {
       fileOperations: { willRename: { filters: FILE_FILTERS } },
     },
   };
-  if (pullDiagnostics) caps.diagnosticProvider = { identifier: 'mimspec', interFileDependencies: true, workspaceDiagnostics: true };
+  if (pullDiagnostics)
+    caps.diagnosticProvider = { identifier: 'mimspec', interFileDependencies: true, workspaceDiagnostics: true };
   return caps;
 }

@@ -15,7 +15,11 @@ import { ruleUrl, ruleInfo } from '../rules/catalogue.js';
 import { pathToUri } from './uri.js';
 
 /** Engine → protocol. Positions are the same unit (zero-based line, UTF-16 column), so ranges pass through. */
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+} as const;
 
 export function toDiagnostic(f: Finding): Diagnostic {
   const d: Diagnostic = {
@@ -26,7 +30,11 @@ export function toDiagnostic(f: Finding): Diagnostic {
     message: f.message,
   };
   if (ruleInfo(f.code)) d.codeDescription = { href: ruleUrl(f.code) };
-  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: pathToUri(r.file), range: r.range }, message: r.message }));
+  if (f.related?.length)
+    d.relatedInformation = f.related.map((r) => ({
+      location: { uri: pathToUri(r.file), range: r.range },
+      message: r.message,
+    }));
   return d;
 }
 
@@ -53,18 +61,25 @@ export function toRenameEdit(result: RenameResult, client: ClientCapabilities): 
   const group = result.renumbering;
   const support = client.workspace?.workspaceEdit;
   if (!group) return toWorkspaceEdit(result.edits);
-  if (!support?.documentChanges || !support.changeAnnotationSupport) return toWorkspaceEdit([...result.edits, ...group.edits].sort(byPlace));
+  if (!support?.documentChanges || !support.changeAnnotationSupport)
+    return toWorkspaceEdit([...result.edits, ...group.edits].sort(byPlace));
   const byUri = new Map<string, (LspTextEdit | AnnotatedTextEdit)[]>();
   const annotated = new Set(group.edits);
   for (const e of [...result.edits, ...group.edits].sort(byPlace)) {
     const uri = pathToUri(e.file);
     let edits = byUri.get(uri);
     if (!edits) byUri.set(uri, (edits = []));
-    edits.push(annotated.has(e) ? { range: e.range, newText: e.newText, annotationId: RENUMBERING } : { range: e.range, newText: e.newText });
+    edits.push(
+      annotated.has(e)
+        ? { range: e.range, newText: e.newText, annotationId: RENUMBERING }
+        : { range: e.range, newText: e.newText },
+    );
   }
   return {
     // Version null, as plain `changes` have none: the client applies the edits to the text it has.
     documentChanges: [...byUri].map(([uri, edits]) => ({ textDocument: { uri, version: null }, edits })),
-    changeAnnotations: { [RENUMBERING]: { label: group.label, description: group.description, needsConfirmation: true } },
+    changeAnnotations: {
+      [RENUMBERING]: { label: group.label, description: group.description, needsConfirmation: true },
+    },
   };
 }

@@ -17,7 +17,10 @@ import { pathToUri, uriToPath } from './uri.js';
  * A pulled report: its id is a digest of the findings, so the client that holds them already
  * (it sends their id back) is answered `unchanged`, and a change of findings gives a new id.
  */
-function pullReport(items: Diagnostic[], previousResultId: string | undefined): FullDocumentDiagnosticReport | UnchangedDocumentDiagnosticReport {
+function pullReport(
+  items: Diagnostic[],
+  previousResultId: string | undefined,
+): FullDocumentDiagnosticReport | UnchangedDocumentDiagnosticReport {
   const resultId = createHash('sha1').update(JSON.stringify(items)).digest('base64url');
   if (resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items };

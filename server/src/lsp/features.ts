@@ -66,12 +66,20 @@ const SYMBOL_KIND: Record<SymbolKind, LspSymbolKind> = {
 };
 
 function toDocumentSymbol(n: SymbolNode): DocumentSymbol {
-  return { name: n.name, detail: n.detail, kind: SYMBOL_KIND[n.kind], range: n.range, selectionRange: n.selectionRange, children: n.children.map(toDocumentSymbol) };
+  return {
+    name: n.name,
+    detail: n.detail,
+    kind: SYMBOL_KIND[n.kind],
+    range: n.range,
+    selectionRange: n.selectionRange,
+    children: n.children.map(toDocumentSymbol),
+  };
 }
 
 /** A cancelled request is answered with the protocol's RequestCancelled error. */
 function throwIfCancelled(token: CancellationToken): void {
-  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled');
+  if (token.isCancellationRequested)
+    throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled');
 }
 
 /**
@@ -95,7 +103,9 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
       try {
         result = answer(host.workspace(), file, params, token);
       } catch (e) {
-        connection.console.error(`mimspec: ${name} failed on ${file}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        connection.console.error(
+          `mimspec: ${name} failed on ${file}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
         return empty;
       }
       // Work the client cancelled may have stopped half-way: what it found is not the answer.
@@ -105,33 +115,47 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   };
 
   connection.onHover(
-    on('hover', (ws, file, p) => {
-      const h = hover(ws, file, p.position);
-      return h ? { range: h.range, contents: { kind: MarkupKind.Markdown, value: h.markdown } } : null;
-    }, null),
+    on(
+      'hover',
+      (ws, file, p) => {
+        const h = hover(ws, file, p.position);
+        return h ? { range: h.range, contents: { kind: MarkupKind.Markdown, value: h.markdown } } : null;
+      },
+      null,
+    ),
   );
 
   connection.onCompletion(
-    on('completion', (ws, file, p) =>
-      complete(ws, file, p.position).map((c) => (host.snippets() ? c : asPlainText(c))).map(
-        (c, i): LspCompletionItem => ({
-          label: c.label,
-          kind: COMPLETION_KIND[c.kind],
-          detail: c.detail,
-          documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
-          textEdit: { range: c.range, newText: c.insertText },
-          insertTextFormat: c.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-          filterText: c.filterText,
-          sortText: String(i).padStart(5, '0'),
-        }),
-      ),
-    [] as LspCompletionItem[]),
+    on(
+      'completion',
+      (ws, file, p) =>
+        complete(ws, file, p.position)
+          .map((c) => (host.snippets() ? c : asPlainText(c)))
+          .map((c, i): LspCompletionItem => ({
+            label: c.label,
+            kind: COMPLETION_KIND[c.kind],
+            detail: c.detail,
+            documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+            textEdit: { range: c.range, newText: c.insertText },
+            insertTextFormat: c.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+            filterText: c.filterText,
+            sortText: String(i).padStart(5, '0'),
+          })),
+      [] as LspCompletionItem[],
+    ),
   );
 
   connection.onDefinition(on('definition', (ws, file, p) => definition(ws, file, p.position).map(toLocation), []));
 
   connection.onReferences(
-    on('references', (ws, file, p, token) => references(ws, file, p.position, p.context.includeDeclaration, () => token.isCancellationRequested).map(toLocation), []),
+    on(
+      'references',
+      (ws, file, p, token) =>
+        references(ws, file, p.position, p.context.includeDeclaration, () => token.isCancellationRequested).map(
+          toLocation,
+        ),
+      [],
+    ),
   );
 
   connection.onPrepareRename(on('prepareRename', (ws, file, p) => prepareRename(ws, file, p.position) ?? null, null));
@@ -157,7 +181,9 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     return edits.length > 0 ? toWorkspaceEdit(edits) : null;
   });
 
-  connection.onDocumentSymbol(on('documentSymbol', (ws, file) => documentSymbols(ws, file).map(toDocumentSymbol), [] as DocumentSymbol[]));
+  connection.onDocumentSymbol(
+    on('documentSymbol', (ws, file) => documentSymbols(ws, file).map(toDocumentSymbol), [] as DocumentSymbol[]),
+  );
 
   connection.onWorkspaceSymbol(async (params, token) => {
     await host.ready();
@@ -172,73 +198,105 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   });
 
   connection.onDocumentLinks(
-    on('documentLinks', (ws, file) =>
-      documentLinks(ws, file).map((l) => ({
-        range: l.range,
-        target: 'url' in l.target ? l.target.url : `${host.uriOf(l.target.file)}${l.target.line !== undefined ? `#L${l.target.line + 1}` : ''}`,
-        tooltip: l.tooltip,
-      })),
-    []),
+    on(
+      'documentLinks',
+      (ws, file) =>
+        documentLinks(ws, file).map((l) => ({
+          range: l.range,
+          target:
+            'url' in l.target
+              ? l.target.url
+              : `${host.uriOf(l.target.file)}${l.target.line !== undefined ? `#L${l.target.line + 1}` : ''}`,
+          tooltip: l.tooltip,
+        })),
+      [],
+    ),
   );
 
   connection.onCodeLens(
-    on('codeLens', (ws, file) =>
-      codeLenses(ws, file).map((l) => ({
-        range: l.range,
-        // A lens with no command is a label; clients that want the places find them in `data`.
-        command: { title: l.title, command: '' },
-        data: { requirement: l.requirement, locations: l.locations.map(toLocation) },
-      })),
-    []),
+    on(
+      'codeLens',
+      (ws, file) =>
+        codeLenses(ws, file).map((l) => ({
+          range: l.range,
+          // A lens with no command is a label; clients that want the places find them in `data`.
+          command: { title: l.title, command: '' },
+          data: { requirement: l.requirement, locations: l.locations.map(toLocation) },
+        })),
+      [],
+    ),
   );
 
   connection.onCodeAction(
-    on('codeAction', (ws, file, p) => {
-      const wanted = p.context.only;
-      const actions: LspCodeAction[] = [];
-      if (!wanted || wanted.some((k) => k.startsWith(CodeActionKind.QuickFix))) {
-        for (const a of codeActions(ws, file, rangeBetween(p.range.start, p.range.end))) {
-          actions.push({
-            title: a.title,
-            kind: CodeActionKind.QuickFix,
-            isPreferred: a.preferred,
-            diagnostics: p.context.diagnostics.filter((d) => d.code === a.diagnosticCode),
-            edit: toWorkspaceEdit(a.edits),
-          });
+    on(
+      'codeAction',
+      (ws, file, p) => {
+        const wanted = p.context.only;
+        const actions: LspCodeAction[] = [];
+        if (!wanted || wanted.some((k) => k.startsWith(CodeActionKind.QuickFix))) {
+          for (const a of codeActions(ws, file, rangeBetween(p.range.start, p.range.end))) {
+            actions.push({
+              title: a.title,
+              kind: CodeActionKind.QuickFix,
+              isPreferred: a.preferred,
+              diagnostics: p.context.diagnostics.filter((d) => d.code === a.diagnosticCode),
+              edit: toWorkspaceEdit(a.edits),
+            });
+          }
         }
-      }
-      if (!wanted || wanted.some((k) => k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source)) {
-        const all = fixAll(ws, file);
-        if (all) actions.push({ title: all.title, kind: CodeActionKind.SourceFixAll, edit: toWorkspaceEdit(all.edits) });
-      }
-      return actions;
-    }, [] as LspCodeAction[]),
+        if (!wanted || wanted.some((k) => k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source)) {
+          const all = fixAll(ws, file);
+          if (all)
+            actions.push({ title: all.title, kind: CodeActionKind.SourceFixAll, edit: toWorkspaceEdit(all.edits) });
+        }
+        return actions;
+      },
+      [] as LspCodeAction[],
+    ),
   );
 
   connection.onFoldingRanges(
-    on('folding', (ws, file) =>
-      foldingRanges(ws, file).map((f) => ({
-        startLine: f.startLine,
-        endLine: f.endLine,
-        kind: f.kind === 'code' ? FoldingRangeKind.Region : f.kind === 'section' || f.kind === 'part' ? FoldingRangeKind.Region : undefined,
-      })),
-    []),
+    on(
+      'folding',
+      (ws, file) =>
+        foldingRanges(ws, file).map((f) => ({
+          startLine: f.startLine,
+          endLine: f.endLine,
+          kind:
+            f.kind === 'code'
+              ? FoldingRangeKind.Region
+              : f.kind === 'section' || f.kind === 'part'
+                ? FoldingRangeKind.Region
+                : undefined,
+        })),
+      [],
+    ),
   );
 
   connection.languages.semanticTokens.on(
-    on('semanticTokens', (ws, file) => {
-      // Relative encoding of LSP 3.17: each token's line and start are deltas from the previous one.
-      const data: number[] = [];
-      let line = 0;
-      let char = 0;
-      for (const t of semanticTokens(ws, file)) {
-        const dl = t.line - line;
-        data.push(dl, dl === 0 ? t.character - char : t.character, t.length, TOKEN_TYPES.indexOf(t.type), t.modifiers.reduce((m, x) => m | (1 << TOKEN_MODIFIERS.indexOf(x)), 0));
-        line = t.line;
-        char = t.character;
-      }
-      return { data };
-    }, { data: [] as number[] }),
+    on(
+      'semanticTokens',
+      (ws, file) => {
+        // Relative encoding of LSP 3.17: each token's line and start are deltas from the previous one.
+        const data: number[] = [];
+        let line = 0;
+        let char = 0;
+        for (const t of semanticTokens(ws, file)) {
+          const dl = t.line - line;
+          data.push(
+            dl,
+            dl === 0 ? t.character - char : t.character,
+            t.length,
+            TOKEN_TYPES.indexOf(t.type),
+            t.modifiers.reduce((m, x) => m | (1 << TOKEN_MODIFIERS.indexOf(x)), 0),
+          );
+          line = t.line;
+          char = t.character;
+        }
+        return { data };
+      },
+      { data: [] as number[] },
+    ),
   );
 }
 

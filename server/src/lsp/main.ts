@@ -3,7 +3,9 @@ import { limitHeapGrowth } from '../node/process-tuning.js';
 import { startServer } from './server.js';
 
 // `--stdio`, `--node-ipc` or `--socket=N` on the command line pick the transport.
-if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+if (
+  !process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))
+) {
   process.argv.push('--stdio');
 }
 limitHeapGrowth(90);

@@ -23,7 +23,14 @@ import { pathToUri, uriToPath } from './uri.js';
 const RULE_CODES = new Set(RULES.map((r) => r.code));
 
 /** Files the server reads on disk and watches; the client sends the open ones. */
-export const WATCHED_GLOBS = ['**/*.md', '**/*.mim.yaml', '**/*.mim.yml', '**/publiccode.yml', '**/mimspec.yaml', '**/.mimspec.yaml'];
+export const WATCHED_GLOBS = [
+  '**/*.md',
+  '**/*.mim.yaml',
+  '**/*.mim.yml',
+  '**/publiccode.yml',
+  '**/mimspec.yaml',
+  '**/.mimspec.yaml',
+];
 
 /**
  * The language server: keeps one Workspace current from open documents (their unsaved text
@@ -35,7 +42,12 @@ export function startServer(connection: Connection): void {
   let clientCaps: InitializeParams['capabilities'] = {};
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const diagnostics = new DiagnosticsPublisher(connection, () => ws, documents, () => ready);
+  const diagnostics = new DiagnosticsPublisher(
+    connection,
+    () => ws,
+    documents,
+    () => ready,
+  );
 
   connection.onInitialize((params): InitializeResult => {
     clientCaps = params.capabilities;
@@ -50,7 +62,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     void indexWorkspace().then(markReady);
     if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+      });
     }
     if (clientCaps.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mimspec' });
@@ -94,7 +108,10 @@ export function startServer(connection: Connection): void {
       if (told.has(problem)) continue;
       connection.console.warn(`mimspec: ${problem}`);
       // A notification: the library's showWarningMessage is a request, which a client may not answer.
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `mimspec: ${problem}` });
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `mimspec: ${problem}`,
+      });
     }
     told = new Set(problems);
   }

@@ -83,7 +83,14 @@ export interface DocumentModel {
   skipped?: string;
 }
 
-export function emptyDocument(file: string, kind: FileKind, role: PageRole, version: string | number, text: string, lines: LineIndex): DocumentModel {
+export function emptyDocument(
+  file: string,
+  kind: FileKind,
+  role: PageRole,
+  version: string | number,
+  text: string,
+  lines: LineIndex,
+): DocumentModel {
   return {
     file,
     kind,

@@ -23,7 +23,12 @@ export const PART_TITLES: Record<PartName, string> = {
  */
 export function partLabel(part: PartName, title?: string): string {
   const canonical = PART_TITLES[part];
-  const t = title?.toLowerCase().replace(/^[\d.\s]+/, '').replace(/[:\s]+$/, '').replace(/&/g, 'and').trim();
+  const t = title
+    ?.toLowerCase()
+    .replace(/^[\d.\s]+/, '')
+    .replace(/[:\s]+$/, '')
+    .replace(/&/g, 'and')
+    .trim();
   if (!t || canonical.toLowerCase().startsWith(t) || t.startsWith(canonical.toLowerCase())) return canonical;
   return `${title!.trim()} (read as ${canonical})`;
 }
@@ -126,17 +131,15 @@ export type MimElement = Capability | Requirement | Mechanism | Guidance | Test;
 
 /** Where a reference to an id was written. */
 export type RefRole =
-  | 'prose'
-  | 'mapping'
-  | 'satisfies'
-  | 'covers'
-  | 'seeAlso'
-  | 'guidance-mechanisms'
-  | 'resource-mims'
-  | 'link';
+  'prose' | 'mapping' | 'satisfies' | 'covers' | 'seeAlso' | 'guidance-mechanisms' | 'resource-mims' | 'link';
 
 /** Roles whose reference must name a requirement: the traceability of mim-format §4. */
-export const REQUIREMENT_TRACE_ROLES: ReadonlySet<RefRole> = new Set<RefRole>(['mapping', 'satisfies', 'covers', 'seeAlso']);
+export const REQUIREMENT_TRACE_ROLES: ReadonlySet<RefRole> = new Set<RefRole>([
+  'mapping',
+  'satisfies',
+  'covers',
+  'seeAlso',
+]);
 
 /** Every role that traces to an element, guidance's mechanisms included. */
 export const TRACE_ROLES: ReadonlySet<RefRole> = new Set<RefRole>([...REQUIREMENT_TRACE_ROLES, 'guidance-mechanisms']);
@@ -262,7 +265,21 @@ export interface GitbookTag {
  * Tags that open a block closed by `{% end<name> %}`. Others (`embed`, `file`, `page-ref`,
  * `include`) stand alone. A name closed anywhere in the page also counts as a block.
  */
-export const GITBOOK_BLOCKS = new Set(['hint', 'tabs', 'tab', 'content-ref', 'code', 'swagger', 'stepper', 'step', 'columns', 'column', 'updates', 'update', 'raw']);
+export const GITBOOK_BLOCKS = new Set([
+  'hint',
+  'tabs',
+  'tab',
+  'content-ref',
+  'code',
+  'swagger',
+  'stepper',
+  'step',
+  'columns',
+  'column',
+  'updates',
+  'update',
+  'raw',
+]);
 
 export interface InvisibleChar {
   /** e.g. `U+200B ZERO WIDTH SPACE` or `&#x200B;`. */

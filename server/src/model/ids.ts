@@ -68,7 +68,13 @@ function readLocalId(raw: string): ParsedId | undefined {
   let m = /^R(\d+)\.(\d+)([a-z]?)$/.exec(text);
   if (m) {
     const canonical = `R${Number(m[1])}.${Number(m[2])}${m[3]}`;
-    return { kind: 'requirement', id: canonical, malformed: canonical !== text, legacy: false, capabilityNumber: Number(m[1]) };
+    return {
+      kind: 'requirement',
+      id: canonical,
+      malformed: canonical !== text,
+      legacy: false,
+      capabilityNumber: Number(m[1]),
+    };
   }
   m = /^([CMGT])(\d+)$/.exec(text);
   if (m) {
@@ -76,7 +82,14 @@ function readLocalId(raw: string): ParsedId | undefined {
     return { kind: ELEMENT_KIND_BY_PREFIX[m[1]], id: canonical, malformed: canonical !== text, legacy: false };
   }
   m = /^RC(\d+)\.(\d+)([a-z]?)$/.exec(text);
-  if (m) return { kind: 'requirement', id: `R${Number(m[1])}.${Number(m[2])}${m[3]}`, malformed: true, legacy: true, capabilityNumber: Number(m[1]) };
+  if (m)
+    return {
+      kind: 'requirement',
+      id: `R${Number(m[1])}.${Number(m[2])}${m[3]}`,
+      malformed: true,
+      legacy: true,
+      capabilityNumber: Number(m[1]),
+    };
   m = /^R(\d+)([a-z]?)$/.exec(text);
   if (m) return { kind: 'requirement', id: `R${Number(m[1])}${m[2]}`, malformed: true, legacy: true };
   m = /^([CRMGT])\.(\d+)$/.exec(text);
@@ -117,7 +130,13 @@ export function parseGlobalId(raw: string): ParsedGlobalId | undefined {
   if (path) {
     return {
       mim: m[1],
-      target: { kind: 'requirement', id: `R${Number(path[1])}.${Number(path[2])}${path[3]}`, malformed: false, legacy: true, capabilityNumber: Number(path[1]) },
+      target: {
+        kind: 'requirement',
+        id: `R${Number(path[1])}.${Number(path[2])}${path[3]}`,
+        malformed: false,
+        legacy: true,
+        capabilityNumber: Number(path[1]),
+      },
       legacy: true,
     };
   }

@@ -1,6 +1,15 @@
 import type { Convention } from './conventions.js';
 import type { DocumentModel } from './document.js';
-import type { Capability, ConventionsDecl, Guidance, IdentityClaim, Mechanism, Reference, Requirement, Test } from './elements.js';
+import type {
+  Capability,
+  ConventionsDecl,
+  Guidance,
+  IdentityClaim,
+  Mechanism,
+  Reference,
+  Requirement,
+  Test,
+} from './elements.js';
 
 /**
  * One MIM, gathered from every document that belongs to it (a repository's pages, a single

@@ -138,7 +138,10 @@ export class LineIndex {
 
   offsetAt(p: Position): number {
     const start = this.lineStart(p.line);
-    return Math.min(start + Math.max(0, p.character), p.line >= this.starts.length ? this.text.length : this.lineEnd(p.line));
+    return Math.min(
+      start + Math.max(0, p.character),
+      p.line >= this.starts.length ? this.text.length : this.lineEnd(p.line),
+    );
   }
 
   rangeOf(start: number, end: number): Range {
@@ -146,7 +149,8 @@ export class LineIndex {
     const e = this.clamp(end);
     const startLine = this.lineOf(s);
     // Most ranges sit on one line: the end is looked up only when it lies past it.
-    const endLine = e >= s && (startLine + 1 >= this.starts.length || e < this.starts[startLine + 1]) ? startLine : this.lineOf(e);
+    const endLine =
+      e >= s && (startLine + 1 >= this.starts.length || e < this.starts[startLine + 1]) ? startLine : this.lineOf(e);
     return new PackedRange(startLine, s - this.starts[startLine], endLine, e - this.starts[endLine]);
   }
 

@@ -22,7 +22,9 @@ export class NodeFileSystem implements FileSystem {
   async readDirectory(path: string): Promise<{ name: string; isDirectory: boolean }[]> {
     try {
       const entries = await readdir(path, { withFileTypes: true });
-      return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+      return entries
+        .filter((e) => e.isFile() || e.isDirectory())
+        .map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
     } catch {
       return [];
     }

@@ -3,7 +3,9 @@ import type { Mim } from '../model/mim.js';
 
 /** Every element of a MIM in document order, those without an id left out. */
 export function allElements(mim: Mim): MimElement[] {
-  return [...mim.capabilities, ...mim.requirements, ...mim.mechanisms, ...mim.guidance, ...mim.tests].filter((e) => e.id.length > 0);
+  return [...mim.capabilities, ...mim.requirements, ...mim.mechanisms, ...mim.guidance, ...mim.tests].filter(
+    (e) => e.id.length > 0,
+  );
 }
 
 export const KIND_NAME: Record<MimElement['kind'], string> = {

@@ -19,7 +19,10 @@ export function isExternal(target: string): boolean {
 
 /** Web addresses written without a scheme: `www.example.org`, `example.com/page`. */
 export function looksLikeWebAddress(target: string): boolean {
-  return /^www\.[^\s/]+\.[a-z]{2,}/i.test(target) || /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(org|com|net|eu|io|int|gov|edu|info)(\/|$)/i.test(target);
+  return (
+    /^www\.[^\s/]+\.[a-z]{2,}/i.test(target) ||
+    /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(org|com|net|eu|io|int|gov|edu|info)(\/|$)/i.test(target)
+  );
 }
 
 /** What resolving a link reads of the workspace: a rule context, or the workspace itself. */
@@ -44,8 +47,11 @@ export function resolveLink(link: Link, from: string, places: LinkPlaces): LinkT
     // a stray % stays as written
   }
   if (decoded === '') return { path: from, anchor };
-  let path = decoded.startsWith('/') ? joinPath(places.repositoryRoot(from), decoded.slice(1)) : joinPath(dirname(from), decoded);
-  if (decoded.endsWith('/') || (!/\.[A-Za-z0-9]+$/.test(path) && places.exists(`${path}/README.md`))) path = `${path}/README.md`;
+  let path = decoded.startsWith('/')
+    ? joinPath(places.repositoryRoot(from), decoded.slice(1))
+    : joinPath(dirname(from), decoded);
+  if (decoded.endsWith('/') || (!/\.[A-Za-z0-9]+$/.test(path) && places.exists(`${path}/README.md`)))
+    path = `${path}/README.md`;
   return { path, anchor };
 }
 

@@ -8,7 +8,9 @@ import { allElements } from './elements.js';
  * `M3` after `M2`. Used by quick fixes and snippets.
  */
 export function nextFreeId(mim: Mim, like: Pick<MimElement, 'kind' | 'id'>): string | undefined {
-  const ids = allElements(mim).filter((e) => e.kind === like.kind).map((e) => e.id);
+  const ids = allElements(mim)
+    .filter((e) => e.kind === like.kind)
+    .map((e) => e.id);
   if (like.kind === 'requirement') {
     const cap = /^R(\d+)\./.exec(like.id)?.[1];
     if (cap === undefined) return undefined;

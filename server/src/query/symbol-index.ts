@@ -26,7 +26,13 @@ function localTable(mim: Mim): Map<string, MimElement[]> {
   let table = localTables.get(mim);
   if (!table) {
     table = new Map();
-    const all: MimElement[] = [...mim.capabilities, ...mim.requirements, ...mim.mechanisms, ...mim.guidance, ...mim.tests];
+    const all: MimElement[] = [
+      ...mim.capabilities,
+      ...mim.requirements,
+      ...mim.mechanisms,
+      ...mim.guidance,
+      ...mim.tests,
+    ];
     for (const e of all) if (e.id) push(table, e.id, e);
     // A reference written the way a malformed id is written (`R.1`, read flat as R1) names that
     // element, which is read as the id it was meant to be (R1.1 under C1). An element really
@@ -100,7 +106,11 @@ export class SymbolIndex implements IndexView {
     const mimId = ref.mim ?? from?.id;
     if (!mimId) return { ref, from };
     const own = from !== undefined && mimId === from.id;
-    const key = ref.target ? globalKey(mimId, own ? ownId(from, ref.target.id) : ref.target.id) : ref.mim ? mimId : undefined;
+    const key = ref.target
+      ? globalKey(mimId, own ? ownId(from, ref.target.id) : ref.target.id)
+      : ref.mim
+        ? mimId
+        : undefined;
     return { ref, from, mimId, key };
   }
 

@@ -51,7 +51,11 @@ type Runner = (target: DocumentModel | Mim, rule: Rule, file: string) => void;
  * same answers; without one (a workspace checked once, as by the CLI) rules read the
  * environment directly and nothing is kept.
  */
-export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULES, cache?: RuleCache): Map<string, Finding[]> {
+export function runRules(
+  env: RuleEnvironment,
+  rules: readonly Rule[] = ALL_RULES,
+  cache?: RuleCache,
+): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();
   const add = (r: Report) => {
     const finding = toFinding(r, env);
@@ -70,7 +74,10 @@ export function runRules(env: RuleEnvironment, rules: readonly Rule[] = ALL_RULE
   }
   for (const [file, list] of byFile) {
     const doc = env.documents.get(file);
-    byFile.set(file, suppress(list, doc).sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code)));
+    byFile.set(
+      file,
+      suppress(list, doc).sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code)),
+    );
   }
   return byFile;
 }
@@ -88,7 +95,12 @@ function cachedRunner(env: RuleEnvironment, cache: RuleCache, add: (r: Report) =
     let reports = cache.get(target, rule, env);
     if (!reports) {
       ctx.begin();
-      guard(rule, () => check(rule, target, ctx), file, (r) => ctx.report(r));
+      guard(
+        rule,
+        () => check(rule, target, ctx),
+        file,
+        (r) => ctx.report(r),
+      );
       const done = ctx.end();
       reports = done.reports;
       cache.set(target, rule, done);
@@ -137,10 +149,12 @@ class TrackingContext implements RuleContext {
 
   constructor(private readonly env: RuleEnvironment) {
     const track = this.track.bind(this);
-    const readsAll = <T>(value: () => T) => () => {
-      this.readAll = true;
-      return value();
-    };
+    const readsAll =
+      <T>(value: () => T) =>
+      () => {
+        this.readAll = true;
+        return value();
+      };
     const allMims = readsAll(() => env.index.mims);
     this.index = {
       byId: { get: (id) => track(readMims, id, sameList), has: (id) => track(readMims, id, sameList) !== undefined },
@@ -245,5 +259,10 @@ function toFinding(r: Report, env: RuleEnvironment): Finding | undefined {
 
 function suppress(list: Finding[], doc: DocumentModel | undefined): Finding[] {
   if (!doc || doc.suppressions.length === 0) return list;
-  return list.filter((f) => !doc.suppressions.some((s) => s.line === f.range.start.line && (s.codes.length === 0 || s.codes.includes(f.code))));
+  return list.filter(
+    (f) =>
+      !doc.suppressions.some(
+        (s) => s.line === f.range.start.line && (s.codes.length === 0 || s.codes.includes(f.code)),
+      ),
+  );
 }

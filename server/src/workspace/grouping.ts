@@ -28,7 +28,12 @@ interface MimInputs {
 const inputsOf = new WeakMap<Mim, MimInputs>();
 
 function sameInputs(a: MimInputs, b: MimInputs): boolean {
-  return a.config === b.config && a.publiccode === b.publiccode && a.documents.length === b.documents.length && a.documents.every((d, i) => d === b.documents[i]);
+  return (
+    a.config === b.config &&
+    a.publiccode === b.publiccode &&
+    a.documents.length === b.documents.length &&
+    a.documents.every((d, i) => d === b.documents[i])
+  );
 }
 
 /**
@@ -71,7 +76,11 @@ export function groupMims(input: GroupingInput): Mim[] {
   const before = new Map((input.previous ?? []).map((m) => [m.root, m]));
   const mims: Mim[] = [];
   for (const [root, docs] of groups) {
-    const inputs: MimInputs = { documents: docs, config: input.configFor(docs[0].file), publiccode: publiccode.get(root) ?? publiccode.get(dirname(root)) };
+    const inputs: MimInputs = {
+      documents: docs,
+      config: input.configFor(docs[0].file),
+      publiccode: publiccode.get(root) ?? publiccode.get(dirname(root)),
+    };
     const old = before.get(root);
     const oldInputs = old && inputsOf.get(old);
     if (old && oldInputs && sameInputs(oldInputs, inputs)) {
@@ -85,7 +94,12 @@ export function groupMims(input: GroupingInput): Mim[] {
   return mims;
 }
 
-function mimFolder(dir: string, stop: string, readmes: Map<string, DocumentModel>, configFor: (file: string) => ProjectConfig): string | undefined {
+function mimFolder(
+  dir: string,
+  stop: string,
+  readmes: Map<string, DocumentModel>,
+  configFor: (file: string) => ProjectConfig,
+): string | undefined {
   for (let d = dir; ; d = dirname(d)) {
     const readme = readmes.get(d);
     if (readme && readme.identity.length > 0) return d;
@@ -95,11 +109,22 @@ function mimFolder(dir: string, stop: string, readmes: Map<string, DocumentModel
   }
 }
 
-function buildMim(root: string, documents: DocumentModel[], config: ProjectConfig, publiccode: DocumentModel | undefined): Mim {
+function buildMim(
+  root: string,
+  documents: DocumentModel[],
+  config: ProjectConfig,
+  publiccode: DocumentModel | undefined,
+): Mim {
   const identity: IdentityClaim[] = documents.flatMap((d) => d.identity);
   // The config names the repository's MIM: its Markdown pages. A *.mim.yaml names its own.
   const markdown = documents.some((d) => d.kind === 'markdown');
-  if (markdown && config.mim && config.file) identity.push({ mim: config.mim, source: 'config', file: config.file, range: config.mimRange ?? range(0, 0, 0, 0) });
+  if (markdown && config.mim && config.file)
+    identity.push({
+      mim: config.mim,
+      source: 'config',
+      file: config.file,
+      range: config.mimRange ?? range(0, 0, 0, 0),
+    });
   if (publiccode) identity.push(...publiccode.identity);
   const best = [...identity].sort((a, b) => PRECEDENCE.indexOf(a.source) - PRECEDENCE.indexOf(b.source))[0];
   const titled = identity.find((c) => c.title && c.mim === best?.mim);

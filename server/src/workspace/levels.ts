@@ -11,7 +11,10 @@ import { countsUnder } from '../parse/text/keywords.js';
 export function resolveRequirementLevels(mim: Mim): void {
   for (const r of mim.requirements) {
     const proper = r.keywords.filter((k) => countsUnder(k, mim.convention));
-    const chosen = proper.length > 0 ? proper : r.keywords.filter((k) => mim.convention === undefined || k.conventions.includes(mim.convention));
+    const chosen =
+      proper.length > 0
+        ? proper
+        : r.keywords.filter((k) => mim.convention === undefined || k.conventions.includes(mim.convention));
     if (chosen.length === 0) {
       r.keyword = undefined;
       r.level = 'none';

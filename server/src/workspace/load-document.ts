@@ -11,7 +11,14 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** A document the engine could not read as text; it carries one `file/unreadable` finding. */
 export function skippedDocument(file: string, kind: FileKind, version: string | number, why: string): DocumentModel {
-  const doc = emptyDocument(file, kind, kind === 'markdown' ? 'page' : kind === 'mim-yaml' ? 'spec' : 'resource', version, '', new LineIndex(''));
+  const doc = emptyDocument(
+    file,
+    kind,
+    kind === 'markdown' ? 'page' : kind === 'mim-yaml' ? 'spec' : 'resource',
+    version,
+    '',
+    new LineIndex(''),
+  );
   doc.skipped = why;
   doc.problems.push({ code: 'file/unreadable', message: `Skipped: ${why}`, range: range(0, 0, 0, 0) });
   return doc;
@@ -19,7 +26,8 @@ export function skippedDocument(file: string, kind: FileKind, version: string | 
 
 /** Bytes from disk to text, or the reason they are not text. */
 export function decodeText(bytes: Uint8Array): { text: string } | { why: string } {
-  if (bytes.length > MAX_FILE_BYTES) return { why: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit` };
+  if (bytes.length > MAX_FILE_BYTES)
+    return { why: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit` };
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) return { why: 'the file is binary (it contains NUL bytes)' };
   try {
@@ -32,7 +40,13 @@ export function decodeText(bytes: Uint8Array): { text: string } | { why: string 
 }
 
 /** Parses text of a known kind; a parser failure becomes a finding, never an exception. `yamlEvents`: see readYaml. */
-export function parseDocument(file: string, kind: FileKind, text: string, version: string | number, yamlEvents?: Int32Array | null): DocumentModel {
+export function parseDocument(
+  file: string,
+  kind: FileKind,
+  text: string,
+  version: string | number,
+  yamlEvents?: Int32Array | null,
+): DocumentModel {
   if (text.length > MAX_FILE_BYTES) return skippedDocument(file, kind, version, 'the text is over the 5 MB limit');
   try {
     switch (kind) {
@@ -44,7 +58,12 @@ export function parseDocument(file: string, kind: FileKind, text: string, versio
         return parseResourceYaml(file, text, version);
     }
   } catch (e) {
-    const doc = skippedDocument(file, kind, version, `the parser failed: ${e instanceof Error ? e.message : String(e)}`);
+    const doc = skippedDocument(
+      file,
+      kind,
+      version,
+      `the parser failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return doc;
   }
 }

@@ -70,7 +70,8 @@ export class Workspace {
     options: WorkspaceOptions,
   ) {
     this.roots = options.roots.map(normalizePath);
-    if (options.config) this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text, RULE_CODES);
+    if (options.config)
+      this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text, RULE_CODES);
     this.configs = new ConfigResolver(this.roots, this.explicitConfig);
     this.yamlEvents = options.yamlEvents;
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
@@ -100,7 +101,11 @@ export class Workspace {
     // tokenizer thread as soon as it is read; any other is parsed here, in the order of the walk,
     // while the rest are still being read. The tokenized ones are parsed last, in that order too.
     const reads = new Map<string, Promise<{ read: DiskText | undefined; events: TokenizedYaml | undefined }>>();
-    const request = (f: string) => reads.set(f, this.readFromDisk(f).then((read) => ({ read, events: this.tokenize(read) })));
+    const request = (f: string) =>
+      reads.set(
+        f,
+        this.readFromDisk(f).then((read) => ({ read, events: this.tokenize(read) })),
+      );
     for (const f of docs) if (fileKindOf(f) === 'mim-yaml') request(f);
     for (const f of docs) if (fileKindOf(f) !== 'mim-yaml') request(f);
     const handedOver: { read: DiskText | undefined; events: TokenizedYaml }[] = [];
@@ -293,7 +298,12 @@ export class Workspace {
     if (!this.indexCache) {
       // Path order, not the order reads finished: findings and "first definition" must not vary between runs.
       const documents = [...this.docs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      const mims = groupMims({ documents, configFor: (f) => this.configFor(f), roots: this.roots, previous: this.previousMims });
+      const mims = groupMims({
+        documents,
+        configFor: (f) => this.configFor(f),
+        roots: this.roots,
+        previous: this.previousMims,
+      });
       this.previousMims = mims;
       this.indexCache = new SymbolIndex(mims, this.docs);
     }
@@ -348,7 +358,10 @@ export class Workspace {
       for (const config of this.configFiles()) {
         if (config.file && config.problems.length > 0) {
           // Their own severity: `rules` in the file they are about does not change it.
-          findings.set(config.file, config.problems.map((p) => ({ ...p, file: config.file!, severity: ruleInfo(p.code)?.severity ?? 'error' })));
+          findings.set(
+            config.file,
+            config.problems.map((p) => ({ ...p, file: config.file!, severity: ruleInfo(p.code)?.severity ?? 'error' })),
+          );
         }
       }
       this.findingsCache = findings;
@@ -373,7 +386,6 @@ export class Workspace {
     this.rootCache.set(dir, found);
     return found;
   }
-
 }
 
 export { defaultConfig };

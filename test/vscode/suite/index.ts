@@ -30,10 +30,17 @@ const file = (...parts: string[]) => vscode.Uri.joinPath(root(), ...parts);
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 
 const show = (ds: readonly vscode.Diagnostic[]) =>
-  ds.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(codeOf(d))} ${d.message}`).join('\n') || '(none)';
+  ds
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(codeOf(d))} ${d.message}`)
+    .join('\n') || '(none)';
 
 /** Waits until the diagnostics of `uri` satisfy `pred`, or fails after `ms`. */
-async function diagnosticsWhere(uri: vscode.Uri, pred: (ds: readonly vscode.Diagnostic[]) => boolean, what: string, ms = 10000): Promise<vscode.Diagnostic[]> {
+async function diagnosticsWhere(
+  uri: vscode.Uri,
+  pred: (ds: readonly vscode.Diagnostic[]) => boolean,
+  what: string,
+  ms = 10000,
+): Promise<vscode.Diagnostic[]> {
   const current = () => vscode.languages.getDiagnostics(uri);
   if (pred(current())) return current();
   return new Promise((resolve, reject) => {
@@ -51,7 +58,14 @@ async function diagnosticsWhere(uri: vscode.Uri, pred: (ds: readonly vscode.Diag
     });
     const poll = setInterval(check, 250);
     const timer = setTimeout(
-      () => done(() => reject(new Error(`no ${what} in ${vscode.workspace.asRelativePath(uri)} within ${ms} ms; it has:\n${show(current())}`))),
+      () =>
+        done(() =>
+          reject(
+            new Error(
+              `no ${what} in ${vscode.workspace.asRelativePath(uri)} within ${ms} ms; it has:\n${show(current())}`,
+            ),
+          ),
+        ),
       ms,
     );
   });
@@ -103,7 +117,11 @@ const checks: Check[] = [
       // A request answers only after the server's first scan; then the page must stay free of the code.
       await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri);
       await new Promise((r) => setTimeout(r, 1000));
-      assert.equal(hasCode(vscode.languages.getDiagnostics(doc.uri)), false, show(vscode.languages.getDiagnostics(doc.uri)));
+      assert.equal(
+        hasCode(vscode.languages.getDiagnostics(doc.uri)),
+        false,
+        show(vscode.languages.getDiagnostics(doc.uri)),
+      );
     },
   ],
   [
@@ -126,9 +144,17 @@ const checks: Check[] = [
     'hover on a mapping-row id shows the requirement text',
     async () => {
       const doc = await vscode.workspace.openTextDocument(file('docs', 'mechanisms.md'));
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '| R1.1 |', 3));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        positionOf(doc, '| R1.1 |', 3),
+      );
       const text = hoverText(hovers ?? []);
-      assert.match(text, /Systems SHALL expose kerb segments with their permitted uses\./, `hover was: ${text || '(none)'}`);
+      assert.match(
+        text,
+        /Systems SHALL expose kerb segments with their permitted uses\./,
+        `hover was: ${text || '(none)'}`,
+      );
     },
   ],
   [
@@ -154,11 +180,23 @@ const checks: Check[] = [
     async () => {
       const uri = file('docs', 'capabilities-and-requirements.md');
       await vscode.workspace.openTextDocument(uri);
-      const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', uri);
+      const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>(
+        'vscode.executeDocumentSymbolProvider',
+        uri,
+      );
       const names = flatten(symbols ?? []);
-      assert.ok(names.some((n) => /^C1\b/.test(n)), `symbols: ${names.join(', ')}`);
-      assert.ok(names.some((n) => /^C2\b/.test(n)), `symbols: ${names.join(', ')}`);
-      assert.ok(names.some((n) => /^R1\.1\b/.test(n)), `symbols: ${names.join(', ')}`);
+      assert.ok(
+        names.some((n) => /^C1\b/.test(n)),
+        `symbols: ${names.join(', ')}`,
+      );
+      assert.ok(
+        names.some((n) => /^C2\b/.test(n)),
+        `symbols: ${names.join(', ')}`,
+      );
+      assert.ok(
+        names.some((n) => /^R1\.1\b/.test(n)),
+        `symbols: ${names.join(', ')}`,
+      );
     },
   ],
   [
@@ -177,7 +215,11 @@ const checks: Check[] = [
       await diagnosticsWhere(page, (ds) => !hasCode(ds), `silence of ${CODE}`);
       // pinned/mimspec.yaml says `error` for this code: the file wins over the setting.
       await new Promise((r) => setTimeout(r, 500));
-      assert.equal(hasCode(vscode.languages.getDiagnostics(pinned)), true, show(vscode.languages.getDiagnostics(pinned)));
+      assert.equal(
+        hasCode(vscode.languages.getDiagnostics(pinned)),
+        true,
+        show(vscode.languages.getDiagnostics(pinned)),
+      );
       await setRules(undefined);
       await diagnosticsWhere(page, hasCode, `${CODE} back after the setting is removed`);
     },

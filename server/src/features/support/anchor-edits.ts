@@ -30,7 +30,10 @@ function anchorsAfter(doc: DocumentModel, groups: readonly (readonly TextEdit[])
   });
 }
 
-const overlaps = (a: TextEdit, b: TextEdit) => a.file === b.file && comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0;
+const overlaps = (a: TextEdit, b: TextEdit) =>
+  a.file === b.file &&
+  comparePositions(a.range.start, b.range.end) < 0 &&
+  comparePositions(b.range.start, a.range.end) < 0;
 
 /**
  * The link edits that follow headings whose anchors the edits change: renaming M1 in

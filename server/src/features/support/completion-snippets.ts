@@ -8,7 +8,20 @@ import type { CompletionContext } from './completion-sources.js';
 import { lastAtOrBefore, partAt } from './places.js';
 import { isList, schemaAt } from './schema-walk.js';
 import { snippetSlot as slot } from './snippet-text.js';
-import { formOfLine, markdownHeading, markdownMappingRow, markdownRequirement, paragraph, SNIPPET, tabStop, writeBlocks, yamlItem, yamlList, type Like, type MarkdownBlock } from './templates.js';
+import {
+  formOfLine,
+  markdownHeading,
+  markdownMappingRow,
+  markdownRequirement,
+  paragraph,
+  SNIPPET,
+  tabStop,
+  writeBlocks,
+  yamlItem,
+  yamlList,
+  type Like,
+  type MarkdownBlock,
+} from './templates.js';
 import type { YamlContext, YamlPath } from './yaml-context.js';
 
 function snippet(label: string, detail: string, insertText: string, range: Range, typed: string): CompletionItem {
@@ -18,7 +31,11 @@ function snippet(label: string, detail: string, insertText: string, range: Range
 }
 
 /** The last element of a kind written in the same syntax, the current file first: the model for a new one. */
-function like<T extends { file: string }>(ctx: CompletionContext, own: readonly T[], all: readonly T[]): Like<T> | undefined {
+function like<T extends { file: string }>(
+  ctx: CompletionContext,
+  own: readonly T[],
+  all: readonly T[],
+): Like<T> | undefined {
   if (own.length > 0) return { element: own[own.length - 1], doc: ctx.doc };
   for (let i = all.length - 1; i >= 0; i--) {
     const doc = ctx.ws.document(all[i].file);
@@ -29,7 +46,9 @@ function like<T extends { file: string }>(ctx: CompletionContext, own: readonly 
 
 function isSatisfied(ctx: CompletionContext, r: Requirement): boolean {
   // As trace/uncovered-requirement counts: the MIM's own mechanisms.
-  return (ctx.ws.index.refsByKey.get(`${ctx.mim.id}.${r.id}`) ?? []).some((u) => u.from === ctx.mim && (u.ref.role === 'mapping' || u.ref.role === 'satisfies'));
+  return (ctx.ws.index.refsByKey.get(`${ctx.mim.id}.${r.id}`) ?? []).some(
+    (u) => u.from === ctx.mim && (u.ref.role === 'mapping' || u.ref.role === 'satisfies'),
+  );
 }
 
 /** The requirement a new mapping row most likely means: the first that no mechanism satisfies, else the first this one does not. */
@@ -58,14 +77,26 @@ export function markdownSnippets(ctx: CompletionContext): CompletionItem[] {
   // The snippet takes the place of the cursor's line: blank lines part it from the blocks around it where Markdown would join them.
   const above = formOfLine(ctx.doc, ctx.pos.line - 1);
   const below = formOfLine(ctx.doc, ctx.pos.line + 1);
-  const add = (label: string, detail: string, blocks: MarkdownBlock[]) => out.push(snippet(label, detail, writeBlocks(blocks, above, below), range, typed));
+  const add = (label: string, detail: string, blocks: MarkdownBlock[]) =>
+    out.push(snippet(label, detail, writeBlocks(blocks, above, below), range, typed));
   // Just below a mapping table, or a new row begun inside one: a row for a requirement still unmapped.
   const mechanism = lastAtOrBefore(ctx.doc.mechanisms, ctx.pos);
   const line = ctx.pos.line;
-  const row = mechanism?.satisfies.find((x) => x.range.start.line === line - 1 || (typed.startsWith('|') && x.range.start.line === line + 1));
+  const row = mechanism?.satisfies.find(
+    (x) => x.range.start.line === line - 1 || (typed.startsWith('|') && x.range.start.line === line + 1),
+  );
   if (row) {
     const r = rowRequirement(ctx, mechanism);
-    if (r) add(`mapping row ${r.id}`, 'a row of the Requirements Mapping Table', [markdownMappingRow({ element: row, doc: ctx.doc }, r.id, r.text, tabStop(1, 'How the mechanism meets it'), SNIPPET)]);
+    if (r)
+      add(`mapping row ${r.id}`, 'a row of the Requirements Mapping Table', [
+        markdownMappingRow(
+          { element: row, doc: ctx.doc },
+          r.id,
+          r.text,
+          tabStop(1, 'How the mechanism meets it'),
+          SNIPPET,
+        ),
+      ]);
     if (typed.startsWith('|')) return out;
   }
   switch (partAt(ctx.doc, ctx.pos)) {
@@ -73,31 +104,74 @@ export function markdownSnippets(ctx: CompletionContext): CompletionItem[] {
       const cap = next(ctx, 'capability');
       const reqLike = like(ctx, ctx.doc.requirements, ctx.mim.requirements);
       if (cap) {
-        const heading = markdownHeading(like(ctx, ctx.doc.capabilities, ctx.mim.capabilities), cap, tabStop(1, 'Title'), SNIPPET);
-        add(`capability ${cap}`, 'a new capability and its first requirement', [heading, markdownRequirement(reqLike, `R${cap.slice(1)}.1`, tabStop(2, 'Requirement text'), SNIPPET)]);
+        const heading = markdownHeading(
+          like(ctx, ctx.doc.capabilities, ctx.mim.capabilities),
+          cap,
+          tabStop(1, 'Title'),
+          SNIPPET,
+        );
+        add(`capability ${cap}`, 'a new capability and its first requirement', [
+          heading,
+          markdownRequirement(reqLike, `R${cap.slice(1)}.1`, tabStop(2, 'Requirement text'), SNIPPET),
+        ]);
       }
       const n = capabilityNumber(ctx);
       const req = n !== undefined ? next(ctx, 'requirement', `R${n}.0`) : undefined;
-      if (req) add(`requirement ${req}`, `a new requirement of C${n}`, [markdownRequirement(reqLike, req, tabStop(1, 'Requirement text'), SNIPPET)]);
+      if (req)
+        add(`requirement ${req}`, `a new requirement of C${n}`, [
+          markdownRequirement(reqLike, req, tabStop(1, 'Requirement text'), SNIPPET),
+        ]);
       break;
     }
     case 'mechanisms': {
       const id = next(ctx, 'mechanism');
-      const rowLike = like(ctx, ctx.doc.mechanisms.flatMap((m) => m.satisfies), ctx.mim.mechanisms.flatMap((m) => m.satisfies));
+      const rowLike = like(
+        ctx,
+        ctx.doc.mechanisms.flatMap((m) => m.satisfies),
+        ctx.mim.mechanisms.flatMap((m) => m.satisfies),
+      );
       const r = rowRequirement(ctx, undefined);
       if (!id) break;
-      const row = markdownMappingRow(rowLike, tabStop(3, r?.id ?? 'R1.1'), r?.text ?? '', tabStop(4, 'How the mechanism meets it'), SNIPPET);
-      add(`mechanism ${id}`, 'a new mechanism with a Requirements Mapping Table', [markdownHeading(like(ctx, ctx.doc.mechanisms, ctx.mim.mechanisms), id, tabStop(1, 'Name'), SNIPPET), paragraph(slot(2, 'What the mechanism is')), row]);
+      const row = markdownMappingRow(
+        rowLike,
+        tabStop(3, r?.id ?? 'R1.1'),
+        r?.text ?? '',
+        tabStop(4, 'How the mechanism meets it'),
+        SNIPPET,
+      );
+      add(`mechanism ${id}`, 'a new mechanism with a Requirements Mapping Table', [
+        markdownHeading(like(ctx, ctx.doc.mechanisms, ctx.mim.mechanisms), id, tabStop(1, 'Name'), SNIPPET),
+        paragraph(slot(2, 'What the mechanism is')),
+        row,
+      ]);
       break;
     }
     case 'guidance': {
       const id = next(ctx, 'guidance');
-      if (id) add(`guidance ${id}`, 'a new interoperability guidance', [markdownHeading(like(ctx, ctx.doc.guidance, ctx.mim.guidance), id, tabStop(1, 'Title'), SNIPPET), paragraph(`Mechanisms: ${slot(2, ctx.mim.mechanisms.map((m) => m.id).slice(0, 2).join(', ') || 'M1')}`), paragraph(slot(3, 'How the mechanisms work together'))]);
+      if (id)
+        add(`guidance ${id}`, 'a new interoperability guidance', [
+          markdownHeading(like(ctx, ctx.doc.guidance, ctx.mim.guidance), id, tabStop(1, 'Title'), SNIPPET),
+          paragraph(
+            `Mechanisms: ${slot(
+              2,
+              ctx.mim.mechanisms
+                .map((m) => m.id)
+                .slice(0, 2)
+                .join(', ') || 'M1',
+            )}`,
+          ),
+          paragraph(slot(3, 'How the mechanisms work together')),
+        ]);
       break;
     }
     case 'conformance': {
       const id = next(ctx, 'test');
-      if (id) add(`test ${id}`, 'a new conformance test', [markdownHeading(like(ctx, ctx.doc.tests, ctx.mim.tests), id, tabStop(1, 'Title'), SNIPPET), paragraph(`Covers: ${slot(2, ctx.mim.requirements[0]?.id ?? 'R1.1')}`), paragraph(slot(3, 'How to run the test and what passes'))]);
+      if (id)
+        add(`test ${id}`, 'a new conformance test', [
+          markdownHeading(like(ctx, ctx.doc.tests, ctx.mim.tests), id, tabStop(1, 'Title'), SNIPPET),
+          paragraph(`Covers: ${slot(2, ctx.mim.requirements[0]?.id ?? 'R1.1')}`),
+          paragraph(slot(3, 'How to run the test and what passes')),
+        ]);
       break;
     }
     default:
@@ -142,29 +216,92 @@ export function yamlSnippets(ctx: CompletionContext, y: YamlContext, root: Schem
   switch (what) {
     case 'capability': {
       const id = next(ctx, 'capability');
-      return id ? [item(`capability ${id}`, 'a new capability and its first requirement', [['id', id], ['title', slot(1, 'Title')], ['requirements', yamlList(dash, [[['id', `R${id.slice(1)}.1`], ['text', slot(2, 'Requirement text')]]])]])] : [];
+      return id
+        ? [
+            item(`capability ${id}`, 'a new capability and its first requirement', [
+              ['id', id],
+              ['title', slot(1, 'Title')],
+              [
+                'requirements',
+                yamlList(dash, [
+                  [
+                    ['id', `R${id.slice(1)}.1`],
+                    ['text', slot(2, 'Requirement text')],
+                  ],
+                ]),
+              ],
+            ]),
+          ]
+        : [];
     }
     case 'requirement': {
       const n = capabilityNumber(ctx);
       const id = n !== undefined ? next(ctx, 'requirement', `R${n}.0`) : undefined;
-      return id ? [item(`requirement ${id}`, `a new requirement of C${n}`, [['id', id], ['text', slot(1, 'Requirement text')]])] : [];
+      return id
+        ? [
+            item(`requirement ${id}`, `a new requirement of C${n}`, [
+              ['id', id],
+              ['text', slot(1, 'Requirement text')],
+            ]),
+          ]
+        : [];
     }
     case 'mechanism': {
       const id = next(ctx, 'mechanism');
       const r = rowRequirement(ctx, undefined);
-      return id ? [item(`mechanism ${id}`, 'a new mechanism and the first requirement it satisfies', [['id', id], ['title', slot(1, 'Title')], ['satisfies', yamlList(dash, [[['requirement', slot(2, r?.id ?? 'R1.1')], ['how', slot(3, 'How the mechanism meets it')]]])]])] : [];
+      return id
+        ? [
+            item(`mechanism ${id}`, 'a new mechanism and the first requirement it satisfies', [
+              ['id', id],
+              ['title', slot(1, 'Title')],
+              [
+                'satisfies',
+                yamlList(dash, [
+                  [
+                    ['requirement', slot(2, r?.id ?? 'R1.1')],
+                    ['how', slot(3, 'How the mechanism meets it')],
+                  ],
+                ]),
+              ],
+            ]),
+          ]
+        : [];
     }
     case 'row': {
       const r = rowRequirement(ctx, lastAtOrBefore(ctx.doc.mechanisms, ctx.pos));
-      return r ? [item(`mapping row ${r.id}`, 'a requirement this mechanism satisfies', [['requirement', slot(1, r.id)], ['how', slot(2, 'How the mechanism meets it')]])] : [];
+      return r
+        ? [
+            item(`mapping row ${r.id}`, 'a requirement this mechanism satisfies', [
+              ['requirement', slot(1, r.id)],
+              ['how', slot(2, 'How the mechanism meets it')],
+            ]),
+          ]
+        : [];
     }
     case 'guidance': {
       const id = next(ctx, 'guidance');
-      return id ? [item(`guidance ${id}`, 'a new interoperability guidance', [['id', id], ['mechanisms', `[${slot(1, ctx.mim.mechanisms[0]?.id ?? 'M1')}]`], ['text', slot(2, 'How the mechanisms work together')]])] : [];
+      return id
+        ? [
+            item(`guidance ${id}`, 'a new interoperability guidance', [
+              ['id', id],
+              ['mechanisms', `[${slot(1, ctx.mim.mechanisms[0]?.id ?? 'M1')}]`],
+              ['text', slot(2, 'How the mechanisms work together')],
+            ]),
+          ]
+        : [];
     }
     case 'test': {
       const id = next(ctx, 'test');
-      return id ? [item(`test ${id}`, 'a new conformance test', [['id', id], ['title', slot(1, 'Title')], ['covers', `[${slot(2, ctx.mim.requirements[0]?.id ?? 'R1.1')}]`], ['method', '${3|automated,manual,self-assessment|}']])] : [];
+      return id
+        ? [
+            item(`test ${id}`, 'a new conformance test', [
+              ['id', id],
+              ['title', slot(1, 'Title')],
+              ['covers', `[${slot(2, ctx.mim.requirements[0]?.id ?? 'R1.1')}]`],
+              ['method', '${3|automated,manual,self-assessment|}'],
+            ]),
+          ]
+        : [];
     }
     default:
       return [];

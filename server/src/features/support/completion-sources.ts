@@ -46,7 +46,15 @@ function matches(label: string, prefix: string): boolean {
 }
 
 function idItem(e: MimElement, label: string, word: Word, documentation: string | undefined): CompletionItem {
-  return { label, kind: 'id', detail: short(describe(e)), documentation, insertText: label, isSnippet: false, range: word.range };
+  return {
+    label,
+    kind: 'id',
+    detail: short(describe(e)),
+    documentation,
+    insertText: label,
+    isSnippet: false,
+    range: word.range,
+  };
 }
 
 /** Gathers items that match the typed prefix, each label once, at most COMPLETION_MAX. */
@@ -63,7 +71,17 @@ function collector(prefix: string) {
 }
 
 function elementsOf(m: Mim, kinds: MimElement['kind'][]): MimElement[] {
-  return kinds.flatMap((k): MimElement[] => (k === 'requirement' ? m.requirements : k === 'capability' ? m.capabilities : k === 'mechanism' ? m.mechanisms : [])).filter((e) => e.id);
+  return kinds
+    .flatMap((k): MimElement[] =>
+      k === 'requirement'
+        ? m.requirements
+        : k === 'capability'
+          ? m.capabilities
+          : k === 'mechanism'
+            ? m.mechanisms
+            : [],
+    )
+    .filter((e) => e.id);
 }
 
 function requirementNote(e: MimElement): string | undefined {
@@ -71,8 +89,15 @@ function requirementNote(e: MimElement): string | undefined {
 }
 
 /** The global ids (`MIM0.R1.1`) of one MIM's elements. */
-function globalItems(ctx: CompletionContext, word: Word, mimId: string, kinds: MimElement['kind'][], push: (i: CompletionItem) => void): void {
-  for (const m of ctx.ws.index.byId.get(mimId) ?? []) for (const e of elementsOf(m, kinds)) push(idItem(e, `${mimId}.${e.id}`, word, m.title));
+function globalItems(
+  ctx: CompletionContext,
+  word: Word,
+  mimId: string,
+  kinds: MimElement['kind'][],
+  push: (i: CompletionItem) => void,
+): void {
+  for (const m of ctx.ws.index.byId.get(mimId) ?? [])
+    for (const e of elementsOf(m, kinds)) push(idItem(e, `${mimId}.${e.id}`, word, m.title));
 }
 
 /**
@@ -94,14 +119,29 @@ export function elementItems(ctx: CompletionContext, word: Word, kinds: MimEleme
   const total = others.reduce((n, m) => n + m.requirements.length, 0);
   for (const m of others) {
     if (total <= GLOBAL_IDS_AT_ONCE) globalItems(ctx, word, m.id, kinds, push);
-    else push({ label: `${m.id}.`, kind: 'mim', detail: m.title, documentation: `${m.requirements.length} requirements`, insertText: `${m.id}.`, isSnippet: false, range: word.range });
+    else
+      push({
+        label: `${m.id}.`,
+        kind: 'mim',
+        detail: m.title,
+        documentation: `${m.requirements.length} requirements`,
+        insertText: `${m.id}.`,
+        isSnippet: false,
+        range: word.range,
+      });
   }
   return items;
 }
 
 /** MIM ids, from the workspace and the registry of the file's config, in number order. */
 export function mimIdItems(ctx: CompletionContext, word: Word): CompletionItem[] {
-  const ids = new Set<string>([...ctx.ws.mims().filter((m) => m.known).map((m) => m.id), ...ctx.ws.registryFor(ctx.doc.file).keys()]);
+  const ids = new Set<string>([
+    ...ctx.ws
+      .mims()
+      .filter((m) => m.known)
+      .map((m) => m.id),
+    ...ctx.ws.registryFor(ctx.doc.file).keys(),
+  ]);
   const numbering = ctx.ws.configFor(ctx.doc.file).numbering;
   return [...ids]
     .sort(compareIds)
@@ -152,20 +192,37 @@ export function citationItems(ctx: CompletionContext): CompletionItem[] {
 
 /** Reference tags as values (a mechanism's `standards`). */
 export function tagItems(ctx: CompletionContext, word: Word): CompletionItem[] {
-  return ctx.mim.references.map((r) => ({ label: r.tag, kind: 'citation' as const, detail: r.title, insertText: r.tag, isSnippet: false, range: word.range }));
+  return ctx.mim.references.map((r) => ({
+    label: r.tag,
+    kind: 'citation' as const,
+    detail: r.title,
+    insertText: r.tag,
+    isSnippet: false,
+    range: word.range,
+  }));
 }
 
 /** The normative keywords of the MIM's convention (of all three where none is declared). */
 export function keywordItems(ctx: CompletionContext): CompletionItem[] {
   const word = /[A-Za-z]*$/.exec(ctx.before)![0];
   const range = rangeBetween({ line: ctx.pos.line, character: ctx.pos.character - word.length }, ctx.pos);
-  const convention = ctx.mim.convention ?? ctx.doc.conventions?.convention ?? ctx.ws.configFor(ctx.doc.file).conventions;
+  const convention =
+    ctx.mim.convention ?? ctx.doc.conventions?.convention ?? ctx.ws.configFor(ctx.doc.file).conventions;
   const seen = new Set<string>();
   return (convention ? [convention] : CONVENTIONS).flatMap((c) =>
     KEYWORDS[c].flatMap((k) => {
       if (seen.has(k.phrase)) return [];
       seen.add(k.phrase);
-      return [{ label: k.phrase, kind: 'keyword' as const, detail: `${k.level} (${c})`, insertText: k.phrase, isSnippet: false, range }];
+      return [
+        {
+          label: k.phrase,
+          kind: 'keyword' as const,
+          detail: `${k.level} (${c})`,
+          insertText: k.phrase,
+          isSnippet: false,
+          range,
+        },
+      ];
     }),
   );
 }

@@ -37,7 +37,8 @@ export function requirementUses(ws: Workspace, key: string): RequirementUses {
   const out: RequirementUses = { satisfiedBy: [], testedBy: [] };
   for (const r of ws.index.refsByKey.get(key) ?? []) {
     const owner = ownerOf(ws.index.documents.get(r.ref.file), r.ref);
-    if (owner?.kind === 'mechanism' && (r.ref.role === 'mapping' || r.ref.role === 'satisfies')) addOnce(out.satisfiedBy, owner, r.from);
+    if (owner?.kind === 'mechanism' && (r.ref.role === 'mapping' || r.ref.role === 'satisfies'))
+      addOnce(out.satisfiedBy, owner, r.from);
     else if (owner?.kind === 'test' && r.ref.role === 'covers') addOnce(out.testedBy, owner, r.from);
   }
   return out;

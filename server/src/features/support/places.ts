@@ -2,7 +2,15 @@ import type { DocumentModel } from '../../model/document.js';
 import type { IdRef, MimElement, PartName, Reference } from '../../model/elements.js';
 import { globalKey } from '../../model/ids.js';
 import type { Mim } from '../../model/mim.js';
-import { comparePositions, compareRanges, containsPosition, range, type Location, type Position, type Range } from '../../model/range.js';
+import {
+  comparePositions,
+  compareRanges,
+  containsPosition,
+  range,
+  type Location,
+  type Position,
+  type Range,
+} from '../../model/range.js';
 import { partOfFileName } from '../../parse/markdown/headings.js';
 import { basename, dirname } from '../../base/paths.js';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -69,7 +77,10 @@ export function referenceFor(ws: Workspace, doc: DocumentModel, tag: string): Re
  * capability a cursor is in, or the one it follows while typing below it. Binary search,
  * since one file may hold thousands.
  */
-export function lastAtOrBefore<T extends { range: { start: Position } }>(list: readonly T[], pos: Position): T | undefined {
+export function lastAtOrBefore<T extends { range: { start: Position } }>(
+  list: readonly T[],
+  pos: Position,
+): T | undefined {
   let lo = 0;
   let hi = list.length - 1;
   let found: T | undefined;

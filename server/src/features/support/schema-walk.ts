@@ -7,7 +7,8 @@ import type { YamlPath } from './yaml-context.js';
 /** The JSON Schema a YAML document is checked against; undefined for Markdown. */
 export function schemaOf(doc: DocumentModel): SchemaObject | undefined {
   if (doc.kind === 'mim-yaml') return mimSchema;
-  if (doc.kind === 'resource') return basename(doc.file).toLowerCase().startsWith('publiccode.') ? publiccodeSchema : resourceSchema;
+  if (doc.kind === 'resource')
+    return basename(doc.file).toLowerCase().startsWith('publiccode.') ? publiccodeSchema : resourceSchema;
   return undefined;
 }
 
@@ -39,7 +40,10 @@ export function schemaAt(root: SchemaObject, path: YamlPath): SchemaObject | und
     if (typeof seg === 'number') s = resolve(root, variant(root, s, 'items')?.items);
     else {
       const props = variant(root, s, 'properties')?.properties as Record<string, SchemaObject> | undefined;
-      s = resolve(root, props?.[seg] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined));
+      s = resolve(
+        root,
+        props?.[seg] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined),
+      );
     }
   }
   return s;
@@ -47,7 +51,9 @@ export function schemaAt(root: SchemaObject, path: YamlPath): SchemaObject | und
 
 /** The keys a map schema allows, each with its own (resolved) schema, in the schema's order. */
 export function propertiesOf(root: SchemaObject, s: SchemaObject | undefined): [string, SchemaObject][] {
-  const props = s ? (variant(root, s, 'properties')?.properties as Record<string, SchemaObject> | undefined) : undefined;
+  const props = s
+    ? (variant(root, s, 'properties')?.properties as Record<string, SchemaObject> | undefined)
+    : undefined;
   return Object.entries(props ?? {}).flatMap(([k, v]) => {
     const r = resolve(root, v);
     return r ? [[k, r] as [string, SchemaObject]] : [];
@@ -57,9 +63,15 @@ export function propertiesOf(root: SchemaObject, s: SchemaObject | undefined): [
 /** What a schema expects, in a word or two: `text`, `list`, `map`, `proposal | work-item`. */
 export function typeLabel(root: SchemaObject, s: SchemaObject): string {
   if (Array.isArray(s.enum)) return s.enum.join(' | ');
-  if (variant(root, s, 'items') && (s.type === 'array' || s.anyOf || s.oneOf)) return s.type === 'array' ? 'list' : 'list or text';
+  if (variant(root, s, 'items') && (s.type === 'array' || s.anyOf || s.oneOf))
+    return s.type === 'array' ? 'list' : 'list or text';
   const type = Array.isArray(s.type) ? s.type : [s.type];
-  return type.map((t) => (t === 'string' ? 'text' : t === 'object' ? 'map' : t === 'array' ? 'list' : t)).filter(Boolean).join(' or ') || 'value';
+  return (
+    type
+      .map((t) => (t === 'string' ? 'text' : t === 'object' ? 'map' : t === 'array' ? 'list' : t))
+      .filter(Boolean)
+      .join(' or ') || 'value'
+  );
 }
 
 /** Whether the node at a schema holds a list (so a new line there starts an item). */

@@ -39,7 +39,8 @@ const EDIT: Pen = {
 
 export const SNIPPET: Pen = {
   raw: escapeSnippet,
-  words: (words, escape) => (typeof words === 'string' ? escapeSnippet(escape(words)) : snippetSlot(words.stop, escape(words.text))),
+  words: (words, escape) =>
+    typeof words === 'string' ? escapeSnippet(escape(words)) : snippetSlot(words.stop, escape(words.text)),
 };
 
 /** An element to copy the syntax of, with the document it is written in. */
@@ -60,7 +61,11 @@ export interface MarkdownBlock {
   header?: string;
 }
 
-const FORM_OF_KIND: Partial<Record<TextBlock['kind'], BlockForm>> = { heading: 'heading', 'list-item': 'list-item', 'table-cell': 'table-row' };
+const FORM_OF_KIND: Partial<Record<TextBlock['kind'], BlockForm>> = {
+  heading: 'heading',
+  'list-item': 'list-item',
+  'table-cell': 'table-row',
+};
 const ATX_HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
 const LIST_MARKER = /^\s*(?:[*+-]|\d{1,9}[.)])(?:\s|$)/;
 const DELIMITER_ROW = /^[\s|:-]*\|[\s|:-]*$/;
@@ -106,7 +111,8 @@ export function writeBlocks(blocks: readonly MarkdownBlock[], above?: BlockForm,
 /** The last line of what an element holds: a heading's whole section, else its own extent. */
 export function lastLineOf(doc: DocumentModel, element: { range: Range }): number {
   const line = element.range.start.line;
-  const section = formOfLine(doc, line) === 'heading' ? doc.sections.find((s) => s.headingRange.start.line === line) : undefined;
+  const section =
+    formOfLine(doc, line) === 'heading' ? doc.sections.find((s) => s.headingRange.start.line === line) : undefined;
   return (section ?? element).range.end.line;
 }
 
@@ -114,7 +120,11 @@ export function lastLineOf(doc: DocumentModel, element: { range: Range }): numbe
 export function insertBlocks(doc: DocumentModel, line: number, blocks: readonly MarkdownBlock[]): TextEdit {
   const at = doc.lines.positionAt(doc.lines.lineEnd(line));
   const text = `\n${writeBlocks(blocks, formOfLine(doc, line), formOfLine(doc, line + 1))}`;
-  return { file: doc.file, range: rangeBetween(at, at), newText: doc.text.includes('\r\n') ? text.replace(/\n/g, '\r\n') : text };
+  return {
+    file: doc.file,
+    range: rangeBetween(at, at),
+    newText: doc.text.includes('\r\n') ? text.replace(/\n/g, '\r\n') : text,
+  };
 }
 
 /** A paragraph of the template's own text. */
@@ -127,7 +137,12 @@ export function paragraph(text: string): MarkdownBlock {
 const LONG_FORM = /^(Mechanism|Capability|Guidance|Test)(\s+)\d+$/i;
 
 /** `## C4 Title`, `## Mechanism 3: Title`, `### **C4: Title**`: the heading of `like` with a new id and title. */
-export function markdownHeading(like: Like<MimElement> | undefined, id: string, title: Words, pen: Pen = EDIT): MarkdownBlock {
+export function markdownHeading(
+  like: Like<MimElement> | undefined,
+  id: string,
+  title: Words,
+  pen: Pen = EDIT,
+): MarkdownBlock {
   const words = pen.words(title, escapeInline);
   if (!like) return { text: `## ${id}${id.startsWith('C') ? ' ' : ': '}${words}`, form: 'heading' };
   const { element, doc } = like;
@@ -135,15 +150,30 @@ export function markdownHeading(like: Like<MimElement> | undefined, id: string, 
   const long = LONG_FORM.exec(element.rawId.trim());
   const after = /^([\s:.,;–—-]*)(.*?)((?:\*\*|__|\*|_)?\s*)$/.exec(line.slice(element.idRange.end.character))!;
   const idText = long ? `${long[1]}${long[2]}${id.slice(1)}` : id;
-  return { text: `${pen.raw(line.slice(0, element.idRange.start.character))}${idText}${pen.raw(after[1] || ' ')}${words}${pen.raw(after[3])}`, form: 'heading' };
+  return {
+    text: `${pen.raw(line.slice(0, element.idRange.start.character))}${idText}${pen.raw(after[1] || ' ')}${words}${pen.raw(after[3])}`,
+    form: 'heading',
+  };
 }
 
 /** `* **R1.4** text`, a row of a requirements table, a heading or a paragraph: the line of `like` with a new id and text. */
-export function markdownRequirement(like: Like<Requirement> | undefined, id: string, text: Words, pen: Pen = EDIT): MarkdownBlock {
+export function markdownRequirement(
+  like: Like<Requirement> | undefined,
+  id: string,
+  text: Words,
+  pen: Pen = EDIT,
+): MarkdownBlock {
   const r = like?.element;
   const lines = like?.doc.lines;
   const textStart = r && lines?.positionAt(r.textSpan.start);
-  if (!like || !r || !lines || !textStart || textStart.line !== r.idRange.start.line || textStart.character < r.idRange.end.character) {
+  if (
+    !like ||
+    !r ||
+    !lines ||
+    !textStart ||
+    textStart.line !== r.idRange.start.line ||
+    textStart.character < r.idRange.end.character
+  ) {
     return { text: `* **${id}** ${pen.words(text, escapeInline)}`, form: 'list-item' };
   }
   const form = formOfLine(like.doc, textStart.line) ?? 'list-item';
@@ -152,7 +182,9 @@ export function markdownRequirement(like: Like<Requirement> | undefined, id: str
   const tail = textEnd.line === textStart.line ? blankCells(line.slice(textEnd.character)) : '';
   const words = pen.words(text, form === 'table-row' ? escapeTableCell : escapeInline);
   const written = `${pen.raw(line.slice(0, r.idRange.start.character))}${id}${pen.raw(line.slice(r.idRange.end.character, textStart.character))}${words}${pen.raw(tail)}`;
-  return form === 'table-row' ? { text: written, form, header: pen.raw(tableHeader(like.doc, textStart.line).join('\n')) } : { text: written, form };
+  return form === 'table-row'
+    ? { text: written, form, header: pen.raw(tableHeader(like.doc, textStart.line).join('\n')) }
+    : { text: written, form };
 }
 
 /** The cells after a row's text keep their pipes, not their content. */
@@ -174,14 +206,22 @@ const MAPPING_HEADER = ['| Req. ID | Requirement Text | How |', '| --- | --- | -
  * quote in the column `like` quotes in, the answer in the first other one. Without `like`, the
  * row of a new table of three columns. Its header serves where no table continues.
  */
-export function markdownMappingRow(like: Like<MappingRow> | undefined, id: Words, quote: Words, how: Words, pen: Pen = EDIT): MarkdownBlock {
+export function markdownMappingRow(
+  like: Like<MappingRow> | undefined,
+  id: Words,
+  quote: Words,
+  how: Words,
+  pen: Pen = EDIT,
+): MarkdownBlock {
   const line = like?.element.range.start.line;
-  const cells = like && line !== undefined ? splitRow(like.doc.lines.lineText(line), like.doc.lines.lineStart(line)) : undefined;
+  const cells =
+    like && line !== undefined ? splitRow(like.doc.lines.lineText(line), like.doc.lines.lineStart(line)) : undefined;
   const width = Math.max(cells?.length ?? 3, 2);
   const quoteCol = !cells ? 1 : cells.findIndex((c) => c.start === like?.element.quoteSpan?.start);
   const howCol = [1, 2].find((c) => c !== quoteCol && c < width) ?? -1;
   const out: string[] = [pen.words(id, escapeTableCell)];
-  for (let c = 1; c < width; c++) out.push(c === quoteCol ? pen.words(quote, escapeTableCell) : c === howCol ? pen.words(how, escapeTableCell) : ' ');
+  for (let c = 1; c < width; c++)
+    out.push(c === quoteCol ? pen.words(quote, escapeTableCell) : c === howCol ? pen.words(how, escapeTableCell) : ' ');
   const header = like && line !== undefined ? tableHeader(like.doc, line) : MAPPING_HEADER;
   return { text: `| ${out.join(' | ')} |`, form: 'table-row', header: pen.raw(header.join('\n')) };
 }

@@ -55,14 +55,25 @@ function readLine(text: string): Line {
     while (text[i] === ' ') i++;
   }
   const rest = text.slice(i);
-  const line: Line = { blank: rest === '' && dashes.length === 0, indent, dashes, content: i, keyEnd: i, value: '', valueStart: text.length };
+  const line: Line = {
+    blank: rest === '' && dashes.length === 0,
+    indent,
+    dashes,
+    content: i,
+    keyEnd: i,
+    value: '',
+    valueStart: text.length,
+  };
   if (rest.startsWith('#')) line.blank = dashes.length === 0;
   const m = KEY.exec(rest);
   if (m) {
     line.key = m[1].replace(/^(["'])(.*)\1$/, '$2');
     line.keyEnd = i + m[1].length;
     line.valueStart = i + m[0].length;
-    line.value = text.slice(line.valueStart).replace(/(^|\s)#.*$/, '').trim();
+    line.value = text
+      .slice(line.valueStart)
+      .replace(/(^|\s)#.*$/, '')
+      .trim();
   }
   return line;
 }
@@ -174,8 +185,19 @@ export function yamlContext(doc: DocumentModel, pos: Position): YamlContext | un
   const hash = text.search(/(^|\s)#/);
   if (hash >= 0 && hash < c && (l.key === undefined || hash >= l.valueStart - 1)) return undefined;
   const w = wordAround(text, c, pos.line);
-  const done = (at: YamlContext['at'], path: YamlPath, column: number, extra: Partial<YamlContext> = {}): YamlContext => ({ at, path, column, ...w, ...extra });
-  const finish = (walk: Walk | undefined, at: YamlContext['at'], tail: YamlPath, column: number, extra: Partial<YamlContext> = {}) => {
+  const done = (
+    at: YamlContext['at'],
+    path: YamlPath,
+    column: number,
+    extra: Partial<YamlContext> = {},
+  ): YamlContext => ({ at, path, column, ...w, ...extra });
+  const finish = (
+    walk: Walk | undefined,
+    at: YamlContext['at'],
+    tail: YamlPath,
+    column: number,
+    extra: Partial<YamlContext> = {},
+  ) => {
     if (!walk) return undefined;
     if (walk.inside) return done(walk.inside, walk.path, column);
     return done(at, [...walk.path, ...tail], column, extra);
@@ -189,7 +211,11 @@ export function yamlContext(doc: DocumentModel, pos: Position): YamlContext | un
   if (l.key !== undefined) {
     if (c <= l.keyEnd) {
       const keyRange = range(pos.line, l.content, pos.line, l.keyEnd);
-      return finish(mapWalk(), 'key', [l.key], l.content, { keyRange, word: keyRange, wordText: text.slice(l.content, c) });
+      return finish(mapWalk(), 'key', [l.key], l.content, {
+        keyRange,
+        word: keyRange,
+        wordText: text.slice(l.content, c),
+      });
     }
     if (l.value.startsWith('[')) {
       const open = text.indexOf('[', l.valueStart);

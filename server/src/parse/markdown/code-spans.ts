@@ -13,7 +13,7 @@ export function codeSpans(content: string): [number, number][] {
       continue;
     }
     let close = -1;
-    for (let j = content.indexOf('`', i + n); j >= 0; ) {
+    for (let j = content.indexOf('`', i + n); j >= 0;) {
       const m = runLength(content, j);
       if (m === n) {
         close = j;

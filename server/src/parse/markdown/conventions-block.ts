@@ -2,7 +2,8 @@ import type { Convention } from '../../model/conventions.js';
 import { findKeywords, phraseInfo } from '../text/keywords.js';
 
 /** A Terminology or Conventions heading (mim-format §3.1). */
-export const CONVENTIONS_TITLE = /^(terminology|conventions|notational conventions|keywords|key words|requirement keywords|requirements language)$/i;
+export const CONVENTIONS_TITLE =
+  /^(terminology|conventions|notational conventions|keywords|key words|requirement keywords|requirements language)$/i;
 
 export interface KeyAt {
   key: string;
@@ -21,7 +22,9 @@ export function listedKeywords(text: string, base: number): KeyAt[] | undefined 
 
 /** A definition line: `"SHALL" indicates a requirement`, `**MAY**: permitted`, `SHOULD NOT - ...`. */
 export function definedKeyword(text: string, base: number): KeyAt | undefined {
-  const m = /^\s*(?:["“”']|\*\*)([A-Za-z][A-Za-z ]*?)(?:["“”']|\*\*)/.exec(text) ?? /^\s*([A-Z][A-Z ]*[A-Z])\s*[:–—-]/.exec(text);
+  const m =
+    /^\s*(?:["“”']|\*\*)([A-Za-z][A-Za-z ]*?)(?:["“”']|\*\*)/.exec(text) ??
+    /^\s*([A-Z][A-Z ]*[A-Z])\s*[:–—-]/.exec(text);
   if (!m) return undefined;
   const offset = base + m.index + m[0].indexOf(m[1]);
   return { key: m[1].toUpperCase().replace(/\s+/g, ' '), offset, length: m[1].length };

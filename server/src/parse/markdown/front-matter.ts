@@ -31,7 +31,12 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
     if (e.key) keyOffsets[e.key] = open[0].length + (e.value?.start ?? e.keyNode.start);
   }
   const err = read.errors[0];
-  return { end, data, keyOffsets, error: err ? { message: err.message, offset: open[0].length + err.start } : undefined };
+  return {
+    end,
+    data,
+    keyOffsets,
+    error: err ? { message: err.message, offset: open[0].length + err.start } : undefined,
+  };
 }
 
 /** Blanks the front matter (keeping line breaks) so the Markdown parser sees neither an hr nor a setext heading. */

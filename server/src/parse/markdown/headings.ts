@@ -16,7 +16,9 @@ export interface HeadingId {
 
 /** What follows the id, without separators and markup; computed only where a title is kept (requirements clean their text themselves). */
 export function leadingTitle(raw: string, id: HeadingId): string {
-  return plainInline(raw.slice(id.titleStart)).replace(/[\s:]+$/, '').trim();
+  return plainInline(raw.slice(id.titleStart))
+    .replace(/[\s:]+$/, '')
+    .trim();
 }
 
 // `C1`, `R1.2a`, `M3`, `RC1.1`, `R.1`, `C.1`, flat `R4`; or the long forms `Mechanism 1`, `Capability 2`.
@@ -47,7 +49,15 @@ export function readLeadingId(raw: string): HeadingId | undefined {
     const local = parseLocalId(plain[2]);
     if (local) {
       const start = plain[1].length;
-      return { kind: local.kind, id: local.id, rawId: plain[2], malformed: local.malformed, start, end: start + plain[2].length, titleStart: plain[0].length };
+      return {
+        kind: local.kind,
+        id: local.id,
+        rawId: plain[2],
+        malformed: local.malformed,
+        start,
+        end: start + plain[2].length,
+        titleStart: plain[0].length,
+      };
     }
   }
   const clean = cleanInline(raw.length > ID_PREFIX ? raw.slice(0, ID_PREFIX) : raw);
@@ -58,7 +68,11 @@ export function readLeadingId(raw: string): HeadingId | undefined {
   let parsed;
   if (m[1]) {
     const kind = LONG_FORM[m[1]];
-    parsed = { kind, id: `${kind === 'mechanism' ? 'M' : kind === 'capability' ? 'C' : kind === 'guidance' ? 'G' : 'T'}${Number(m[2])}`, malformed: false };
+    parsed = {
+      kind,
+      id: `${kind === 'mechanism' ? 'M' : kind === 'capability' ? 'C' : kind === 'guidance' ? 'G' : 'T'}${Number(m[2])}`,
+      malformed: false,
+    };
   } else {
     const local = parseLocalId(m[3]);
     if (!local) return undefined;
@@ -90,7 +104,11 @@ const PART_TITLES: [RegExp, PartName][] = [
 
 /** The Y.MIM part a heading opens, judged from its title (`3. Mechanisms`, `Objectives`, `Verification`). */
 export function partOfTitle(title: string): PartName | undefined {
-  const t = title.toLowerCase().replace(/^[\d.\s]+/, '').replace(/[:\s]+$/, '').trim();
+  const t = title
+    .toLowerCase()
+    .replace(/^[\d.\s]+/, '')
+    .replace(/[:\s]+$/, '')
+    .trim();
   for (const [re, part] of PART_TITLES) if (re.test(t)) return part;
   return undefined;
 }

@@ -68,7 +68,8 @@ export function markdown(): Md {
   // over the whole text; a text that holds neither is left as it is, unscanned by them.
   md.core.ruler.at('normalize', (state) => {
     const src = state.src;
-    if (src.indexOf('\r') !== -1 || src.indexOf('\0') !== -1) state.src = src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+    if (src.indexOf('\r') !== -1 || src.indexOf('\0') !== -1)
+      state.src = src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   });
   instance = md;
   return md;

@@ -21,7 +21,15 @@ import { cleanInline, plainInline } from '../text/inline-markdown.js';
 import { CONVENTIONS_TITLE, conventionOf, definedKeyword, listedKeywords, type KeyAt } from './conventions-block.js';
 import { blankFrontMatter, readFrontMatter } from './front-matter.js';
 import { findGitbookTags } from './gitbook.js';
-import { leadingTitle, partOfFileName, partOfTitle, readLeadingId, REPOSITORY_H1, SINGLE_PAGE_H1, type HeadingId } from './headings.js';
+import {
+  leadingTitle,
+  partOfFileName,
+  partOfTitle,
+  readLeadingId,
+  REPOSITORY_H1,
+  SINGLE_PAGE_H1,
+  type HeadingId,
+} from './headings.js';
 import { FlatMap, inlineMap, type OffsetMap } from './inline-map.js';
 import { readLinks } from './read-links.js';
 import { markdown } from './markdown-it.js';
@@ -30,9 +38,9 @@ import { splitRow, type RawCell } from './table-cells.js';
 import { intendedId, normalizeMimId } from '../../model/ids.js';
 import { foldSpace, isSpaceCode } from '../text/white-space.js';
 
-const PLACEHOLDER = /^(tbd|tbc|todo|to do|unfinished page|coming soon|work in progress|under construction|to be (completed|defined|written|added)|placeholder)\.?$/i;
+const PLACEHOLDER =
+  /^(tbd|tbc|todo|to do|unfinished page|coming soon|work in progress|under construction|to be (completed|defined|written|added)|placeholder)\.?$/i;
 const CHECKED = /:white_check_mark:|:heavy_check_mark:|✅|✔/;
-
 
 interface OpenSection {
   section: Section;
@@ -99,7 +107,12 @@ class PageReader {
   }
 
   private readFrontMatter(fm: NonNullable<ReturnType<typeof readFrontMatter>>): void {
-    if (fm.error) this.problem('syntax/yaml', `Front matter is not valid YAML: ${fm.error.message}`, this.lines.rangeOf(fm.error.offset, fm.error.offset + 1));
+    if (fm.error)
+      this.problem(
+        'syntax/yaml',
+        `Front matter is not valid YAML: ${fm.error.message}`,
+        this.lines.rangeOf(fm.error.offset, fm.error.offset + 1),
+      );
     const mim = fm.data.mim;
     if (typeof mim === 'string' || typeof mim === 'number') {
       const id = normalizeMimId(String(typeof mim === 'number' ? `MIM${mim}` : mim));
@@ -213,7 +226,17 @@ class PageReader {
     // object was the slowest line of the reader.
     switch (id.kind) {
       case 'capability': {
-        const c: Capability = { id: id.id, rawId: id.rawId, file, idRange, range, title, malformed, kind: 'capability', requirements: [] };
+        const c: Capability = {
+          id: id.id,
+          rawId: id.rawId,
+          file,
+          idRange,
+          range,
+          title,
+          malformed,
+          kind: 'capability',
+          requirements: [],
+        };
         this.doc.capabilities.push(c);
         this.capability = c;
         this.capabilityLevel = level;
@@ -221,7 +244,18 @@ class PageReader {
         break;
       }
       case 'mechanism': {
-        const m: Mechanism = { id: id.id, rawId: id.rawId, file, idRange, range, title, malformed, kind: 'mechanism', standards: [], satisfies: [] };
+        const m: Mechanism = {
+          id: id.id,
+          rawId: id.rawId,
+          file,
+          idRange,
+          range,
+          title,
+          malformed,
+          kind: 'mechanism',
+          standards: [],
+          satisfies: [],
+        };
         this.doc.mechanisms.push(m);
         this.mechanism = m;
         this.mechanismLevel = level;
@@ -229,14 +263,34 @@ class PageReader {
         break;
       }
       case 'guidance': {
-        const g: Guidance = { id: id.id, rawId: id.rawId, file, idRange, range, title, malformed, kind: 'guidance', mechanisms: [] };
+        const g: Guidance = {
+          id: id.id,
+          rawId: id.rawId,
+          file,
+          idRange,
+          range,
+          title,
+          malformed,
+          kind: 'guidance',
+          mechanisms: [],
+        };
         this.doc.guidance.push(g);
         this.listed = g;
         entry.element = g;
         break;
       }
       case 'test': {
-        const t: Test = { id: id.id, rawId: id.rawId, file, idRange, range, title, malformed, kind: 'test', covers: [] };
+        const t: Test = {
+          id: id.id,
+          rawId: id.rawId,
+          file,
+          idRange,
+          range,
+          title,
+          malformed,
+          kind: 'test',
+          covers: [],
+        };
         this.doc.tests.push(t);
         this.listed = t;
         entry.element = t;
@@ -250,7 +304,13 @@ class PageReader {
   private identityFromH1(title: string, range: Range): void {
     const single = SINGLE_PAGE_H1.exec(title);
     if (single) {
-      this.doc.identity.push({ mim: `MIM${Number(single[1])}`, title: single[2].trim(), source: 'h1', file: this.doc.file, range });
+      this.doc.identity.push({
+        mim: `MIM${Number(single[1])}`,
+        title: single[2].trim(),
+        source: 'h1',
+        file: this.doc.file,
+        range,
+      });
       this.doc.title = single[2].trim();
       if (this.doc.role === 'page') this.doc.role = 'single-page';
       return;
@@ -290,7 +350,10 @@ class PageReader {
       const o = this.open.pop()!;
       let end = endOffset;
       while (end > o.startOffset && isSpaceCode(this.doc.text.charCodeAt(end - 1))) end--;
-      o.section.range = this.lines.rangeOf(o.startOffset, Math.max(end, this.lines.lineEnd(o.section.headingRange.start.line)));
+      o.section.range = this.lines.rangeOf(
+        o.startOffset,
+        Math.max(end, this.lines.lineEnd(o.section.headingRange.start.line)),
+      );
       o.section.hasContent = o.blocks > 0;
       o.section.placeholder = o.blocks > 0 && o.blocks === o.placeholders;
       if (o.element) o.element.range = o.section.range;
@@ -332,10 +395,20 @@ class PageReader {
     const section = this.doc.sections.find((s) => CONVENTIONS_TITLE.test(s.title));
     if (!section) return;
     const keys = [...this.listedKeys, ...this.definedKeys];
-    const writtenLower = keys.length > 0 && keys.every((k) => this.doc.text.slice(k.offset, k.offset + k.length) === this.doc.text.slice(k.offset, k.offset + k.length).toLowerCase());
+    const writtenLower =
+      keys.length > 0 &&
+      keys.every(
+        (k) =>
+          this.doc.text.slice(k.offset, k.offset + k.length) ===
+          this.doc.text.slice(k.offset, k.offset + k.length).toLowerCase(),
+      );
     const at = (k: KeyAt) => ({ key: k.key, range: this.lines.rangeOf(k.offset, k.offset + k.length) });
     this.doc.conventions = {
-      convention: conventionOf(this.conventionsText, keys.map((k) => k.key), writtenLower),
+      convention: conventionOf(
+        this.conventionsText,
+        keys.map((k) => k.key),
+        writtenLower,
+      ),
       listed: this.listedKeys.map(at),
       defined: this.definedKeys.map(at),
       file: this.doc.file,
@@ -472,7 +545,11 @@ class PageReader {
     for (let r = 1; r < rows.length; r++) {
       const n = grid[r].length;
       if (n !== header.length) {
-        this.problem('structure/table-shape', `This row has ${n} cell${n === 1 ? '' : 's'} but the table's header has ${header.length}`, this.lines.lineRange(rows[r]));
+        this.problem(
+          'structure/table-shape',
+          `This row has ${n} cell${n === 1 ? '' : 's'} but the table's header has ${header.length}`,
+          this.lines.lineRange(rows[r]),
+        );
       }
     }
     const first = headerText[0]?.toLowerCase() ?? '';
@@ -481,8 +558,12 @@ class PageReader {
     if (/status/i.test(this.currentSectionTitle)) this.statusTable(headerText, grid.slice(1));
     // A second column headed "How ..." holds the mechanism's answer, not a quoted requirement.
     const quoteFallback = /how|implement|realis/i.test(headerText[1] ?? '') ? -1 : 1;
-    const quoteCol = isMapping ? pickColumn(headerText, /requirement text|^text$|requirement$|statement/i, quoteFallback) : -1;
-    const howCol = isMapping ? pickColumn(headerText, /how|implement|realis|descri|mechanism/i, headerText.length > 2 ? 2 : 1) : -1;
+    const quoteCol = isMapping
+      ? pickColumn(headerText, /requirement text|^text$|requirement$|statement/i, quoteFallback)
+      : -1;
+    const howCol = isMapping
+      ? pickColumn(headerText, /how|implement|realis|descri|mechanism/i, headerText.length > 2 ? 2 : 1)
+      : -1;
     for (let r = 0; r < rows.length; r++) {
       const line = rows[r];
       const cells = grid[r];
@@ -517,7 +598,10 @@ class PageReader {
     const idCell = cells[0];
     const { text, start, end } = idCellText(idCell);
     const one = readOneId(text);
-    const ref = withTarget<IdRef>({ file: this.doc.file, range: this.lines.rangeOf(start, end), text, role: 'mapping', legacy: one.legacy }, one);
+    const ref = withTarget<IdRef>(
+      { file: this.doc.file, range: this.lines.rangeOf(start, end), text, role: 'mapping', legacy: one.legacy },
+      one,
+    );
     this.doc.refs.push(ref);
     this.definitionIds.add(start);
     if (one.target) this.invisibles.place(idCell.start, idCell.end, 'id');
@@ -539,7 +623,12 @@ class PageReader {
     header.forEach((h, c) => {
       if (body.some((row) => row[c] && CHECKED.test(plainInline(row[c].text, true)))) status = h;
     });
-    if (status) this.doc.status = status.replace(/[^\p{L}\p{N}\s-]/gu, '').trim().toLowerCase().replace(/\s+/g, '-');
+    if (status)
+      this.doc.status = status
+        .replace(/[^\p{L}\p{N}\s-]/gu, '')
+        .trim()
+        .toLowerCase()
+        .replace(/\s+/g, '-');
   }
 
   // ---- inline content ----------------------------------------------------------------
@@ -569,21 +658,34 @@ class PageReader {
         target: p.target,
         legacy: p.legacy || undefined,
       };
-      if (p.name) ref.name = { text: p.name.text, range: this.lines.rangeOf(map.toDocument(p.name.offset), map.toDocument(p.name.offset + p.name.length)) };
+      if (p.name)
+        ref.name = {
+          text: p.name.text,
+          range: this.lines.rangeOf(map.toDocument(p.name.offset), map.toDocument(p.name.offset + p.name.length)),
+        };
       this.doc.refs.push(ref);
     }
     const citations = findCitations(content);
     for (let i = 0; i < citations.length; i++) {
       const c = citations[i];
       const at = map.toDocument(c.offset);
-      this.doc.citations.push({ tag: c.tag, file: this.doc.file, range: this.lines.rangeOf(at, map.toDocument(c.offset + c.length)) });
+      this.doc.citations.push({
+        tag: c.tag,
+        file: this.doc.file,
+        range: this.lines.rangeOf(at, map.toDocument(c.offset + c.length)),
+      });
     }
   }
 
   private gitbook(content: string, map: OffsetMap): void {
     for (const g of findGitbookTags(content)) {
       const at = map.toDocument(g.offset);
-      this.doc.gitbookTags.push({ name: g.name, kind: g.closing ? 'close' : 'open', file: this.doc.file, range: this.lines.rangeOf(at, map.toDocument(g.offset + g.length)) });
+      this.doc.gitbookTags.push({
+        name: g.name,
+        kind: g.closing ? 'close' : 'open',
+        file: this.doc.file,
+        range: this.lines.rangeOf(at, map.toDocument(g.offset + g.length)),
+      });
       if (g.target) {
         const t = map.toDocument(g.target.offset);
         this.doc.links.push({
@@ -615,7 +717,11 @@ class PageReader {
     });
   }
 
-  ref(entry: { offset: number; length: number; text: string; mim?: string; target?: IdRef['target']; legacy: boolean }, map: OffsetMap, role: RefRole): IdRef {
+  ref(
+    entry: { offset: number; length: number; text: string; mim?: string; target?: IdRef['target']; legacy: boolean },
+    map: OffsetMap,
+    role: RefRole,
+  ): IdRef {
     const at = map.toDocument(entry.offset);
     const ref: IdRef = {
       file: this.doc.file,
@@ -652,7 +758,11 @@ function idCellText(cell: RawCell): { text: string; start: number; end: number }
   const clean = cleanInline(cell.text, true);
   const text = foldSpace(clean.text);
   const lead = /^\s*/.exec(clean.text)![0].length;
-  return { text, start: cell.start + clean.map[lead], end: cell.start + clean.map[Math.max(lead, lead + text.length - 1)] + 1 };
+  return {
+    text,
+    start: cell.start + clean.map[lead],
+    end: cell.start + clean.map[Math.max(lead, lead + text.length - 1)] + 1,
+  };
 }
 
 function pickColumn(header: string[], re: RegExp, fallback: number): number {

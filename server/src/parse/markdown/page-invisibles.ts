@@ -62,7 +62,8 @@ export class PageInvisibles {
     if (this.none || !content.includes('`')) return;
     const k = this.first(map.toDocument(0));
     if (k >= this.found.length || this.found[k].offset >= map.toDocument(content.length)) return;
-    for (const [start, end] of codeSpans(content)) this.literalText(map.toDocument(start), map.toDocument(end - 1) + 1, 'code');
+    for (const [start, end] of codeSpans(content))
+      this.literalText(map.toDocument(start), map.toDocument(end - 1) + 1, 'code');
   }
 
   /** Puts the characters into the model, in page order. */
@@ -73,9 +74,20 @@ export class PageInvisibles {
       let where = this.places[k] ?? 'text';
       // A space entity between words of text or code stands for the space it renders: only
       // in a heading or an id does it change what the reader reads.
-      if ((where !== 'heading' && where !== 'id' && isSpaceEntity(this.text.slice(inv.offset, inv.offset + inv.length))) || (where !== 'id' && this.joins(inv))) continue;
+      if (
+        (where !== 'heading' &&
+          where !== 'id' &&
+          isSpaceEntity(this.text.slice(inv.offset, inv.offset + inv.length))) ||
+        (where !== 'id' && this.joins(inv))
+      )
+        continue;
       if (where === 'text' && this.alone(k)) where = 'line';
-      doc.invisibles.push({ what: inv.what, where, file: doc.file, range: doc.lines.rangeOf(inv.offset, inv.offset + inv.length) });
+      doc.invisibles.push({
+        what: inv.what,
+        where,
+        file: doc.file,
+        range: doc.lines.rangeOf(inv.offset, inv.offset + inv.length),
+      });
     }
   }
 
@@ -97,7 +109,7 @@ export class PageInvisibles {
     let start = this.found[k].offset;
     while (start > 0 && this.text[start - 1] !== '\n' && this.text[start - 1] !== '\r') start--;
     let j = this.first(start);
-    for (let pos = start; pos < this.text.length; ) {
+    for (let pos = start; pos < this.text.length;) {
       const c = this.text.charCodeAt(pos);
       if (c === 10 || c === 13) return true;
       if (j < this.found.length && this.found[j].offset === pos) {

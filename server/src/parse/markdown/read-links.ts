@@ -16,7 +16,17 @@ interface Reader {
 const ANCHOR = /<a\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*["']([^"']+)["']/gi;
 const HREF = /<(?:a|img)\s+(?:[^>]*?\s)?(?:href|src)\s*=\s*["']([^"']+)["']/gi;
 
-function addLink(r: Reader, target: string, text: string | undefined, form: LinkForm, map: OffsetMap, start: number, end: number, tStart: number, tEnd: number): void {
+function addLink(
+  r: Reader,
+  target: string,
+  text: string | undefined,
+  form: LinkForm,
+  map: OffsetMap,
+  start: number,
+  end: number,
+  tStart: number,
+  tEnd: number,
+): void {
   const lines = r.lineIndex;
   r.doc.links.push({
     target,
@@ -34,7 +44,12 @@ function html(r: Reader, content: string, map: OffsetMap): void {
   ANCHOR.lastIndex = 0;
   for (let m = ANCHOR.exec(content); m; m = ANCHOR.exec(content)) {
     const at = m.index + m[0].lastIndexOf(m[1]);
-    r.doc.anchors.push({ id: m[1], file: r.doc.file, range: r.lineIndex.rangeOf(map.toDocument(at), map.toDocument(at + m[1].length)), source: 'html' });
+    r.doc.anchors.push({
+      id: m[1],
+      file: r.doc.file,
+      range: r.lineIndex.rangeOf(map.toDocument(at), map.toDocument(at + m[1].length)),
+      source: 'html',
+    });
   }
   HREF.lastIndex = 0;
   for (let m = HREF.exec(content); m; m = HREF.exec(content)) {
@@ -86,7 +101,17 @@ function tokens(r: Reader, inline: Token, map: OffsetMap): void {
         de--;
       }
       const raw = src.slice(ds, de).replace(/\\([!-/:-@[-`{-~])/g, '$1');
-      addLink(r, raw, foldSpace(text), src[meta.destStart] === '<' ? 'angle' : 'inline', map, meta.start, meta.end, ds, de);
+      addLink(
+        r,
+        raw,
+        foldSpace(text),
+        src[meta.destStart] === '<' ? 'angle' : 'inline',
+        map,
+        meta.start,
+        meta.end,
+        ds,
+        de,
+      );
     } else {
       let decoded = href;
       try {

@@ -5,7 +5,8 @@
 // underscore not inside a word, a `<` that could open a tag, a comment or an autolink, an `&`
 // that could start an entity, the `](` of an inline link; a closing `#`, which a heading would
 // lose; and a leading mark that would open a block, or read as the separator after an id.
-const INLINE_SPECIAL = /[\\*`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|<(?=\S)|&(?=#?[A-Za-z0-9]+;)|\](?=\()|#$|^[-+>#:.,;]/gu;
+const INLINE_SPECIAL =
+  /[\\*`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|<(?=\S)|&(?=#?[A-Za-z0-9]+;)|\](?=\()|#$|^[-+>#:.,;]/gu;
 
 /** Text for a paragraph, a list item or a heading that reads back as `text`. */
 export function escapeInline(text: string): string {

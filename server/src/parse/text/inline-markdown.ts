@@ -56,8 +56,10 @@ const PIPE = 0x7c;
 const LF = 0x0a;
 const CR = 0x0d;
 
-const isPunct = (c: number) => (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
-const isInvisible = (c: number) => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad || c === 0x180e;
+const isPunct = (c: number) =>
+  (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+const isInvisible = (c: number) =>
+  (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad || c === 0x180e;
 const isLineSpace = (c: number) => c === 0x20 || c === LF || c === CR;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const isWordAt = (raw: string, i: number) => i >= 0 && i < raw.length && WORD_CHAR.test(raw[i]);
@@ -115,7 +117,12 @@ function clean(raw: string, cell: boolean, map: number[] | undefined): string {
       }
       keep(i);
       // One space (or line break) each side goes when both are there and more is between.
-      const pad = isLineSpace(raw.charCodeAt(i + run)) && isLineSpace(raw.charCodeAt(close - 1)) && /[^ \r\n]/.test(raw.slice(i + run, close)) ? 1 : 0;
+      const pad =
+        isLineSpace(raw.charCodeAt(i + run)) &&
+        isLineSpace(raw.charCodeAt(close - 1)) &&
+        /[^ \r\n]/.test(raw.slice(i + run, close))
+          ? 1
+          : 0;
       from = i + run + pad;
       for (let k = from; k < close - pad; k++) {
         const code = raw.charCodeAt(k);
@@ -210,7 +217,8 @@ class Backticks {
 }
 
 // An autolink (its text is kept), then an HTML tag or comment (dropped), as markdown-it reads them.
-const AUTOLINK = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\u0000-\u0020]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
+const AUTOLINK =
+  /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\u0000-\u0020]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
 const TAG = /^(?:<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?\/?>|<!--[\s\S]*?-->)/;
 
 function tagAt(raw: string, at: number): { length: number; keep: boolean } | undefined {

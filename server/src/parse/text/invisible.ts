@@ -3,7 +3,8 @@
  * HTML entity forms, `&#x20;`). Readers strip them so `C4&#x20;` is `C4`; the positions are
  * kept so the hygiene rule can point at each one.
  */
-const INVISIBLE = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD\u180E]|&#x(?:20|200[bBcCdD]|2060|[fF][eE][fF][fF]|[aA]0);|&#(?:32|8203|8204|8205|8288|65279|160);|&nbsp;|&ZeroWidthSpace;/g;
+const INVISIBLE =
+  /[\u200B\u200C\u200D\u2060\uFEFF\u00AD\u180E]|&#x(?:20|200[bBcCdD]|2060|[fF][eE][fF][fF]|[aA]0);|&#(?:32|8203|8204|8205|8288|65279|160);|&nbsp;|&ZeroWidthSpace;/g;
 
 const NAMES: Record<string, string> = {
   '\u200B': 'U+200B ZERO WIDTH SPACE',

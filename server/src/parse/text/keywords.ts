@@ -73,7 +73,15 @@ export function findKeywords(text: string, base = 0): KeywordHit[] {
   for (let m = KEYWORD_RE.exec(text); m; m = KEYWORD_RE.exec(text)) {
     const s = spelling(m[0]);
     if (!s) continue;
-    out.push({ offset: base + m.index, length: m[0].length, written: s.written, key: s.key, level: s.level, conventions: s.conventions, caseOk: s.caseOk });
+    out.push({
+      offset: base + m.index,
+      length: m[0].length,
+      written: s.written,
+      key: s.key,
+      level: s.level,
+      conventions: s.conventions,
+      caseOk: s.caseOk,
+    });
   }
   // Kept with every requirement: a copy holds its hits, not the room `push` left for more.
   return out.length > 0 ? out.slice() : out;

@@ -19,7 +19,35 @@ const MARK = /[*_`]/;
 const CAPITALISED = /^\p{Lu}/u;
 const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
 /** Words that may start a sentence before a name in front of `(MIM3)`: never part of the name. */
-const LEADING = new Set(['the', 'a', 'an', 'this', 'that', 'see', 'in', 'on', 'for', 'and', 'or', 'also', 'its', 'our', 'their', 'under', 'with', 'from', 'by', 'to', 'of', 'per', 'via', 'both', 'as', 'at', 'like']);
+const LEADING = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'see',
+  'in',
+  'on',
+  'for',
+  'and',
+  'or',
+  'also',
+  'its',
+  'our',
+  'their',
+  'under',
+  'with',
+  'from',
+  'by',
+  'to',
+  'of',
+  'per',
+  'via',
+  'both',
+  'as',
+  'at',
+  'like',
+]);
 const MAX_WORDS = 6;
 const MAX_PARENTHESIS = 80;
 
@@ -75,7 +103,8 @@ function parenthesis(text: string, open: number): NameMatch | undefined {
   if (/[\n\r(]/.test(inner)) return undefined;
   const words: Word[] = [];
   const re = /[^\s*_`]+/g;
-  for (let m = re.exec(inner); m; m = re.exec(inner)) words.push({ start: open + 1 + m.index, end: open + 1 + m.index + m[0].length });
+  for (let m = re.exec(inner); m; m = re.exec(inner))
+    words.push({ start: open + 1 + m.index, end: open + 1 + m.index + m[0].length });
   return words.length > 0 ? match(text, words) : undefined;
 }
 
@@ -85,7 +114,7 @@ function parenthesis(text: string, open: number): NameMatch | undefined {
 /** Capitalised words from `i` on, one line. */
 function wordsForward(text: string, i: number): Word[] {
   const words: Word[] = [];
-  for (let pos = skipMarks(text, i); words.length < MAX_WORDS; ) {
+  for (let pos = skipMarks(text, i); words.length < MAX_WORDS;) {
     const word = wordAt(text, pos);
     if (!word || !CAPITALISED.test(text[word.start])) break;
     words.push(word);
@@ -115,10 +144,15 @@ function wordsBackward(text: string, end: number): Word[] {
 
 function match(text: string, words: Word[]): NameMatch | undefined {
   // `Personal Data MIM`: the trailing word names the kind of thing, not the MIM.
-  if (words.length > 1 && /^MIMs?$/.test(text.slice(words[words.length - 1].start, words[words.length - 1].end))) words = words.slice(0, -1);
+  if (words.length > 1 && /^MIMs?$/.test(text.slice(words[words.length - 1].start, words[words.length - 1].end)))
+    words = words.slice(0, -1);
   const first = words[0];
   const last = words[words.length - 1];
-  return { offset: first.start, length: last.end - first.start, text: words.map((w) => text.slice(w.start, w.end)).join(' ') };
+  return {
+    offset: first.start,
+    length: last.end - first.start,
+    text: words.map((w) => text.slice(w.start, w.end)).join(' '),
+  };
 }
 
 function wordAt(text: string, pos: number): Word | undefined {

@@ -31,12 +31,40 @@ export function findProseRefs(text: string, base = 0): readonly ProseRef[] {
     if (m[1]) {
       const g = parseGlobalId(m[1]);
       if (!g) continue;
-      out.push(named({ offset, length: m[0].length, text: m[0], mim: g.mim, target: g.target && { kind: g.target.kind, id: g.target.id }, legacy: g.legacy }, text, m.index, base));
+      out.push(
+        named(
+          {
+            offset,
+            length: m[0].length,
+            text: m[0],
+            mim: g.mim,
+            target: g.target && { kind: g.target.kind, id: g.target.id },
+            legacy: g.legacy,
+          },
+          text,
+          m.index,
+          base,
+        ),
+      );
     } else if (m[2]) {
-      out.push(named({ offset, length: m[0].length, text: m[0], mim: `MIM${Number(m[2])}`, legacy: false }, text, m.index, base));
+      out.push(
+        named(
+          { offset, length: m[0].length, text: m[0], mim: `MIM${Number(m[2])}`, legacy: false },
+          text,
+          m.index,
+          base,
+        ),
+      );
     } else if (m[3]) {
       const local = parseLocalId(m[3]);
-      if (local) out.push({ offset, length: m[0].length, text: m[0], target: { kind: local.kind, id: local.id }, legacy: false });
+      if (local)
+        out.push({
+          offset,
+          length: m[0].length,
+          text: m[0],
+          target: { kind: local.kind, id: local.id },
+          legacy: false,
+        });
     }
   }
   return out;
@@ -67,7 +95,12 @@ export function readIdList(text: string, base = 0): ListedRef[] {
     const raw = MARKS.test(m[0]) ? m[0].replace(/^[*_`[]+|[*_`\]]+$/g, '') : m[0];
     const lead = raw === m[0] ? 0 : m[0].indexOf(raw);
     const one = readOneId(raw);
-    out.push(withTarget<ListedRef>({ offset: base + m.index + Math.max(0, lead), length: raw.length, text: raw, legacy: one.legacy }, one));
+    out.push(
+      withTarget<ListedRef>(
+        { offset: base + m.index + Math.max(0, lead), length: raw.length, text: raw, legacy: one.legacy },
+        one,
+      ),
+    );
   }
   return out;
 }
@@ -76,7 +109,10 @@ export function readIdList(text: string, base = 0): ListedRef[] {
 export type ReadId = Omit<ProseRef, 'offset' | 'length' | 'text'>;
 
 /** Puts on a reference what an id names, only the fields it has (so the model stays plain JSON). */
-export function withTarget<T extends { mim?: string; target?: ProseRef['target'] }>(ref: T, id: Pick<ReadId, 'mim' | 'target'>): T {
+export function withTarget<T extends { mim?: string; target?: ProseRef['target'] }>(
+  ref: T,
+  id: Pick<ReadId, 'mim' | 'target'>,
+): T {
   if (id.mim) ref.mim = id.mim;
   if (id.target) ref.target = id.target;
   return ref;
@@ -86,7 +122,12 @@ export function withTarget<T extends { mim?: string; target?: ProseRef['target']
 export function readOneId(raw: string): ReadId {
   const text = raw.trim();
   const global = parseGlobalId(text);
-  if (global) return { mim: global.mim, target: global.target && { kind: global.target.kind, id: global.target.id }, legacy: global.legacy };
+  if (global)
+    return {
+      mim: global.mim,
+      target: global.target && { kind: global.target.kind, id: global.target.id },
+      legacy: global.legacy,
+    };
   const local = parseLocalId(text);
   if (local) return { target: { kind: local.kind, id: local.id }, legacy: local.legacy };
   return { legacy: false };

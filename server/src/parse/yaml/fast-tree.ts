@@ -1,5 +1,13 @@
 import { CORE_SCHEMA, getScalarValue, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
-import { blockEnd, blockScalarSpans, type ScalarStyle, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from './tree.js';
+import {
+  blockEnd,
+  blockScalarSpans,
+  type ScalarStyle,
+  type YamlMap,
+  type YamlNode,
+  type YamlScalar,
+  type YamlSeq,
+} from './tree.js';
 import { F, FAST, readEvents, RECORD, TYPE } from './yaml-events.js';
 
 /**
@@ -23,7 +31,8 @@ export function fastTree(text: string, events?: Int32Array | null): { root: Yaml
  * for characters most files do not hold, thirty times faster on large files.
  */
 export function isAmbiguous(text: string): boolean {
-  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a) return true;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1))
+    if (text.charCodeAt(i + 1) !== 0x0a) return true;
   if (text.indexOf('\uFEFF') !== -1) return true;
   for (let i = text.indexOf('\t'); i !== -1; i = text.indexOf('\t', i + 1)) {
     let j = i - 1;
@@ -47,7 +56,19 @@ function mayBeData(raw: string): boolean {
   if (raw.length === 0) return true;
   const c = raw.charCodeAt(0);
   // ~ + - . 0-9 n N t T f F
-  return c === 0x7e || c === 0x2b || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39) || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+  return (
+    c === 0x7e ||
+    c === 0x2b ||
+    c === 0x2d ||
+    c === 0x2e ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x6e ||
+    c === 0x4e ||
+    c === 0x74 ||
+    c === 0x54 ||
+    c === 0x66 ||
+    c === 0x46
+  );
 }
 
 // YAML limits an implicit key to 1024 characters; js-yaml does not check it.
@@ -131,7 +152,19 @@ class TreeBuilder {
   }
 
   /** One event object for js-yaml's value decoder, refilled for each scalar. */
-  private readonly event: ScalarEvent = { type: TYPE.SCALAR, valueStart: -1, valueEnd: -1, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: 1, chomping: 1, indent: -1, fast: false };
+  private readonly event: ScalarEvent = {
+    type: TYPE.SCALAR,
+    valueStart: -1,
+    valueEnd: -1,
+    anchorStart: -1,
+    anchorEnd: -1,
+    tagStart: -1,
+    tagEnd: -1,
+    style: 1,
+    chomping: 1,
+    indent: -1,
+    fast: false,
+  };
 
   private scalar(events: Int32Array, i: number): YamlScalar | null {
     const valueStart = events[i + F.valueStart];
@@ -150,7 +183,8 @@ class TreeBuilder {
     let node: YamlScalar;
     if (style === 'plain') {
       const value = mayBeData(raw) ? CORE_SCHEMA.resolveImplicitScalarTag(raw).value : raw;
-      if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new NeedsFullParser();
+      if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+        throw new NeedsFullParser();
       node = { kind: 'scalar', value, style, start: valueStart, end: valueEnd, valueStart, valueEnd };
     } else if (style === 'single' || style === 'double') {
       const quote = style === 'single' ? "'" : '"';
@@ -203,7 +237,8 @@ class TreeBuilder {
       const map = frame as MapFrame;
       if (map.key === undefined) {
         // Keys are plain data: a collection, an empty or a null key, or a repeated one, is for the recovering parser to report.
-        if (node?.kind !== 'scalar' || node.value === null || node.end - node.start > MAX_KEY_LENGTH) throw new NeedsFullParser();
+        if (node?.kind !== 'scalar' || node.value === null || node.end - node.start > MAX_KEY_LENGTH)
+          throw new NeedsFullParser();
         if (this.repeats(map, String(node.value))) throw new NeedsFullParser();
         map.key = node;
       } else {
@@ -231,7 +266,9 @@ class TreeBuilder {
     if (!frame?.node) return;
     if (frame.node.kind === 'map' && (frame as MapFrame).key !== undefined) throw new NeedsFullParser();
     const node = frame.node;
-    node.end = frame.flow ? this.flowEnd(node.kind === 'map' ? '}' : ']', Math.max(this.lastEnd, node.start + 1)) : blockEnd(node);
+    node.end = frame.flow
+      ? this.flowEnd(node.kind === 'map' ? '}' : ']', Math.max(this.lastEnd, node.start + 1))
+      : blockEnd(node);
     this.lastEnd = node.end;
   }
 
@@ -254,7 +291,13 @@ export function treeData(node: YamlNode | null): unknown {
       for (const { key, value } of node.pairs) {
         const name = String((key as YamlScalar).value);
         // A key named like the prototype is data, not a prototype.
-        if (name === '__proto__') Object.defineProperty(out, name, { value: treeData(value), enumerable: true, writable: true, configurable: true });
+        if (name === '__proto__')
+          Object.defineProperty(out, name, {
+            value: treeData(value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         else out[name] = treeData(value);
       }
       return out;

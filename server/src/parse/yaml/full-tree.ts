@@ -1,5 +1,13 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
-import { blockEnd, blockScalarSpans, trimEnd, type ScalarStyle, type YamlMap, type YamlNode, type YamlSeq } from './tree.js';
+import {
+  blockEnd,
+  blockScalarSpans,
+  trimEnd,
+  type ScalarStyle,
+  type YamlMap,
+  type YamlNode,
+  type YamlSeq,
+} from './tree.js';
 
 const STYLES: Record<string, ScalarStyle> = {
   [Scalar.PLAIN]: 'plain',
@@ -17,7 +25,11 @@ export function fullTree(node: unknown, text: string): YamlNode | null {
     return { kind: 'alias', start, end: trimEnd(text, start, end) };
   }
   if (isMap(node)) {
-    const map: YamlMap = { kind: 'map', pairs: node.items.map((p) => ({ key: fullTree(p.key, text), value: fullTree(p.value, text) })), ...extent(node) };
+    const map: YamlMap = {
+      kind: 'map',
+      pairs: node.items.map((p) => ({ key: fullTree(p.key, text), value: fullTree(p.value, text) })),
+      ...extent(node),
+    };
     return withEnd(map, node, text);
   }
   if (isSeq(node)) {
@@ -45,13 +57,29 @@ function scalar(node: Scalar, text: string): YamlNode | null {
   // `yaml` puts an empty scalar where nothing is written (`title:`); the tree has no node there.
   if (value === null && end === start) return null;
   const style = STYLES[node.type ?? Scalar.PLAIN] ?? 'plain';
-  const data = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : String(value);
+  const data =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null
+      ? value
+      : String(value);
   if (style === 'single' || style === 'double') {
-    return { kind: 'scalar', value: data, style, start, end, valueStart: start + 1, valueEnd: Math.max(start + 1, end - 1) };
+    return {
+      kind: 'scalar',
+      value: data,
+      style,
+      start,
+      end,
+      valueStart: start + 1,
+      valueEnd: Math.max(start + 1, end - 1),
+    };
   }
   if (style === 'literal' || style === 'folded') {
     const lineEnd = text.indexOf('\n', start);
-    return { kind: 'scalar', value: data, style, ...blockScalarSpans(text, start, lineEnd < 0 ? end : lineEnd + 1, end) };
+    return {
+      kind: 'scalar',
+      value: data,
+      style,
+      ...blockScalarSpans(text, start, lineEnd < 0 ? end : lineEnd + 1, end),
+    };
   }
   return { kind: 'scalar', value: data, style, start, end, valueStart: start, valueEnd: end };
 }

@@ -11,7 +11,9 @@ export function neverThrow<T>(run: () => T, fallback: (problem: ParseProblem) =>
     return run();
   } catch (e) {
     const message =
-      e instanceof RangeError ? 'nesting too deep to read this file' : `could not read this file: ${e instanceof Error ? e.message : String(e)}`;
+      e instanceof RangeError
+        ? 'nesting too deep to read this file'
+        : `could not read this file: ${e instanceof Error ? e.message : String(e)}`;
     return fallback({ code: 'syntax/yaml', message, range: range(0, 0, 0, 0) });
   }
 }

@@ -5,7 +5,18 @@ import { plainText, readText } from './text-fields.js';
 import { isMap, isScalar, type MaybeNode } from './tree.js';
 
 /** The clauses of an ITU-T Recommendation in the order it puts them. */
-const ITU_ORDER = ['summary', 'keywords', 'scope', 'references', 'definitions', 'abbreviations', 'conventions', 'annexes', 'appendices', 'bibliography'];
+const ITU_ORDER = [
+  'summary',
+  'keywords',
+  'scope',
+  'references',
+  'definitions',
+  'abbreviations',
+  'conventions',
+  'annexes',
+  'appendices',
+  'bibliography',
+];
 
 /**
  * Reads the `itu:` block. Its keys are the clauses, in written order. References, conventions
@@ -17,7 +28,13 @@ export function readItu(model: DocumentModel, root: MaybeNode): void {
   if (!entry) return;
   const block = entry.value;
   const span = entrySpan(entry);
-  const itu: ItuBlock = { file: model.file, range: model.lines.rangeOf(span.start, span.end), clauses: [], keywords: [], abbreviations: [] };
+  const itu: ItuBlock = {
+    file: model.file,
+    range: model.lines.rangeOf(span.start, span.end),
+    clauses: [],
+    keywords: [],
+    abbreviations: [],
+  };
   const clause = (name: string, e: Entry) => ({ name, range: model.lines.rangeOf(e.keyNode.start, e.keyNode.end) });
 
   itu.clauses = entries(block).map((e) => clause(e.key, e));
@@ -40,7 +57,11 @@ export function readItu(model: DocumentModel, root: MaybeNode): void {
     if (!isMap(item) || abbr === undefined) continue;
     const expansion = str(field(item, 'expansion')?.value);
     const itemSpan = nodeSpan(item);
-    itu.abbreviations.push({ abbr: abbr.trim(), ...(expansion !== undefined && { expansion: plainText(expansion) }), range: model.lines.rangeOf(itemSpan.start, itemSpan.end) });
+    itu.abbreviations.push({
+      abbr: abbr.trim(),
+      ...(expansion !== undefined && { expansion: plainText(expansion) }),
+      range: model.lines.rangeOf(itemSpan.start, itemSpan.end),
+    });
   }
 
   readText(model, field(block, 'summary')?.value);

@@ -43,19 +43,34 @@ const NESTING = 'nesting too deep: the YAML parser stopped here';
  */
 export function readYaml(text: string, events?: Int32Array | null): ReadYaml {
   const fast = fastTree(text, events);
-  if (fast) return fast.root ? { root: fast.root, data: treeData(fast.root), clean: true, errors: [] } : { clean: true, errors: [] };
+  if (fast)
+    return fast.root
+      ? { root: fast.root, data: treeData(fast.root), clean: true, errors: [] }
+      : { clean: true, errors: [] };
   return readRecovering(text);
 }
 
 /** `readYaml` with its errors as `syntax/yaml` problems. */
 export function loadYaml(text: string, lines: LineIndex, events?: Int32Array | null): LoadedYaml {
   const read = readYaml(text, events);
-  const problems = read.errors.map((e): ParseProblem => ({ code: 'syntax/yaml', message: e.message, range: lines.rangeOf(e.start, e.end) }));
-  return { ...(read.root && { root: read.root }), ...(read.data !== undefined && { data: read.data }), clean: read.clean, problems };
+  const problems = read.errors.map((e): ParseProblem => ({
+    code: 'syntax/yaml',
+    message: e.message,
+    range: lines.rangeOf(e.start, e.end),
+  }));
+  return {
+    ...(read.root && { root: read.root }),
+    ...(read.data !== undefined && { data: read.data }),
+    clean: read.clean,
+    problems,
+  };
 }
 
 function hasContent(doc: Document.Parsed): boolean {
-  return !(doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range?.[0] === doc.contents.range?.[1]));
+  return !(
+    doc.contents === null ||
+    (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range?.[0] === doc.contents.range?.[1])
+  );
 }
 
 function readRecovering(text: string): ReadYaml {
@@ -73,7 +88,9 @@ function readRecovering(text: string): ReadYaml {
   // Warnings go to the process's stderr (the language server's log): what they say, that a
   // broken file's data turns a collection key into a string, is in the errors already.
   const options = { prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
-  const docs = /^(?:---|\.\.\.)(?:\s|$)/m.test(text) ? parseAllDocuments(text, options) : [parseDocument(text, options)];
+  const docs = /^(?:---|\.\.\.)(?:\s|$)/m.test(text)
+    ? parseAllDocuments(text, options)
+    : [parseDocument(text, options)];
   const all = Array.isArray(docs) ? docs : [];
   for (const d of all) {
     for (const e of d.errors) report(e.code === 'RESOURCE_EXHAUSTION' ? NESTING : e.message, e.pos[0], e.pos[1]);
@@ -83,7 +100,11 @@ function readRecovering(text: string): ReadYaml {
     const lines = new LineIndex(text);
     for (const extra of withContent.slice(1)) {
       const [start, end] = extra.range;
-      report('only the first YAML document of a file is read; this one is ignored', start, Math.min(end, lines.lineEnd(lines.positionAt(start).line)));
+      report(
+        'only the first YAML document of a file is read; this one is ignored',
+        start,
+        Math.min(end, lines.lineEnd(lines.positionAt(start).line)),
+      );
     }
   }
   const doc = withContent[0];
@@ -92,7 +113,10 @@ function readRecovering(text: string): ReadYaml {
 
   let root: YamlNode | undefined;
   try {
-    root = (clean || all.length > 1 || seen.has(NESTING) ? undefined : repairedTree(text)) ?? fullTree(doc.contents, text) ?? undefined;
+    root =
+      (clean || all.length > 1 || seen.has(NESTING) ? undefined : repairedTree(text)) ??
+      fullTree(doc.contents, text) ??
+      undefined;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     report(NESTING, 0, 0);
@@ -104,7 +128,11 @@ function readRecovering(text: string): ReadYaml {
     if (e instanceof RangeError) report(NESTING, 0, 0);
     else if (e instanceof ReferenceError && /alias/i.test(e.message)) {
       const at = firstAlias(doc);
-      report(`too many aliases: expanding them would exceed ${MAX_ALIAS_COUNT} nodes (an alias bomb?)`, at?.[0] ?? 0, at?.[1] ?? 0);
+      report(
+        `too many aliases: expanding them would exceed ${MAX_ALIAS_COUNT} nodes (an alias bomb?)`,
+        at?.[0] ?? 0,
+        at?.[1] ?? 0,
+      );
     } else throw e;
     return { ...(root && { root }), clean: false, errors };
   }
@@ -118,7 +146,9 @@ function repairedTree(text: string): YamlNode | undefined {
   const repaired = repairYaml(text);
   if (!repaired) return undefined;
   const fast = fastTree(repaired.text);
-  const tree = fast ? fast.root : fullTree(parseDocument(repaired.text, { prettyErrors: false, uniqueKeys: true }).contents, repaired.text);
+  const tree = fast
+    ? fast.root
+    : fullTree(parseDocument(repaired.text, { prettyErrors: false, uniqueKeys: true }).contents, repaired.text);
   return unrepair(tree, repaired.edits) ?? undefined;
 }
 

@@ -44,7 +44,12 @@ function isLegacyElementId(error: ErrorObject): boolean {
 }
 
 /** A `*.mim.yaml` structured specification (mim-format §3.3) as a document model; `events` as for readYaml. */
-export function parseMimYaml(file: string, text: string, version: string | number, events?: Int32Array | null): DocumentModel {
+export function parseMimYaml(
+  file: string,
+  text: string,
+  version: string | number,
+  events?: Int32Array | null,
+): DocumentModel {
   return guardedDocument(file, text, version, 'mim-yaml', 'spec', (model) => {
     const loaded = loadYaml(text, model.lines, events);
     model.problems.push(...loaded.problems, ...checkSchema('mim', model.file, loaded, model.lines, isLegacyElementId));
@@ -92,14 +97,26 @@ function readHeader(model: DocumentModel, root: MaybeNode): void {
   const mimId = normalizeMimId(stripInvisibles(str(mim) ?? ''));
   if (isScalar(mim) && mimId) {
     const span = scalarSpan(mim);
-    model.identity.push({ mim: mimId, ...(model.title && { title: model.title }), source: 'yaml', file: model.file, range: model.lines.rangeOf(span.start, span.end) });
+    model.identity.push({
+      mim: mimId,
+      ...(model.title && { title: model.title }),
+      source: 'yaml',
+      file: model.file,
+      range: model.lines.rangeOf(span.start, span.end),
+    });
   }
 
   const conventions = field(root, 'conventions');
   if (conventions) {
     const span = entrySpan(conventions);
     const value = str(conventions.value);
-    const decl: ConventionsDecl = { listed: [], defined: [], file: model.file, range: model.lines.rangeOf(span.start, span.end), source: 'yaml' };
+    const decl: ConventionsDecl = {
+      listed: [],
+      defined: [],
+      file: model.file,
+      range: model.lines.rangeOf(span.start, span.end),
+      source: 'yaml',
+    };
     if (isConvention(value)) decl.convention = value;
     model.conventions = decl;
   }
@@ -112,7 +129,9 @@ function readHeader(model: DocumentModel, root: MaybeNode): void {
 function readCapability(model: DocumentModel, node: MaybeNode): void {
   const id = readElementId(model, node, 'capability');
   const description = readText(model, field(node, 'description')?.value, 'capabilities');
-  const requirements = items(field(node, 'requirements')?.value).flatMap((r) => readRequirement(model, r, id?.id) ?? []);
+  const requirements = items(field(node, 'requirements')?.value).flatMap(
+    (r) => readRequirement(model, r, id?.id) ?? [],
+  );
   model.requirements.push(...requirements);
   if (!id || !isMap(node)) return;
   model.capabilities.push({
@@ -126,7 +145,11 @@ function readCapability(model: DocumentModel, node: MaybeNode): void {
   });
 }
 
-function readRequirement(model: DocumentModel, node: MaybeNode, capability: string | undefined): Requirement | undefined {
+function readRequirement(
+  model: DocumentModel,
+  node: MaybeNode,
+  capability: string | undefined,
+): Requirement | undefined {
   const id = readElementId(model, node, 'requirement', capability);
   const text = readText(model, field(node, 'text')?.value, 'capabilities');
   const seeAlso = readRefs(model, field(node, 'seeAlso')?.value, 'seeAlso');
@@ -177,7 +200,12 @@ function readMechanism(model: DocumentModel, node: MaybeNode): void {
 function readMappingRow(model: DocumentModel, node: MaybeNode): MappingRow | undefined {
   if (!isMap(node)) return undefined;
   const range = rangeOf(model, node);
-  const ref = readRef(model, field(node, 'requirement')?.value, 'satisfies') ?? { file: model.file, range, text: '', role: 'satisfies' };
+  const ref = readRef(model, field(node, 'requirement')?.value, 'satisfies') ?? {
+    file: model.file,
+    range,
+    text: '',
+    role: 'satisfies',
+  };
   const how = readText(model, field(node, 'how')?.value, 'mechanisms');
   return how ? { ref, how: plainText(how.value), file: model.file, range } : { ref, file: model.file, range };
 }
@@ -187,7 +215,14 @@ function readGuidance(model: DocumentModel, node: MaybeNode): void {
   const mechanisms = readRefs(model, field(node, 'mechanisms')?.value, 'guidance-mechanisms');
   readText(model, field(node, 'text')?.value, 'guidance');
   if (!id || !isMap(node)) return;
-  model.guidance.push({ kind: 'guidance', ...id, file: model.file, range: rangeOf(model, node), title: titleOf(node), mechanisms });
+  model.guidance.push({
+    kind: 'guidance',
+    ...id,
+    file: model.file,
+    range: rangeOf(model, node),
+    title: titleOf(node),
+    mechanisms,
+  });
 }
 
 function readTest(model: DocumentModel, node: MaybeNode): void {
@@ -196,7 +231,15 @@ function readTest(model: DocumentModel, node: MaybeNode): void {
   readText(model, field(node, 'description')?.value, 'conformance');
   if (!id || !isMap(node)) return;
   const method = str(field(node, 'method')?.value);
-  model.tests.push({ kind: 'test', ...id, file: model.file, range: rangeOf(model, node), title: titleOf(node), covers, ...(method !== undefined && { method }) });
+  model.tests.push({
+    kind: 'test',
+    ...id,
+    file: model.file,
+    range: rangeOf(model, node),
+    title: titleOf(node),
+    covers,
+    ...(method !== undefined && { method }),
+  });
 }
 
 function readReferences(model: DocumentModel, node: MaybeNode): void {

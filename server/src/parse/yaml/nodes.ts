@@ -23,7 +23,8 @@ export function entries(node: MaybeNode): Entry[] {
 export function field(node: MaybeNode, name: string): Entry | undefined {
   if (!isMap(node)) return undefined;
   for (const pair of node.pairs) {
-    if (isScalar(pair.key) && String(pair.key.value) === name) return { key: name, keyNode: pair.key, value: pair.value, pair };
+    if (isScalar(pair.key) && String(pair.key.value) === name)
+      return { key: name, keyNode: pair.key, value: pair.value, pair };
   }
   return undefined;
 }

@@ -19,16 +19,25 @@ function readIdText(model: DocumentModel, node: YamlScalar): IdText {
   const raw = model.text.slice(span.start, span.end);
   for (const m of findInvisibles(raw)) {
     const at = span.start + m.offset;
-    model.invisibles.push({ what: m.what, where: 'id', file: model.file, range: model.lines.rangeOf(at, at + m.length) });
+    model.invisibles.push({
+      what: m.what,
+      where: 'id',
+      file: model.file,
+      range: model.lines.rangeOf(at, at + m.length),
+    });
   }
   return { span, raw, value: stripInvisibles(String(node.value)).trim() };
 }
 
 /** A reference found in text; only the fields it has, so the model stays plain JSON. */
 export function toIdRef(model: DocumentModel, r: ProseRef, role: RefRole): IdRef {
-  const ref = withTarget<IdRef>({ file: model.file, range: model.lines.rangeOf(r.offset, r.offset + r.length), text: r.text, role }, r);
+  const ref = withTarget<IdRef>(
+    { file: model.file, range: model.lines.rangeOf(r.offset, r.offset + r.length), text: r.text, role },
+    r,
+  );
   if (r.legacy) ref.legacy = true;
-  if (r.name) ref.name = { text: r.name.text, range: model.lines.rangeOf(r.name.offset, r.name.offset + r.name.length) };
+  if (r.name)
+    ref.name = { text: r.name.text, range: model.lines.rangeOf(r.name.offset, r.name.offset + r.name.length) };
   return ref;
 }
 
@@ -37,7 +46,18 @@ export function readRef(model: DocumentModel, node: MaybeNode, role: RefRole): I
   if (!isScalar(node) || node.value === null) return undefined;
   const id = readIdText(model, node);
   const one = readOneId(id.value);
-  const ref = toIdRef(model, { offset: id.span.start, length: id.span.end - id.span.start, text: id.raw, mim: one.mim, target: one.target, legacy: one.legacy }, role);
+  const ref = toIdRef(
+    model,
+    {
+      offset: id.span.start,
+      length: id.span.end - id.span.start,
+      text: id.raw,
+      mim: one.mim,
+      target: one.target,
+      legacy: one.legacy,
+    },
+    role,
+  );
   model.refs.push(ref);
   return ref;
 }
@@ -68,7 +88,12 @@ export interface ElementId {
  * that the element stays in the model; undefined only when the map has no id at all. A
  * malformed id of the right kind is read as the id it was meant to be (`R.1` under C1 is R1.1).
  */
-export function readElementId(model: DocumentModel, node: MaybeNode, kind: ElementKind, capability?: string): ElementId | undefined {
+export function readElementId(
+  model: DocumentModel,
+  node: MaybeNode,
+  kind: ElementKind,
+  capability?: string,
+): ElementId | undefined {
   const value = field(node, 'id')?.value;
   if (!isScalar(value) || value.value === null) return undefined;
   const id = readIdText(model, value);

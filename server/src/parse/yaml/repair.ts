@@ -49,7 +49,12 @@ function firstFailure(text: string, node?: number): Failure | undefined {
   if (repeated !== undefined) return { at: repeated, repeat: true };
   if (node === undefined) return undefined;
   for (const e of events) {
-    if (e.type === EVENT_ID.SCALAR ? e.valueStart === node || e.valueStart === node + 1 : (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) && e.start === node) return undefined;
+    if (
+      e.type === EVENT_ID.SCALAR
+        ? e.valueStart === node || e.valueStart === node + 1
+        : (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) && e.start === node
+    )
+      return undefined;
   }
   return { at: -1 };
 }
@@ -200,7 +205,13 @@ function shapeOf(line: string): LineShape {
       stack.pop();
       nodeStart = false;
     } else if (stack.length > 0 && c === ',') nodeStart = true;
-    else if (c === ':' && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t' || (stack.length > 0 && /[,\]}]/.test(line[i + 1])))) {
+    else if (
+      c === ':' &&
+      (i + 1 === line.length ||
+        line[i + 1] === ' ' ||
+        line[i + 1] === '\t' ||
+        (stack.length > 0 && /[,\]}]/.test(line[i + 1])))
+    ) {
       if (stack.length === 0 && colon === undefined) {
         colon = i + 1;
         if (line[i + 1] === '\t') tabs.push(i + 1);
@@ -210,7 +221,15 @@ function shapeOf(line: string): LineShape {
     i++;
     end = i;
   }
-  return { indent, content, ...(colon !== undefined && { colon }), end, closers: stack.reverse().join(''), ...(quote && { quote }), tabs };
+  return {
+    indent,
+    content,
+    ...(colon !== undefined && { colon }),
+    end,
+    closers: stack.reverse().join(''),
+    ...(quote && { quote }),
+    tabs,
+  };
 }
 
 /** The closing quote of the quoted scalar opened at `open`, on this line; -1 when it stays open. */
@@ -295,7 +314,11 @@ function candidates(text: string, error: number): Candidate[] {
   const indent = lines.indent(here);
   let sibling: number | undefined;
   let parent: number | undefined;
-  for (let n = lines.neighbour(here, -1); n !== undefined && parent === undefined && !(indent === 0 && sibling !== undefined); n = lines.neighbour(n, -1)) {
+  for (
+    let n = lines.neighbour(here, -1);
+    n !== undefined && parent === undefined && !(indent === 0 && sibling !== undefined);
+    n = lines.neighbour(n, -1)
+  ) {
     const k = lines.indent(n);
     if (k <= indent) sibling ??= n;
     if (k < indent) parent = n;
@@ -328,7 +351,8 @@ function fixes({ start, text, shape }: Line): Edit[] {
     const glued = /^[A-Za-z_][\w.-]*:(?=[^\s:])/.exec(text.slice(shape.content));
     if (glued) out.push({ at: start + shape.content + glued[0].length, remove: 0, insert: ' ' });
   }
-  for (const tab of shape.tabs) out.push({ at: start + tab, remove: 1, insert: ' ' }, { at: start + tab, remove: 1, insert: '' });
+  for (const tab of shape.tabs)
+    out.push({ at: start + tab, remove: 1, insert: ' ' }, { at: start + tab, remove: 1, insert: '' });
   return out;
 }
 
@@ -370,7 +394,11 @@ function itemMarks({ start, shape }: Line): Candidate[] {
 /** Edits that give up part of a line: the value after its key, its node, or all of it. */
 function blanks({ start, text, shape }: Line): Edit[] {
   const out: Edit[] = [];
-  const blank = (from: number) => ({ at: start + from, remove: text.length - from, insert: ' '.repeat(text.length - from) });
+  const blank = (from: number) => ({
+    at: start + from,
+    remove: text.length - from,
+    insert: ' '.repeat(text.length - from),
+  });
   if (shape.colon !== undefined && shape.colon < text.length) out.push(blank(shape.colon));
   if (shape.content < text.length) out.push(blank(shape.content));
   if (shape.content > shape.indent) out.push(blank(shape.indent));
@@ -383,12 +411,28 @@ export function unrepair(node: YamlNode | null, edits: readonly Edit[]): YamlNod
   const at = (o: number) => originalOffset(o, edits);
   switch (node.kind) {
     case 'scalar':
-      return { ...node, start: at(node.start), end: at(node.end), valueStart: at(node.valueStart), valueEnd: at(node.valueEnd) };
+      return {
+        ...node,
+        start: at(node.start),
+        end: at(node.end),
+        valueStart: at(node.valueStart),
+        valueEnd: at(node.valueEnd),
+      };
     case 'alias':
       return { ...node, start: at(node.start), end: at(node.end) };
     case 'seq':
-      return { ...node, items: node.items.map((item) => unrepair(item, edits)), start: at(node.start), end: at(node.end) };
+      return {
+        ...node,
+        items: node.items.map((item) => unrepair(item, edits)),
+        start: at(node.start),
+        end: at(node.end),
+      };
     case 'map':
-      return { ...node, pairs: node.pairs.map((p) => ({ key: unrepair(p.key, edits), value: unrepair(p.value, edits) })), start: at(node.start), end: at(node.end) };
+      return {
+        ...node,
+        pairs: node.pairs.map((p) => ({ key: unrepair(p.key, edits), value: unrepair(p.value, edits) })),
+        start: at(node.start),
+        end: at(node.end),
+      };
   }
 }

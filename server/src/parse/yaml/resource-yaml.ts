@@ -23,7 +23,10 @@ export function parseResourceYaml(file: string, text: string, version: string | 
   return guardedDocument(file, text, version, 'resource', 'resource', (model) => {
     const publiccode = PUBLICCODE.test(file);
     const loaded = loadYaml(text, model.lines);
-    model.problems.push(...loaded.problems, ...checkSchema(publiccode ? 'publiccode' : 'resource', model.file, loaded, model.lines));
+    model.problems.push(
+      ...loaded.problems,
+      ...checkSchema(publiccode ? 'publiccode' : 'resource', model.file, loaded, model.lines),
+    );
     model.suppressions = findSuppressions(text, model.lines, 'yaml');
     const root = loaded.root;
     if (!isMap(root)) return;
@@ -44,10 +47,21 @@ function readMims(model: DocumentModel, node: MaybeNode): void {
     const written = model.text.slice(span.start, span.end);
     for (const m of findInvisibles(written)) {
       const at = span.start + m.offset;
-      model.invisibles.push({ what: m.what, where: 'id', file: model.file, range: model.lines.rangeOf(at, at + m.length) });
+      model.invisibles.push({
+        what: m.what,
+        where: 'id',
+        file: model.file,
+        range: model.lines.rangeOf(at, at + m.length),
+      });
     }
     const mim = normalizeMimId(stripInvisibles(String(item.value)));
-    model.refs.push({ file: model.file, range: model.lines.rangeOf(span.start, span.end), text: written, role: 'resource-mims', ...(mim && { mim }) });
+    model.refs.push({
+      file: model.file,
+      range: model.lines.rangeOf(span.start, span.end),
+      text: written,
+      role: 'resource-mims',
+      ...(mim && { mim }),
+    });
   }
 }
 
@@ -60,6 +74,12 @@ function claimIdentity(model: DocumentModel, node: MaybeNode): boolean {
   if (!m || !mim) return false;
   const title = plainText(node.value.replace(MIM_NUMBER, ''));
   const at = span.start + m.index;
-  model.identity.push({ mim, ...(title && { title }), source: 'publiccode', file: model.file, range: model.lines.rangeOf(at, at + m[0].length) });
+  model.identity.push({
+    mim,
+    ...(title && { title }),
+    source: 'publiccode',
+    file: model.file,
+    range: model.lines.rangeOf(at, at + m[0].length),
+  });
   return true;
 }

@@ -13,7 +13,12 @@ interface Located {
 }
 
 function segments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function locate(root: YamlNode | undefined, path: string[]): Located {
@@ -52,7 +57,13 @@ function label(path: string[]): string {
   while (i > 0 && /^\d+$/.test(path[i - 1])) i--;
   // Every schema here is a map at the top, so a path never starts with an index.
   if (i === 0) return 'the document';
-  return path[i - 1] + path.slice(i).map((n) => `[${n}]`).join('');
+  return (
+    path[i - 1] +
+    path
+      .slice(i)
+      .map((n) => `[${n}]`)
+      .join('')
+  );
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -86,8 +97,11 @@ function isChildOf(child: ErrorObject, parent: ErrorObject): boolean {
 }
 
 function alternativesMessage(error: ErrorObject, children: ErrorObject[], name: string): string {
-  const types = children.filter((c) => c.keyword === 'type' && c.instancePath === error.instancePath).map((c) => c.params.type as string);
-  if (types.length === children.length && types.length > 0) return `${name} must be ${typeWords(types)}, got ${describe(error.data)}`;
+  const types = children
+    .filter((c) => c.keyword === 'type' && c.instancePath === error.instancePath)
+    .map((c) => c.params.type as string);
+  if (types.length === children.length && types.length > 0)
+    return `${name} must be ${typeWords(types)}, got ${describe(error.data)}`;
   return `${name} does not match any of its allowed forms`;
 }
 
@@ -138,13 +152,28 @@ function place(error: ErrorObject, errors: ErrorObject[], root: YamlNode | undef
   if (error.keyword === 'additionalProperties') {
     const prop = error.params.additionalProperty as string;
     const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    return { span: keySpan(locate(root, [...path, prop])), message: `unknown property '${prop}'${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}` };
+    return {
+      span: keySpan(locate(root, [...path, prop])),
+      message: `unknown property '${prop}'${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`,
+    };
   }
   if (error.propertyName !== undefined) {
-    return { span: keySpan(locate(root, [...path, error.propertyName])), message: `${name} key '${error.propertyName}' ${error.message ?? 'is invalid'}` };
+    return {
+      span: keySpan(locate(root, [...path, error.propertyName])),
+      message: `${name} key '${error.propertyName}' ${error.message ?? 'is invalid'}`,
+    };
   }
   const span = valueSpan(locate(root, path));
-  return { span, ...(mimIdError(error, name) ?? { message: message(error, name, errors.filter((e) => isChildOf(e, error))) }) };
+  return {
+    span,
+    ...(mimIdError(error, name) ?? {
+      message: message(
+        error,
+        name,
+        errors.filter((e) => isChildOf(e, error)),
+      ),
+    }),
+  };
 }
 
 /**
@@ -154,7 +183,12 @@ function place(error: ErrorObject, errors: ErrorObject[], root: YamlNode | undef
  * share one message; any other second error on a node is dropped. Where the error leaves one
  * value to write, the problem carries the fix that writes it in `file`.
  */
-export function schemaErrorsToProblems(errors: ErrorObject[], root: YamlNode | undefined, lines: LineIndex, file: string): ParseProblem[] {
+export function schemaErrorsToProblems(
+  errors: ErrorObject[],
+  root: YamlNode | undefined,
+  lines: LineIndex,
+  file: string,
+): ParseProblem[] {
   const groups = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   // propertyNames repeats, without the name, what its child error says.
   const kept = errors.filter((e) => e.keyword !== 'propertyNames' && !groups.some((g) => isChildOf(e, g)));
@@ -163,15 +197,28 @@ export function schemaErrorsToProblems(errors: ErrorObject[], root: YamlNode | u
     const placed = place(error, errors, root);
     const key = `${placed.span.start}:${placed.span.end}`;
     const seen = byNode.get(key);
-    if (!seen) byNode.set(key, { span: placed.span, message: placed.message, missing: placed.missing ? [placed.missing] : [], replacement: placed.replacement });
+    if (!seen)
+      byNode.set(key, {
+        span: placed.span,
+        message: placed.message,
+        missing: placed.missing ? [placed.missing] : [],
+        replacement: placed.replacement,
+      });
     else if (placed.missing && seen.missing.length > 0) seen.missing.push(placed.missing);
   }
   return [...byNode.values()]
     .sort((a, b) => a.span.start - b.span.start)
     .map((p) => {
       const range = lines.rangeOf(p.span.start, p.span.end);
-      const problem: ParseProblem = { code: 'schema/invalid', message: p.missing.length > 0 ? missingMessage(p.message, p.missing) : p.message, range };
-      if (p.replacement !== undefined) problem.fixes = [{ title: `Write ${p.replacement}`, edits: [{ file, range, newText: p.replacement }], preferred: true }];
+      const problem: ParseProblem = {
+        code: 'schema/invalid',
+        message: p.missing.length > 0 ? missingMessage(p.message, p.missing) : p.message,
+        range,
+      };
+      if (p.replacement !== undefined)
+        problem.fixes = [
+          { title: `Write ${p.replacement}`, edits: [{ file, range, newText: p.replacement }], preferred: true },
+        ];
       return problem;
     });
 }

@@ -15,7 +15,13 @@ const VALIDATORS: Record<SchemaName, ValidateFunction> = validators;
  * missing required keys are named. `skip` drops errors another check reports better. Fixes
  * edit `file`.
  */
-export function checkSchema(name: SchemaName, file: string, loaded: LoadedYaml, lines: LineIndex, skip?: (error: ErrorObject) => boolean): ParseProblem[] {
+export function checkSchema(
+  name: SchemaName,
+  file: string,
+  loaded: LoadedYaml,
+  lines: LineIndex,
+  skip?: (error: ErrorObject) => boolean,
+): ParseProblem[] {
   if (!loaded.clean) return [];
   const validate = VALIDATORS[name];
   if (validate(loaded.data === undefined ? {} : loaded.data)) return [];

@@ -33,6 +33,11 @@ export const publiccodeSchema: SchemaObject = {
 };
 
 /** Every schema a file is validated against, by name: the build compiles these to validation code. */
-export const SCHEMAS = { mim: mimSchema, resource: resourceSchema, publiccode: publiccodeSchema, config: configSchema } as const;
+export const SCHEMAS = {
+  mim: mimSchema,
+  resource: resourceSchema,
+  publiccode: publiccodeSchema,
+  config: configSchema,
+} as const;
 
 export type SchemaName = keyof typeof SCHEMAS;

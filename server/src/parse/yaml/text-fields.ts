@@ -22,7 +22,11 @@ export function readText(model: DocumentModel, node: MaybeNode, part?: PartName)
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   const span = scalarSpan(node);
   const source = model.text.slice(span.start, span.end);
-  model.blocks.push(part ? { kind: 'yaml', start: span.start, end: span.end, part } : { kind: 'yaml', start: span.start, end: span.end });
+  model.blocks.push(
+    part
+      ? { kind: 'yaml', start: span.start, end: span.end, part }
+      : { kind: 'yaml', start: span.start, end: span.end },
+  );
   const citations = findCitations(source, span.start);
   for (let i = 0; i < citations.length; i++) {
     const c = citations[i];

@@ -97,7 +97,12 @@ export function isSpace(c: number): boolean {
  * and where its content ends: its value starts at the first character of content; an empty one
  * ends with its header.
  */
-export function blockScalarSpans(text: string, header: number, contentStart: number, contentEnd: number): Pick<YamlScalar, 'start' | 'end' | 'valueStart' | 'valueEnd'> {
+export function blockScalarSpans(
+  text: string,
+  header: number,
+  contentStart: number,
+  contentEnd: number,
+): Pick<YamlScalar, 'start' | 'end' | 'valueStart' | 'valueEnd'> {
   let headerEnd = header + 1;
   while (headerEnd < text.length && /[0-9+-]/.test(text[headerEnd])) headerEnd++;
   let valueStart = contentStart;

@@ -12,5 +12,8 @@ const DATA = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+.]?\d\S*|[-+]?\.(?:inf|
 export function yamlScalar(text: string): string {
   if (PLAIN_START.test(text) && !NOT_PLAIN.test(text) && !DATA.test(text)) return text;
   // JSON leaves these as they are; YAML 1.1 reads them as line breaks.
-  return JSON.stringify(text).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(
+    /[\u0085\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

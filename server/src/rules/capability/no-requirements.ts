@@ -17,7 +17,12 @@ export const capabilityNoRequirements: MimRule = {
       if (cap.id === '' || cap.requirements.length > 0) continue;
       const n = /^C(\d+)$/.exec(cap.id)?.[1];
       if (n !== undefined && numbered.has(n)) continue;
-      ctx.report({ code: 'capability/no-requirements', file: cap.file, range: cap.idRange, message: `Capability ${cap.id} has no requirements` });
+      ctx.report({
+        code: 'capability/no-requirements',
+        file: cap.file,
+        range: cap.idRange,
+        message: `Capability ${cap.id} has no requirements`,
+      });
     }
   },
 };

@@ -6,7 +6,13 @@ import type { MimRule } from '../rule.js';
 import { tagSpan } from '../support/tag-span.js';
 
 /** An edit at the start of `tag` within `range`: inserts `b-`, or deletes it. */
-function prefixEdit(doc: DocumentModel | undefined, file: string, range: Range, tag: string, add: boolean): TextEdit | undefined {
+function prefixEdit(
+  doc: DocumentModel | undefined,
+  file: string,
+  range: Range,
+  tag: string,
+  add: boolean,
+): TextEdit | undefined {
   const span = doc && tagSpan(doc, range, tag);
   if (!doc || !span) return undefined;
   return { file, range: doc.lines.rangeOf(span.start, span.start + (add ? 0 : 2)), newText: add ? 'b-' : '' };
@@ -41,7 +47,9 @@ export const citeBibliographyPrefix: MimRule = {
         code: 'cite/bibliography-prefix',
         file: r.file,
         range: r.tagRange,
-        message: add ? `Bibliography tag "${r.tag}" does not start with b-` : `Normative reference tag "${r.tag}" starts with b-, which marks the bibliography`,
+        message: add
+          ? `Bibliography tag "${r.tag}" does not start with b-`
+          : `Normative reference tag "${r.tag}" starts with b-, which marks the bibliography`,
         fixes: [{ title: `Rename the reference to ${renamed}`, edits }],
       });
     }

@@ -14,7 +14,11 @@ function nearTag(tag: string, tags: Set<string>, byLower: Map<string, string>): 
 /** Replaces the tag inside a citation's range, which holds `[tag]` in text or the bare tag in `standards`. */
 function retag(c: Citation, doc: DocumentModel, tag: string): Fix[] | undefined {
   const span = tagSpan(doc, c.range, c.tag);
-  return span && [{ title: `Cite ${tag}`, edits: [{ file: c.file, range: doc.lines.rangeOf(span.start, span.end), newText: tag }] }];
+  return (
+    span && [
+      { title: `Cite ${tag}`, edits: [{ file: c.file, range: doc.lines.rangeOf(span.start, span.end), newText: tag }] },
+    ]
+  );
 }
 
 /**

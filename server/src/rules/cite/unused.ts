@@ -11,7 +11,12 @@ export const citeUnused: MimRule = {
     for (const m of mim.mechanisms) for (const s of m.standards) cited.add(s);
     for (const r of mim.references) {
       if (cited.has(r.tag)) continue;
-      ctx.report({ code: 'cite/unused', file: r.file, range: r.tagRange, message: `Reference "${r.tag}" is never cited` });
+      ctx.report({
+        code: 'cite/unused',
+        file: r.file,
+        range: r.tagRange,
+        message: `Reference "${r.tag}" is never cited`,
+      });
     }
   },
 };

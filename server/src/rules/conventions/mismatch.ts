@@ -14,7 +14,9 @@ export const conventionsMismatch: MimRule = {
   codes: ['conventions/mismatch'],
   scope: 'mim',
   check(mim, ctx) {
-    for (const doc of mim.documents) if (doc.conventions) checkDeclaration(doc.conventions, doc.lines.lineRange(doc.conventions.range.start.line), ctx);
+    for (const doc of mim.documents)
+      if (doc.conventions)
+        checkDeclaration(doc.conventions, doc.lines.lineRange(doc.conventions.range.start.line), ctx);
     const view = keywordView(mim);
     const convention = view.convention;
     if (!convention) return;
@@ -29,7 +31,12 @@ export const conventionsMismatch: MimRule = {
         const range = doc.lines.rangeOf(hit.offset, hit.offset + hit.length);
         if (classes[i] === 'foreign') {
           const other = hit.caseOk[0];
-          ctx.report({ code: 'conventions/mismatch', file: r.file, range, message: `Requirement ${r.id} uses "${hit.written}", ${CONVENTION_NAME[other]} keyword; ${mimName(mim)} declares ${convention}` });
+          ctx.report({
+            code: 'conventions/mismatch',
+            file: r.file,
+            range,
+            message: `Requirement ${r.id} uses "${hit.written}", ${CONVENTION_NAME[other]} keyword; ${mimName(mim)} declares ${convention}`,
+          });
         } else if (classes[i] === 'undeclared' && decl) {
           ctx.report({
             code: 'conventions/mismatch',
@@ -62,8 +69,16 @@ function checkDeclaration(decl: ConventionsDecl, at: Range, ctx: RuleContext): v
     range: at,
     message: `The conventions contradict themselves: ${parts.join('; ')}`,
     related: [
-      ...notDefined.map((k) => ({ file: decl.file, range: k.range, message: `${k.key} is listed here but not defined` })),
-      ...notListed.map((k) => ({ file: decl.file, range: k.range, message: `${k.key} is defined here but not listed` })),
+      ...notDefined.map((k) => ({
+        file: decl.file,
+        range: k.range,
+        message: `${k.key} is listed here but not defined`,
+      })),
+      ...notListed.map((k) => ({
+        file: decl.file,
+        range: k.range,
+        message: `${k.key} is defined here but not listed`,
+      })),
     ],
   });
 }

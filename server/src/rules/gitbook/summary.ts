@@ -7,7 +7,8 @@ import { rangeBetween } from '../../model/range.js';
 import { escapeLinkText } from '../../parse/text/escape-markdown.js';
 
 /** Repository files that sit beside the pages but are no pages of the book. */
-const REPOSITORY_FILE = /^(?:licen[cs]e|copying|notice|authors|contributing|code[-_]of[-_]conduct|changelog|changes|security|summary)(?:[-_.][\w-]*)?\.md$/i;
+const REPOSITORY_FILE =
+  /^(?:licen[cs]e|copying|notice|authors|contributing|code[-_]of[-_]conduct|changelog|changes|security|summary)(?:[-_.][\w-]*)?\.md$/i;
 
 const MD_EXTENSION = /\.md$/i;
 /** Characters that need a link destination in angle brackets. */
@@ -52,7 +53,12 @@ export const gitbookSummary: DocumentRule = {
       if (!t?.path) continue;
       listed.add(t.path);
       if (ctx.exists(t.path)) continue;
-      ctx.report({ code: 'gitbook/summary', file: doc.file, range: link.targetRange, message: `SUMMARY.md lists '${link.target.split('#')[0]}', which does not exist` });
+      ctx.report({
+        code: 'gitbook/summary',
+        file: doc.file,
+        range: link.targetRange,
+        message: `SUMMARY.md lists '${link.target.split('#')[0]}', which does not exist`,
+      });
     }
     const last = doc.summary[doc.summary.length - 1];
     const at = last ? last.range.end : doc.lines.positionAt(doc.text.length);
@@ -67,7 +73,18 @@ export const gitbookSummary: DocumentRule = {
         range,
         message: `${rel} is not listed in SUMMARY.md`,
         related: [{ file: page.file, range: page.lines.lineRange(0), message: `the page ${rel}` }],
-        fixes: [{ title: `List ${rel} in SUMMARY.md`, edits: [{ file: doc.file, range: rangeBetween(at, at), newText: `\n* [${escapeLinkText(pageTitle(page))}](${target})` }] }],
+        fixes: [
+          {
+            title: `List ${rel} in SUMMARY.md`,
+            edits: [
+              {
+                file: doc.file,
+                range: rangeBetween(at, at),
+                newText: `\n* [${escapeLinkText(pageTitle(page))}](${target})`,
+              },
+            ],
+          },
+        ],
       });
     }
   },

@@ -15,16 +15,32 @@ export const gitbookUnbalancedBlock: DocumentRule = {
       }
       const at = stack.map((t) => t.name).lastIndexOf(tag.name);
       if (at < 0) {
-        ctx.report({ code: 'gitbook/unbalanced-block', file: doc.file, range: tag.range, message: `{% end${tag.name} %} closes no open {% ${tag.name} %} block` });
+        ctx.report({
+          code: 'gitbook/unbalanced-block',
+          file: doc.file,
+          range: tag.range,
+          message: `{% end${tag.name} %} closes no open {% ${tag.name} %} block`,
+        });
         continue;
       }
       // Blocks opened inside this one and never closed end here without their tag.
       for (const open of stack.splice(at).slice(1)) {
-        ctx.report({ code: 'gitbook/unbalanced-block', file: doc.file, range: open.range, message: `{% ${open.name} %} is not closed before {% end${tag.name} %}`, related: [{ file: doc.file, range: tag.range, message: `{% end${tag.name} %} closes the outer block here` }] });
+        ctx.report({
+          code: 'gitbook/unbalanced-block',
+          file: doc.file,
+          range: open.range,
+          message: `{% ${open.name} %} is not closed before {% end${tag.name} %}`,
+          related: [{ file: doc.file, range: tag.range, message: `{% end${tag.name} %} closes the outer block here` }],
+        });
       }
     }
     for (const open of stack) {
-      ctx.report({ code: 'gitbook/unbalanced-block', file: doc.file, range: open.range, message: `{% ${open.name} %} has no matching {% end${open.name} %}` });
+      ctx.report({
+        code: 'gitbook/unbalanced-block',
+        file: doc.file,
+        range: open.range,
+        message: `{% ${open.name} %} has no matching {% end${open.name} %}`,
+      });
     }
   },
 };

@@ -37,7 +37,13 @@ export const hygieneInvisibleChar: DocumentRule = {
         file: doc.file,
         range: inv.range,
         message: `Invisible character (${inv.what.replace(ENTITY_PREFIX, '')}) ${PLACE[inv.where]}`,
-        fixes: [{ title: newText ? 'Replace it with a space' : 'Delete it', edits: [{ file: doc.file, range: inv.range, newText }], preferred: true }],
+        fixes: [
+          {
+            title: newText ? 'Replace it with a space' : 'Delete it',
+            edits: [{ file: doc.file, range: inv.range, newText }],
+            preferred: true,
+          },
+        ],
       });
     }
   },

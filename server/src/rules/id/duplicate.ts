@@ -21,7 +21,9 @@ export const idDuplicate: MimRule = {
         range: e.idRange,
         message: `${KIND_NAME[e.kind]} ${e.id} is defined twice in ${mim.known ? mim.id : 'this MIM'}`,
         related: [{ file: seen.file, range: seen.idRange, message: `first definition of ${e.id}` }],
-        fixes: fresh ? [{ title: `Renumber to ${fresh}`, edits: [{ file: e.file, range: e.idRange, newText: fresh }] }] : undefined,
+        fixes: fresh
+          ? [{ title: `Renumber to ${fresh}`, edits: [{ file: e.file, range: e.idRange, newText: fresh }] }]
+          : undefined,
       });
     }
   },

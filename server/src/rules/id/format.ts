@@ -34,7 +34,13 @@ export const idFormat: DocumentRule = {
   codes: ['id/format'],
   scope: 'document',
   check(doc, ctx) {
-    const elements: MimElement[] = [...doc.capabilities, ...doc.requirements, ...doc.mechanisms, ...doc.guidance, ...doc.tests];
+    const elements: MimElement[] = [
+      ...doc.capabilities,
+      ...doc.requirements,
+      ...doc.mechanisms,
+      ...doc.guidance,
+      ...doc.tests,
+    ];
     for (const e of elements) if (e.malformed) report(ctx, elementVerdict(e));
     for (const ref of doc.refs) if (ref.legacy && ref.target) report(ctx, refVerdict(ref, ref.target));
   },
@@ -68,6 +74,8 @@ function report(ctx: RuleContext, v: Verdict): void {
     file: v.file,
     range: v.range,
     message: `${v.written} ${v.what ?? `is not a ${KIND_NAME[v.kind]} id`}: ${advice}`,
-    fixes: v.canonical ? [{ title: `Write ${v.canonical}`, edits: [{ file: v.file, range: v.range, newText: v.canonical }] }] : undefined,
+    fixes: v.canonical
+      ? [{ title: `Write ${v.canonical}`, edits: [{ file: v.file, range: v.range, newText: v.canonical }] }]
+      : undefined,
   });
 }

@@ -19,10 +19,17 @@ export const idNoTitle: DocumentRule = {
   scope: 'document',
   check(doc, ctx) {
     const yaml = doc.kind === 'mim-yaml';
-    const elements: MimElement[] = yaml ? [...doc.capabilities, ...doc.mechanisms] : [...doc.capabilities, ...doc.mechanisms, ...doc.guidance, ...doc.tests];
+    const elements: MimElement[] = yaml
+      ? [...doc.capabilities, ...doc.mechanisms]
+      : [...doc.capabilities, ...doc.mechanisms, ...doc.guidance, ...doc.tests];
     for (const e of elements) {
       if (e.title.trim() !== '' || e.id === '') continue;
-      ctx.report({ code: 'id/no-title', file: e.file, range: e.idRange, message: `${KIND_TITLE[e.kind]}${yaml ? '' : ' heading'} ${e.id} has no title` });
+      ctx.report({
+        code: 'id/no-title',
+        file: e.file,
+        range: e.idRange,
+        message: `${KIND_TITLE[e.kind]}${yaml ? '' : ' heading'} ${e.id} has no title`,
+      });
     }
   },
 };

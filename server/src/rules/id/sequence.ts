@@ -69,7 +69,8 @@ function checkSequence(s: Sequence, ctx: RuleContext): void {
     const later = s.items.find((x) => x.n >= expected && (x.n < item.n || x.n === expected))?.e;
     let message: string;
     if (!prev) message = `${item.e.id} is the first ${s.what}; expected ${expectedId}`;
-    else if (item.n > expected && !later) message = `${item.e.id} follows ${prev.e.id}; ${missing(s.prefix, expected, item.n - 1)}`;
+    else if (item.n > expected && !later)
+      message = `${item.e.id} follows ${prev.e.id}; ${missing(s.prefix, expected, item.n - 1)}`;
     else message = `${item.e.id} follows ${prev.e.id}; expected ${expectedId}`;
     ctx.report({
       code: 'id/sequence',

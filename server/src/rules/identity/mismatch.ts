@@ -37,7 +37,10 @@ export const identityMismatch: MimRule = {
     const winner = ranked[0];
     const named = ranked.find((c) => c.title && c.mim === winner.mim);
     for (const claim of ranked.slice(1)) {
-      const self = claim.source === 'config' || claim.source === 'publiccode' || claim.source === 'yaml' ? 'This file' : 'This page';
+      const self =
+        claim.source === 'config' || claim.source === 'publiccode' || claim.source === 'yaml'
+          ? 'This file'
+          : 'This page';
       if (claim.mim !== winner.mim) {
         ctx.report({
           code: 'identity/mismatch',

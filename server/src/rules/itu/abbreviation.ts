@@ -21,14 +21,39 @@ const SINGLE_WORD = /^[\p{L}\p{N}]+$/u;
 const RUN_GAP = /^s?\s+$/;
 const IGNORED = new Set([
   ...KEYWORDS.bcp14.flatMap((k) => k.phrase.split(' ')),
-  ...['NOTE', 'NOTES', 'TODO', 'TBD', 'TBC', 'AND', 'OR', 'THE', 'OF', 'TO', 'FOR', 'WITH', 'ALL', 'ANY', 'NO', 'YES', 'OK', 'AN', 'IS', 'ARE', 'BE', 'ONLY'],
+  ...[
+    'NOTE',
+    'NOTES',
+    'TODO',
+    'TBD',
+    'TBC',
+    'AND',
+    'OR',
+    'THE',
+    'OF',
+    'TO',
+    'FOR',
+    'WITH',
+    'ALL',
+    'ANY',
+    'NO',
+    'YES',
+    'OK',
+    'AN',
+    'IS',
+    'ARE',
+    'BE',
+    'ONLY',
+  ],
 ]);
 
 /** The file's text with citations, code spans and URLs blanked out, offsets kept. */
 function prose(doc: DocumentModel): string {
   const parts: string[] = [];
   let at = 0;
-  const spans = doc.citations.map((c) => [doc.lines.offsetAt(c.range.start), doc.lines.offsetAt(c.range.end)] as const).sort((a, b) => a[0] - b[0]);
+  const spans = doc.citations
+    .map((c) => [doc.lines.offsetAt(c.range.start), doc.lines.offsetAt(c.range.end)] as const)
+    .sort((a, b) => a[0] - b[0]);
   for (const [start, end] of spans) {
     if (start < at) continue;
     parts.push(doc.text.slice(at, start), ' '.repeat(end - start));
@@ -69,7 +94,9 @@ function candidates(doc: DocumentModel): Use[] {
 
 /** Whether an abbreviation occurs in the file outside its own entries (and their expansions). */
 function usage(doc: DocumentModel, itu: ItuBlock): (abbr: string) => boolean {
-  const entries = itu.abbreviations.map((a) => [doc.lines.offsetAt(a.range.start), doc.lines.offsetAt(a.range.end)] as const).sort((a, b) => a[0] - b[0]);
+  const entries = itu.abbreviations
+    .map((a) => [doc.lines.offsetAt(a.range.start), doc.lines.offsetAt(a.range.end)] as const)
+    .sort((a, b) => a[0] - b[0]);
   const inEntry = (offset: number) => entries.some(([s, e]) => offset >= s && offset < e);
   const words = new Set<string>();
   let e = 0;
@@ -84,7 +111,8 @@ function usage(doc: DocumentModel, itu: ItuBlock): (abbr: string) => boolean {
     if (SINGLE_WORD.test(abbr)) return false;
     // An abbreviation with a hyphen or slash (NGSI-LD) is no single word: look for it as written.
     for (let at = doc.text.indexOf(abbr); at >= 0; at = doc.text.indexOf(abbr, at + 1)) {
-      if (!inEntry(at) && !ALNUM.test(doc.text[at - 1] ?? '') && !ALNUM.test(doc.text[at + abbr.length] ?? '')) return true;
+      if (!inEntry(at) && !ALNUM.test(doc.text[at - 1] ?? '') && !ALNUM.test(doc.text[at + abbr.length] ?? ''))
+        return true;
     }
     return false;
   };
@@ -102,11 +130,22 @@ export const ituAbbreviation: DocumentRule = {
     for (const use of candidates(doc)) {
       if (listed.has(use.abbr) || reported.has(use.abbr)) continue;
       reported.add(use.abbr);
-      ctx.report({ code: 'itu/abbreviation', file: doc.file, range: doc.lines.rangeOf(use.start, use.end), message: `"${use.abbr}" is used but not listed in itu.abbreviations` });
+      ctx.report({
+        code: 'itu/abbreviation',
+        file: doc.file,
+        range: doc.lines.rangeOf(use.start, use.end),
+        message: `"${use.abbr}" is used but not listed in itu.abbreviations`,
+      });
     }
     const used = usage(doc, itu);
     for (const a of itu.abbreviations) {
-      if (a.abbr && !used(a.abbr)) ctx.report({ code: 'itu/abbreviation', file: doc.file, range: a.range, message: `"${a.abbr}" is listed in itu.abbreviations but never used` });
+      if (a.abbr && !used(a.abbr))
+        ctx.report({
+          code: 'itu/abbreviation',
+          file: doc.file,
+          range: a.range,
+          message: `"${a.abbr}" is listed in itu.abbreviations but never used`,
+        });
     }
   },
 };

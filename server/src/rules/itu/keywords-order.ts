@@ -13,14 +13,21 @@ export const ituKeywordsOrder: DocumentRule = {
     const keywords = doc.itu?.keywords ?? [];
     const at = keywords.findIndex((k, i) => i > 0 && collator.compare(keywords[i - 1].text, k.text) > 0);
     if (at < 0) return;
-    const source = (k: (typeof keywords)[number]) => doc.text.slice(doc.lines.offsetAt(k.range.start), doc.lines.offsetAt(k.range.end));
+    const source = (k: (typeof keywords)[number]) =>
+      doc.text.slice(doc.lines.offsetAt(k.range.start), doc.lines.offsetAt(k.range.end));
     const sorted = [...keywords].sort((a, b) => collator.compare(a.text, b.text));
     ctx.report({
       code: 'itu/keywords-order',
       file: doc.file,
       range: keywords[at].range,
       message: `Keywords are not in alphabetical order: "${keywords[at].text}" belongs before "${keywords[at - 1].text}"`,
-      fixes: [{ title: 'Sort the keywords', edits: keywords.map((k, i) => ({ file: doc.file, range: k.range, newText: source(sorted[i]) })), preferred: true }],
+      fixes: [
+        {
+          title: 'Sort the keywords',
+          edits: keywords.map((k, i) => ({ file: doc.file, range: k.range, newText: source(sorted[i]) })),
+          preferred: true,
+        },
+      ],
     });
   },
 };

@@ -2,14 +2,37 @@ import type { DocumentRule } from '../rule.js';
 import { range } from '../../model/range.js';
 
 /** The clauses a draft Recommendation must have. */
-const REQUIRED = ['summary', 'keywords', 'scope', 'references', 'definitions', 'abbreviations', 'conventions', 'bibliography'];
+const REQUIRED = [
+  'summary',
+  'keywords',
+  'scope',
+  'references',
+  'definitions',
+  'abbreviations',
+  'conventions',
+  'bibliography',
+];
 /** ITU-T order of the clauses; the body's annexes and appendices come before the bibliography. */
-const RANK = new Map(Object.entries({ summary: 0, keywords: 1, scope: 2, references: 3, definitions: 4, abbreviations: 5, conventions: 6, annexes: 7, appendices: 7, bibliography: 8 }));
+const RANK = new Map(
+  Object.entries({
+    summary: 0,
+    keywords: 1,
+    scope: 2,
+    references: 3,
+    definitions: 4,
+    abbreviations: 5,
+    conventions: 6,
+    annexes: 7,
+    appendices: 7,
+    bibliography: 8,
+  }),
+);
 const ORDER_TEXT = [...RANK.keys()].join(', ');
 
 /** Clauses whose content comes from top-level keys of the file rather than from the itu block. */
 const TOP_LEVEL = new Set(['references', 'conventions', 'bibliography']);
-const TOP_LEVEL_HINT = " (references, conventions and bibliography come from the file's top-level references and conventions keys)";
+const TOP_LEVEL_HINT =
+  " (references, conventions and bibliography come from the file's top-level references and conventions keys)";
 
 function list(names: string[]): string {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
@@ -41,7 +64,12 @@ export const ituSkeleton: DocumentRule = {
       const rank = RANK.get(clause.name);
       if (rank === undefined) continue;
       if (latest && rank < latest.rank) {
-        ctx.report({ code: 'itu/skeleton', file: doc.file, range: clause.range, message: `"${clause.name}" should come before "${latest.name}" (ITU-T order: ${ORDER_TEXT})` });
+        ctx.report({
+          code: 'itu/skeleton',
+          file: doc.file,
+          range: clause.range,
+          message: `"${clause.name}" should come before "${latest.name}" (ITU-T order: ${ORDER_TEXT})`,
+        });
       } else latest = { name: clause.name, rank };
     }
   },

@@ -20,7 +20,16 @@ export const linkBrokenAnchor: DocumentRule = {
         file: doc.file,
         range: link.targetRange,
         message: `'${target === doc ? 'This page' : link.target.split('#')[0]}' has no heading or anchor '#${anchor}'${near ? `; did you mean '#${near.id}'?` : ''}`,
-        fixes: near ? [{ title: `Link to #${near.id}`, edits: [{ file: doc.file, range: link.targetRange, newText: link.target.replace(/#.*$/, `#${near.id}`) }] }] : undefined,
+        fixes: near
+          ? [
+              {
+                title: `Link to #${near.id}`,
+                edits: [
+                  { file: doc.file, range: link.targetRange, newText: link.target.replace(/#.*$/, `#${near.id}`) },
+                ],
+              },
+            ]
+          : undefined,
       });
     }
   },

@@ -12,7 +12,12 @@ export const linkBrokenFile: DocumentRule = {
       if (entries.has(link)) continue;
       const t = resolveLink(link, doc.file, ctx);
       if (!t?.path || t.path === doc.file || ctx.exists(t.path)) continue;
-      ctx.report({ code: 'link/broken-file', file: doc.file, range: link.targetRange, message: `No file at '${link.target.split('#')[0]}' (relative to ${link.target.startsWith('/') ? 'the repository root' : 'this page'})` });
+      ctx.report({
+        code: 'link/broken-file',
+        file: doc.file,
+        range: link.targetRange,
+        message: `No file at '${link.target.split('#')[0]}' (relative to ${link.target.startsWith('/') ? 'the repository root' : 'this page'})`,
+      });
     }
   },
 };

@@ -25,7 +25,21 @@ export const linkMissingScheme: DocumentRule = {
         file: doc.file,
         range: link.targetRange,
         message: `"${target}" has no scheme and is read as a relative path; did you mean https://${target}?`,
-        fixes: fixable ? [{ title: 'Add https://', edits: [{ file: doc.file, range: rangeBetween(link.targetRange.start, link.targetRange.start), newText: 'https://' }], preferred: true }] : undefined,
+        fixes: fixable
+          ? [
+              {
+                title: 'Add https://',
+                edits: [
+                  {
+                    file: doc.file,
+                    range: rangeBetween(link.targetRange.start, link.targetRange.start),
+                    newText: 'https://',
+                  },
+                ],
+                preferred: true,
+              },
+            ]
+          : undefined,
       });
     }
   },

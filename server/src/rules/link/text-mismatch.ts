@@ -13,7 +13,11 @@ function normalize(url: string, keepScheme: boolean): string {
   } catch {
     // a stray % stays as written
   }
-  u = u.replace(SCHEME_AND_HOST, (_, scheme: string | undefined, host: string) => `${keepScheme && scheme ? scheme.toLowerCase() : ''}${host.toLowerCase()}`);
+  u = u.replace(
+    SCHEME_AND_HOST,
+    (_, scheme: string | undefined, host: string) =>
+      `${keepScheme && scheme ? scheme.toLowerCase() : ''}${host.toLowerCase()}`,
+  );
   return u.replace(TRAILING_SLASHES, '');
 }
 
@@ -29,7 +33,12 @@ export const linkTextMismatch: DocumentRule = {
       // Text shown without a scheme (`www.example.org`) names the address whatever its scheme.
       const keepScheme = SCHEME.test(text);
       if (normalize(text, keepScheme) === normalize(link.target, keepScheme)) continue;
-      ctx.report({ code: 'link/text-mismatch', file: doc.file, range: link.range, message: `The link text shows ${text} but the link goes to ${link.target}` });
+      ctx.report({
+        code: 'link/text-mismatch',
+        file: doc.file,
+        range: link.range,
+        message: `The link text shows ${text} but the link goes to ${link.target}`,
+      });
     }
   },
 };

@@ -25,7 +25,9 @@ export const normativeInInformative: DocumentRule = {
     for (const block of doc.blocks) {
       if (!isInformativePart(block.part) || block.kind === 'code' || block.quotesRequirement) continue;
       if (block.start < skip.end && block.end > skip.start) continue;
-      const hits = findKeywords(doc.text.slice(block.start, block.end), block.start).filter((h) => counts(h, convention));
+      const hits = findKeywords(doc.text.slice(block.start, block.end), block.start).filter((h) =>
+        counts(h, convention),
+      );
       if (hits.length === 0 || (mim && quotesRequirement(doc, block, mim))) continue;
       const part = partLabelAt(doc, block.part!, block.start);
       for (const hit of hits) {

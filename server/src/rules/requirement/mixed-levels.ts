@@ -20,7 +20,13 @@ export const requirementMixedLevels: MimRule = {
         file: r.file,
         range: doc.lines.rangeOf(other.offset, other.offset + other.length),
         message: `Requirement ${r.id} mixes levels: ${first.written} (${first.level}) and ${other.written} (${other.level})`,
-        related: [{ file: r.file, range: doc.lines.rangeOf(first.offset, first.offset + first.length), message: `${first.written} sets level ${first.level}` }],
+        related: [
+          {
+            file: r.file,
+            range: doc.lines.rangeOf(first.offset, first.offset + first.length),
+            message: `${first.written} sets level ${first.level}`,
+          },
+        ],
       });
     }
   },

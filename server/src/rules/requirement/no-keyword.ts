@@ -11,10 +11,17 @@ export const requirementNoKeyword: MimRule = {
   scope: 'mim',
   check(mim, ctx) {
     const view = keywordView(mim);
-    const examples = view.convention ? `${view.convention}: ${KEYWORD_EXAMPLES[view.convention]}` : KEYWORD_EXAMPLES.any;
+    const examples = view.convention
+      ? `${view.convention}: ${KEYWORD_EXAMPLES[view.convention]}`
+      : KEYWORD_EXAMPLES.any;
     for (const r of mim.requirements) {
       if (r.keywords.length > 0 && classifyHits(r, view).some((k) => k !== 'prose')) continue;
-      ctx.report({ code: 'requirement/no-keyword', file: r.file, range: r.idRange, message: `Requirement ${r.id} has no normative keyword (${examples})` });
+      ctx.report({
+        code: 'requirement/no-keyword',
+        file: r.file,
+        range: r.idRange,
+        message: `Requirement ${r.id} has no normative keyword (${examples})`,
+      });
     }
   },
 };

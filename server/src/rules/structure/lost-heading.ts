@@ -42,7 +42,12 @@ export const structureLostHeading: DocumentRule = {
           file: doc.file,
           range,
           message: `"${m[1]}" looks like a section title glued to the previous sentence`,
-          fixes: [{ title: `Make "${m[1]}" a heading`, edits: [{ file: doc.file, range: rangeBetween(range.start, range.start), newText: `${eol}${eol}## ` }] }],
+          fixes: [
+            {
+              title: `Make "${m[1]}" a heading`,
+              edits: [{ file: doc.file, range: rangeBetween(range.start, range.start), newText: `${eol}${eol}## ` }],
+            },
+          ],
         });
       }
     }

@@ -26,7 +26,12 @@ export const structureMissingPart: MimRule = {
     for (const part of PART_ORDER) {
       if (present.has(part)) continue;
       const more = part === 'mechanisms' && untraced ? `: ${untraced}` : '';
-      ctx.report({ code: 'structure/missing-part', file: main.file, range: at, message: `${mimName(mim)} has no ${PART_TITLES[part]} part${more}` });
+      ctx.report({
+        code: 'structure/missing-part',
+        file: main.file,
+        range: at,
+        message: `${mimName(mim)} has no ${PART_TITLES[part]} part${more}`,
+      });
     }
   },
 };
@@ -35,7 +40,9 @@ export const structureMissingPart: MimRule = {
 function untracedRequirements(mim: Mim): string | undefined {
   const n = mim.requirements.filter((r) => r.id).length;
   if (n === 0) return undefined;
-  return n === 1 ? 'its one requirement cannot be traced to a mechanism' : `none of its ${n} requirements can be traced to a mechanism`;
+  return n === 1
+    ? 'its one requirement cannot be traced to a mechanism'
+    : `none of its ${n} requirements can be traced to a mechanism`;
 }
 
 /** A Mechanisms part written without any mechanism in it: once, at its first heading (pages in path order). */
@@ -43,13 +50,20 @@ function reportEmptyMechanisms(mim: Mim, ctx: RuleContext, untraced: string): vo
   const docs = [...mim.documents].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const part = docs.flatMap((d) => d.parts).find((p) => p.part === 'mechanisms');
   if (!part) return;
-  ctx.report({ code: 'structure/missing-part', file: part.file, range: part.range, message: `${mimName(mim)} has no mechanism under ${partLabel(part.part, part.title)}: ${untraced}` });
+  ctx.report({
+    code: 'structure/missing-part',
+    file: part.file,
+    range: part.range,
+    message: `${mimName(mim)} has no mechanism under ${partLabel(part.part, part.title)}: ${untraced}`,
+  });
 }
 
 function mainDocument(mim: Mim): DocumentModel | undefined {
   const own = mim.documents.find((d) => d.file === mim.root);
   if (own) return own;
-  const readme = mim.documents.find((d) => dirname(d.file) === mim.root && basename(d.file).toLowerCase() === 'readme.md');
+  const readme = mim.documents.find(
+    (d) => dirname(d.file) === mim.root && basename(d.file).toLowerCase() === 'readme.md',
+  );
   return readme ?? [...mim.documents].sort((a, b) => (a.file < b.file ? -1 : 1))[0];
 }
 

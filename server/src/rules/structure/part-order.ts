@@ -28,7 +28,9 @@ export const structurePartOrder: MimRule = {
 
 /** Entries naming a part, each at its own line (an entry's extent holds its sub-entries). */
 function partEntries(summary: DocumentModel): Placed[] {
-  return summary.summary.flatMap((e) => (e.part ? [{ part: e.part, range: summary.lines.lineRange(e.range.start.line), title: e.title }] : []));
+  return summary.summary.flatMap((e) =>
+    e.part ? [{ part: e.part, range: summary.lines.lineRange(e.range.start.line), title: e.title }] : [],
+  );
 }
 
 function checkOrder(file: string, parts: readonly Placed[], ctx: RuleContext): void {
@@ -41,9 +43,14 @@ function checkOrder(file: string, parts: readonly Placed[], ctx: RuleContext): v
       continue;
     }
     const title = label(p);
-    const related = [{ file, range: latest.range, message: `${label(latest)}, which the Y.MIM order puts after ${title}` }];
+    const related = [
+      { file, range: latest.range, message: `${label(latest)}, which the Y.MIM order puts after ${title}` },
+    ];
     // The last earlier part of a lower rank is the one this part belongs after.
-    const after = parts.slice(0, i).reverse().find((q) => PART_ORDER.indexOf(q.part) < rank);
+    const after = parts
+      .slice(0, i)
+      .reverse()
+      .find((q) => PART_ORDER.indexOf(q.part) < rank);
     if (after) related.push({ file, range: after.range, message: `${title} belongs after this ${label(after)}` });
     ctx.report({
       code: 'structure/part-order',

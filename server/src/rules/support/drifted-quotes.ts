@@ -24,7 +24,9 @@ export function forEachDriftedQuote(mim: Mim, ctx: RuleContext, found: (drift: D
   if (mim.mechanisms.length === 0) return;
   // The MIM's own requirements are read from the MIM itself; only other MIMs' go through the index.
   const find = (mimId: string | undefined, id: string) =>
-    (mimId === undefined || mimId === mim.id ? ownElements(mim, id) : ctx.index.lookup(`${mimId}.${id}`)).find((e): e is Requirement => e.kind === 'requirement');
+    (mimId === undefined || mimId === mim.id ? ownElements(mim, id) : ctx.index.lookup(`${mimId}.${id}`)).find(
+      (e): e is Requirement => e.kind === 'requirement',
+    );
   const view = keywordView(mim);
   for (const mechanism of mim.mechanisms) {
     for (const row of mechanism.satisfies) {
@@ -36,8 +38,15 @@ export function forEachDriftedQuote(mim: Mim, ctx: RuleContext, found: (drift: D
       const doc = ctx.documents.get(row.file);
       if ((!comparison.level && !comparison.wording) || !doc) continue;
       const range = doc.lines.rangeOf(row.quoteSpan.start, row.quoteSpan.end);
-      const related = [{ file: requirement.file, range: requirement.idRange, message: `${requirement.id} reads: ${requirement.text}` }];
-      found({ row, requirement, comparison, finding: { file: row.file, range, related, fixes: [quoteFix(doc, row, range, requirement)] } });
+      const related = [
+        { file: requirement.file, range: requirement.idRange, message: `${requirement.id} reads: ${requirement.text}` },
+      ];
+      found({
+        row,
+        requirement,
+        comparison,
+        finding: { file: row.file, range, related, fixes: [quoteFix(doc, row, range, requirement)] },
+      });
     }
   }
 }

@@ -33,7 +33,9 @@ const VIEWS = new WeakMap<Mim, KeywordView>();
 function makeView(mim: Mim): KeywordView {
   const decl = mim.conventions;
   const keys = decl ? [...decl.listed, ...decl.defined].map((k) => k.key).filter((k) => phraseInfo(k)) : [];
-  return keys.length > 0 && mim.convention ? { convention: mim.convention, declared: new Set(keys) } : { convention: mim.convention };
+  return keys.length > 0 && mim.convention
+    ? { convention: mim.convention, declared: new Set(keys) }
+    : { convention: mim.convention };
 }
 
 /** The classes worked out under each view; a view belongs to one MIM object, and so do its requirements. */

@@ -194,7 +194,7 @@ function align(q: Word[], gaps: Set<number>, s: Word[]): Stretch[] {
   }
   // Back from the end; a word for a word first, so that a changed keyword reads as changed, not as added.
   const steps: { i: number; j: number; differs: boolean }[] = [];
-  for (let i = n, j = m; i > 0 || j > 0; ) {
+  for (let i = n, j = m; i > 0 || j > 0;) {
     const here = cost[i * w + j];
     let differs: boolean;
     if (i > 0 && j > 0 && cost[(i - 1) * w + j - 1] + (same(q[i - 1], s[j - 1]) ? 0 : CHANGE) === here) {
@@ -266,6 +266,9 @@ function wordChange(q: Word[], s: Word[], id: string): string {
 }
 
 function shown(words: Word[]): string {
-  const text = words.map((w) => w.text).join(' ').replace(AROUND_STRETCH, '');
+  const text = words
+    .map((w) => w.text)
+    .join(' ')
+    .replace(AROUND_STRETCH, '');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -26,13 +26,19 @@ export function reportUnknownTargets(mim: Mim, ctx: RuleContext, check: TraceChe
     for (const ref of doc.refs) {
       if (!check.roles.has(ref.role)) continue;
       if (ref.target?.kind !== check.kind) {
-        ctx.report({ code: check.code, file: ref.file, range: ref.range, message: `'${ref.text}' names no ${check.noun}: expected an id such as ${check.example}` });
+        ctx.report({
+          code: check.code,
+          file: ref.file,
+          range: ref.range,
+          message: `'${ref.text}' names no ${check.noun}: expected an id such as ${check.example}`,
+        });
         continue;
       }
       const own = ref.mim === undefined || ref.mim === mim.id;
       if (!own && !ctx.index.byId.has(ref.mim!)) continue;
       // Local ids carry their kind in their letter, so any element under the key is of that kind.
-      const found = own && alone ? ownElements(mim, ref.target.id) : ctx.index.lookup(`${ref.mim ?? mim.id}.${ref.target.id}`);
+      const found =
+        own && alone ? ownElements(mim, ref.target.id) : ctx.index.lookup(`${ref.mim ?? mim.id}.${ref.target.id}`);
       if (found.length > 0) continue;
       ctx.report({
         code: check.code,

@@ -12,7 +12,11 @@ export const traceLevelDrift: MimRule = {
   check(mim, ctx) {
     forEachDriftedQuote(mim, ctx, ({ row, comparison, finding }) => {
       if (!comparison.level) return;
-      ctx.report({ ...finding, code: 'trace/level-drift', message: `The quoted text of ${row.ref.text} gives another level than the requirement: ${comparison.level}` });
+      ctx.report({
+        ...finding,
+        code: 'trace/level-drift',
+        message: `The quoted text of ${row.ref.text} gives another level than the requirement: ${comparison.level}`,
+      });
     });
   },
 };

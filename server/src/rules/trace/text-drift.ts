@@ -12,7 +12,11 @@ export const traceTextDrift: MimRule = {
   check(mim, ctx) {
     forEachDriftedQuote(mim, ctx, ({ row, comparison, finding }) => {
       if (!comparison.wording) return;
-      ctx.report({ ...finding, code: 'trace/text-drift', message: `The quoted text of ${row.ref.text} differs from the requirement: ${comparison.wording}` });
+      ctx.report({
+        ...finding,
+        code: 'trace/text-drift',
+        message: `The quoted text of ${row.ref.text} differs from the requirement: ${comparison.wording}`,
+      });
     });
   },
 };

@@ -10,10 +10,18 @@ export const traceUncoveredRequirement: MimRule = {
   scope: 'mim',
   check(mim, ctx) {
     if (mim.mechanisms.length === 0) return;
-    const satisfied = namedRequirements(mim, mim.mechanisms.flatMap((m) => m.satisfies.map((row) => row.ref)));
+    const satisfied = namedRequirements(
+      mim,
+      mim.mechanisms.flatMap((m) => m.satisfies.map((row) => row.ref)),
+    );
     for (const r of mim.requirements) {
       if (!r.id || satisfied.has(r.id)) continue;
-      ctx.report({ code: 'trace/uncovered-requirement', file: r.file, range: r.idRange, message: `No mechanism satisfies ${r.id}` });
+      ctx.report({
+        code: 'trace/uncovered-requirement',
+        file: r.file,
+        range: r.idRange,
+        message: `No mechanism satisfies ${r.id}`,
+      });
     }
   },
 };

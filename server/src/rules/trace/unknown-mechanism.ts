@@ -11,6 +11,12 @@ export const traceUnknownMechanism: MimRule = {
   codes: ['trace/unknown-mechanism'],
   scope: 'mim',
   check(mim, ctx) {
-    reportUnknownTargets(mim, ctx, { code: 'trace/unknown-mechanism', roles: GUIDANCE, kind: 'mechanism', noun: 'mechanism', example: 'M1 or MIM0.M1' });
+    reportUnknownTargets(mim, ctx, {
+      code: 'trace/unknown-mechanism',
+      roles: GUIDANCE,
+      kind: 'mechanism',
+      noun: 'mechanism',
+      example: 'M1 or MIM0.M1',
+    });
   },
 };

@@ -10,6 +10,12 @@ export const traceUnknownRequirement: MimRule = {
   codes: ['trace/unknown-requirement'],
   scope: 'mim',
   check(mim, ctx) {
-    reportUnknownTargets(mim, ctx, { code: 'trace/unknown-requirement', roles: REQUIREMENT_TRACE_ROLES, kind: 'requirement', noun: 'requirement', example: 'R1.1 or MIM0.R1.1' });
+    reportUnknownTargets(mim, ctx, {
+      code: 'trace/unknown-requirement',
+      roles: REQUIREMENT_TRACE_ROLES,
+      kind: 'requirement',
+      noun: 'requirement',
+      example: 'R1.1 or MIM0.R1.1',
+    });
   },
 };

@@ -7,10 +7,18 @@ export const traceUntestedRequirement: MimRule = {
   scope: 'mim',
   check(mim, ctx) {
     if (mim.tests.length === 0) return;
-    const covered = namedRequirements(mim, mim.tests.flatMap((t) => t.covers));
+    const covered = namedRequirements(
+      mim,
+      mim.tests.flatMap((t) => t.covers),
+    );
     for (const r of mim.requirements) {
       if (!r.id || r.level !== 'required' || covered.has(r.id)) continue;
-      ctx.report({ code: 'trace/untested-requirement', file: r.file, range: r.idRange, message: `Required ${r.id} is not covered by any test` });
+      ctx.report({
+        code: 'trace/untested-requirement',
+        file: r.file,
+        range: r.idRange,
+        message: `Required ${r.id} is not covered by any test`,
+      });
     }
   },
 };

@@ -21,7 +21,11 @@ const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 /** The names in force, by key, computed once per registry and set of MIMs. */
 const namesCache = new WeakMap<ReadonlyMap<string, RegistryEntry>, WeakMap<readonly Mim[], Map<string, Owner[]>>>();
 
-function namesInForce(registry: ReadonlyMap<string, RegistryEntry>, numbering: Numbering, mims: readonly Mim[]): Map<string, Owner[]> {
+function namesInForce(
+  registry: ReadonlyMap<string, RegistryEntry>,
+  numbering: Numbering,
+  mims: readonly Mim[],
+): Map<string, Owner[]> {
   let byMims = namesCache.get(registry);
   if (!byMims) namesCache.set(registry, (byMims = new WeakMap()));
   let names = byMims.get(mims);
@@ -73,7 +77,11 @@ export const xrefNameMismatch: DocumentRule = {
     const registry = ctx.registryFor(doc.file);
     const names = namesInForce(registry, numbering, ctx.index.mims);
     /** What a number is called in force: its pages' title, else its registry title. */
-    const titleOf = (id: string) => ctx.index.byId.get(id)?.map(pageTitle).find((t) => t) ?? registry.get(id)?.title;
+    const titleOf = (id: string) =>
+      ctx.index.byId
+        .get(id)
+        ?.map(pageTitle)
+        .find((t) => t) ?? registry.get(id)?.title;
     for (const ref of doc.refs) {
       const name = ref.name;
       if (!name || !ref.mim || ref.target) continue;
@@ -85,9 +93,16 @@ export const xrefNameMismatch: DocumentRule = {
       if (owners) {
         if (owners.some((o) => o.id === ref.mim)) continue;
         const first = owners[0];
-        const others = owners.slice(1).map((o) => `, and ${o.id} ${where(o, numbering)}`).join('');
+        const others = owners
+          .slice(1)
+          .map((o) => `, and ${o.id} ${where(o, numbering)}`)
+          .join('');
         message = `${first.title} is ${first.id} ${where(first, numbering)}${others}, not ${ref.mim}${actually}`;
-        if (owners.length === 1) fixes.push({ title: `Change ${ref.text} to ${renumbered(ref, first.id)}`, edits: [{ file: doc.file, range: ref.range, newText: renumbered(ref, first.id) }] });
+        if (owners.length === 1)
+          fixes.push({
+            title: `Change ${ref.text} to ${renumbered(ref, first.id)}`,
+            edits: [{ file: doc.file, range: ref.range, newText: renumbered(ref, first.id) }],
+          });
       } else {
         const old = REGISTRIES[OTHER[numbering]].find((e) => key(e.title) === key(name.text));
         if (!old) continue;
@@ -96,7 +111,8 @@ export const xrefNameMismatch: DocumentRule = {
             ? `${old.title} is the ${OTHER[numbering]} name of ${old.id}: no MIM has that name in the ${numbering} numbering${actually} (set 'numbering: ${OTHER[numbering]}' in mimspec.yaml if this text follows it)`
             : `${old.title} is no MIM in the ${numbering} numbering (it was ${old.id} in ${OTHER[numbering]})${actually}`;
       }
-      if (current) fixes.push({ title: `Name it ${current}`, edits: [{ file: doc.file, range: name.range, newText: current }] });
+      if (current)
+        fixes.push({ title: `Name it ${current}`, edits: [{ file: doc.file, range: name.range, newText: current }] });
       ctx.report({ code: 'xref/name-mismatch', file: doc.file, range: ref.range, message, fixes });
     }
   },

@@ -10,7 +10,7 @@ function describe(registry: ReadonlyMap<string, RegistryEntry>): string {
   if (text === undefined) {
     const numbers = [...registry.keys()].map((id) => Number(id.slice(3))).sort((a, b) => a - b);
     const parts: string[] = [];
-    for (let i = 0; i < numbers.length; ) {
+    for (let i = 0; i < numbers.length;) {
       let j = i;
       while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
       if (j - i >= 2) parts.push(`MIM${numbers[i]} to MIM${numbers[j]}`);
@@ -37,7 +37,9 @@ export const xrefUnknownMim: DocumentRule = {
     for (const ref of doc.refs) {
       if (!ref.mim || registry.has(ref.mim) || ctx.index.byId.has(ref.mim)) continue;
       const other = REGISTRIES[OTHER[numbering]].find((e) => e.id === ref.mim);
-      const hint = other ? `; in the ${OTHER[numbering]} numbering it is ${other.id} ${other.title} (the numbering changed in 2025: set 'numbering: ${OTHER[numbering]}' in mimspec.yaml if this text follows it)` : '';
+      const hint = other
+        ? `; in the ${OTHER[numbering]} numbering it is ${other.id} ${other.title} (the numbering changed in 2025: set 'numbering: ${OTHER[numbering]}' in mimspec.yaml if this text follows it)`
+        : '';
       ctx.report({
         code: 'xref/unknown-mim',
         file: doc.file,

@@ -18,7 +18,12 @@ export const xrefUnresolved: DocumentRule = {
       // The MIMs of that id, read through the index (so the read is recorded), then their own tables.
       const named = ctx.index.byId.get(ref.mim);
       if (!named || named.some((m) => ownElements(m, target.id).some((e) => e.kind === target.kind))) continue;
-      ctx.report({ code: 'xref/unresolved', file: doc.file, range: ref.range, message: `${ref.mim} has no ${KIND_NAME[target.kind]} ${target.id}` });
+      ctx.report({
+        code: 'xref/unresolved',
+        file: doc.file,
+        range: ref.range,
+        message: `${ref.mim} has no ${KIND_NAME[target.kind]} ${target.id}`,
+      });
     }
   },
 };
