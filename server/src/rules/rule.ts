@@ -2,6 +2,7 @@ import type { DocumentModel } from '../model/document.js';
 import type { Fix, RelatedPlace } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import type { Range } from '../model/range.js';
+import type { Severity } from '../model/severity.js';
 import type { ProjectConfig, RegistryEntry } from '../config/project-config.js';
 import type { DocumentsView, IndexView } from '../query/symbol-index.js';
 
@@ -29,19 +30,24 @@ export interface RuleContext {
   report(finding: Report): void;
 }
 
-interface RuleBase {
-  /** The codes this rule reports; each is in the catalogue and has a page in docs/rules. */
-  readonly codes: readonly string[];
+/** What every front needs to know about a code without running its check. */
+export interface RuleInfo {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly summary: string;
 }
 
+// A rule is a unit: the code it reports, with its default severity and a one-line summary,
+// beside its check; a page at docs/rules/<code>.md; fixtures that fire and that stay clean.
+
 /** Reads one document, and the index for what it refers to. */
-export interface DocumentRule extends RuleBase {
+export interface DocumentRule extends RuleInfo {
   readonly scope: 'document';
   check(doc: DocumentModel, ctx: RuleContext): void;
 }
 
 /** Reads one MIM, gathered from all its documents, and the index for what it refers to. */
-export interface MimRule extends RuleBase {
+export interface MimRule extends RuleInfo {
   readonly scope: 'mim';
   check(mim: Mim, ctx: RuleContext): void;
 }

@@ -242,7 +242,7 @@ function guard(rule: Rule, run: () => void, file: string, add: (r: Report) => vo
       code: 'internal/rule-failure',
       file,
       range: range(0, 0, 0, 0),
-      message: `The check ${rule.codes.join(', ')} failed on this file: ${e instanceof Error ? e.message : String(e)}`,
+      message: `The check ${rule.code} failed on this file: ${e instanceof Error ? e.message : String(e)}`,
     });
   }
 }

@@ -18,7 +18,9 @@ function adjacent(doc: DocumentModel, a: Anchor, b: Anchor): boolean {
  * on its heading's line, or just above or below it, lands where the heading does: neither is reported.
  */
 export const anchorDuplicate: DocumentRule = {
-  codes: ['anchor/duplicate'],
+  code: 'anchor/duplicate',
+  severity: 'error',
+  summary: 'The same anchor id twice in one page',
   scope: 'document',
   check(doc, ctx) {
     if (!doc.anchors.some((a) => a.source === 'html')) return;

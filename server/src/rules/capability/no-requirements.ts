@@ -5,7 +5,9 @@ import type { MimRule } from '../rule.js';
  * in the MIM numbered for it (2022 pages list requirements in a section of their own).
  */
 export const capabilityNoRequirements: MimRule = {
-  codes: ['capability/no-requirements'],
+  code: 'capability/no-requirements',
+  severity: 'warning',
+  summary: 'A capability with no requirement',
   scope: 'mim',
   check(mim, ctx) {
     const numbered = new Set<string>();

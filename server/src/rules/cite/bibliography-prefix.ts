@@ -23,7 +23,9 @@ function prefixEdit(
  * quick fix renames the entry and every citation of it in the MIM.
  */
 export const citeBibliographyPrefix: MimRule = {
-  codes: ['cite/bibliography-prefix'],
+  code: 'cite/bibliography-prefix',
+  severity: 'warning',
+  summary: 'A bibliography tag without b-, or a normative one with it',
   scope: 'mim',
   check(mim, ctx) {
     const wrong = mim.references.filter((r) => (r.kind === 'bibliography') !== r.tag.startsWith('b-'));

@@ -26,7 +26,9 @@ function retag(c: Citation, doc: DocumentModel, tag: string): Fix[] | undefined 
  * any reference list (a Markdown repository, mostly) is not checked.
  */
 export const citeUndefined: MimRule = {
-  codes: ['cite/undefined'],
+  code: 'cite/undefined',
+  severity: 'error',
+  summary: 'A citation tag that is not in the references',
   scope: 'mim',
   check(mim, ctx) {
     if (mim.references.length === 0) return;

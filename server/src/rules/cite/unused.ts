@@ -2,7 +2,9 @@ import type { MimRule } from '../rule.js';
 
 /** cite/unused: a reference that no text of the MIM cites and no mechanism lists in its `standards`. */
 export const citeUnused: MimRule = {
-  codes: ['cite/unused'],
+  code: 'cite/unused',
+  severity: 'info',
+  summary: 'A reference that is never cited',
   scope: 'mim',
   check(mim, ctx) {
     if (mim.references.length === 0) return;

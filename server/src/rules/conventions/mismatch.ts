@@ -11,7 +11,9 @@ import { mimName } from '../support/mim-name.js';
  * that lists one set of keywords and defines another. Declared but unused keywords are fine.
  */
 export const conventionsMismatch: MimRule = {
-  codes: ['conventions/mismatch'],
+  code: 'conventions/mismatch',
+  severity: 'warning',
+  summary: 'A keyword the declared conventions do not define, or a self-contradicting declaration',
   scope: 'mim',
   check(mim, ctx) {
     for (const doc of mim.documents)

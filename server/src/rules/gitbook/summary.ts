@@ -43,7 +43,9 @@ function bookPages(summary: DocumentModel, ctx: RuleContext): DocumentModel[] {
  * SUMMARY's folder tree that no entry lists (reported on the SUMMARY, where it is added).
  */
 export const gitbookSummary: DocumentRule = {
-  codes: ['gitbook/summary'],
+  code: 'gitbook/summary',
+  severity: 'warning',
+  summary: 'SUMMARY.md lists a missing page, or a page is not listed',
   scope: 'document',
   check(doc, ctx) {
     if (doc.role !== 'summary' || doc.skipped) return;

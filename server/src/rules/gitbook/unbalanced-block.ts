@@ -3,7 +3,9 @@ import type { DocumentRule } from '../rule.js';
 
 /** gitbook/unbalanced-block: a `{% hint %}` without `{% endhint %}`, or an end tag with no block open. */
 export const gitbookUnbalancedBlock: DocumentRule = {
-  codes: ['gitbook/unbalanced-block'],
+  code: 'gitbook/unbalanced-block',
+  severity: 'error',
+  summary: 'A GitBook block without its end tag, or an end tag without its block',
   scope: 'document',
   check(doc, ctx) {
     const closedNames = new Set(doc.gitbookTags.filter((t) => t.kind === 'close').map((t) => t.name));

@@ -27,7 +27,9 @@ function replacement(doc: DocumentModel, inv: InvisibleChar): string {
 
 /** hygiene/invisible-char: zero-width characters and their entity forms, wherever the parser found them. */
 export const hygieneInvisibleChar: DocumentRule = {
-  codes: ['hygiene/invisible-char'],
+  code: 'hygiene/invisible-char',
+  severity: 'info',
+  summary: 'Zero-width or other invisible characters in a page: headings, ids, text, code',
   scope: 'document',
   check(doc, ctx) {
     for (const inv of doc.invisibles) {

@@ -4,7 +4,9 @@ import { nextFreeId } from '../../query/next-id.js';
 
 /** id/duplicate: the same element id twice in one MIM; each repeat points at the first. */
 export const idDuplicate: MimRule = {
-  codes: ['id/duplicate'],
+  code: 'id/duplicate',
+  severity: 'error',
+  summary: 'The same element id twice in one MIM',
   scope: 'mim',
   check(mim, ctx) {
     const first = new Map<string, ReturnType<typeof allElements>[number]>();

@@ -31,7 +31,9 @@ interface Verdict {
  * gives the expected form; the quick fix writes the canonical id where there is one.
  */
 export const idFormat: DocumentRule = {
-  codes: ['id/format'],
+  code: 'id/format',
+  severity: 'error',
+  summary: 'An id that does not follow the MIM id forms',
   scope: 'document',
   check(doc, ctx) {
     const elements: MimElement[] = [

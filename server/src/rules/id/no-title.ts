@@ -15,7 +15,9 @@ const KIND_TITLE: Record<MimElement['kind'], string> = {
  * reference shape (mim-format §3.3) gives guidance and tests none.
  */
 export const idNoTitle: DocumentRule = {
-  codes: ['id/no-title'],
+  code: 'id/no-title',
+  severity: 'warning',
+  summary: 'A capability, mechanism, guidance or test heading that is only an id',
   scope: 'document',
   check(doc, ctx) {
     const yaml = doc.kind === 'mim-yaml';

@@ -2,7 +2,9 @@ import type { DocumentRule } from '../rule.js';
 
 /** id/parent-mismatch: a requirement whose first number is not its capability's (`R3.1` under C2). */
 export const idParentMismatch: DocumentRule = {
-  codes: ['id/parent-mismatch'],
+  code: 'id/parent-mismatch',
+  severity: 'error',
+  summary: 'A requirement whose first number differs from its capability',
   scope: 'document',
   check(doc, ctx) {
     for (const cap of doc.capabilities) {

@@ -26,7 +26,9 @@ const REQUIREMENT = /^R(\d+)\.(\d+)[a-z]?$/;
  * letter suffixes (`R1.2a`, `R1.2b`) share their number; repeats are id/duplicate's.
  */
 export const idSequence: MimRule = {
-  codes: ['id/sequence'],
+  code: 'id/sequence',
+  severity: 'info',
+  summary: 'A gap or disorder in numbering',
   scope: 'mim',
   check(mim, ctx) {
     const sequences = new Map<string, Sequence>();

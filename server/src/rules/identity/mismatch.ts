@@ -29,7 +29,9 @@ function nameKey(title: string): string {
  * both claims carry one. Each claim that differs from the winning one is reported.
  */
 export const identityMismatch: MimRule = {
-  codes: ['identity/mismatch'],
+  code: 'identity/mismatch',
+  severity: 'error',
+  summary: 'The files of one MIM disagree about its number or name',
   scope: 'mim',
   check(mim, ctx) {
     if (mim.identity.length < 2) return;

@@ -120,7 +120,9 @@ function usage(doc: DocumentModel, itu: ItuBlock): (abbr: string) => boolean {
 
 /** itu/abbreviation: an abbreviation used in the text but not listed in `itu.abbreviations`, or listed but never used. */
 export const ituAbbreviation: DocumentRule = {
-  codes: ['itu/abbreviation'],
+  code: 'itu/abbreviation',
+  severity: 'info',
+  summary: 'An abbreviation used but not listed, or listed but never used',
   scope: 'document',
   check(doc, ctx) {
     const itu = doc.itu;

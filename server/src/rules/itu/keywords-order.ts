@@ -7,7 +7,9 @@ const collator = new Intl.Collator('en', { sensitivity: 'base' });
  * The quick fix writes the sorted keywords into the places the keywords hold, whatever the layout.
  */
 export const ituKeywordsOrder: DocumentRule = {
-  codes: ['itu/keywords-order'],
+  code: 'itu/keywords-order',
+  severity: 'info',
+  summary: 'ITU keywords not in alphabetical order',
   scope: 'document',
   check(doc, ctx) {
     const keywords = doc.itu?.keywords ?? [];

@@ -43,7 +43,9 @@ function list(names: string[]): string {
  * clauses out of ITU-T order. Keys the order does not know are left alone.
  */
 export const ituSkeleton: DocumentRule = {
-  codes: ['itu/skeleton'],
+  code: 'itu/skeleton',
+  severity: 'warning',
+  summary: 'An itu: block missing a clause of a draft Recommendation, or out of order',
   scope: 'document',
   check(doc, ctx) {
     const itu = doc.itu;

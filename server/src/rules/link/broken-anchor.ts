@@ -3,7 +3,9 @@ import { decodeAnchor, findAnchor, resolveLink } from '../../query/links.js';
 
 /** link/broken-anchor: a link to a heading or `<a id>` that the target page does not have. */
 export const linkBrokenAnchor: DocumentRule = {
-  codes: ['link/broken-anchor'],
+  code: 'link/broken-anchor',
+  severity: 'error',
+  summary: 'A link to a heading or anchor that does not exist',
   scope: 'document',
   check(doc, ctx) {
     for (const link of doc.links) {

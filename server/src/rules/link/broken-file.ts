@@ -4,7 +4,9 @@ import { summaryLinks } from '../support/summary-links.js';
 
 /** link/broken-file: a relative link to a file that does not exist. A SUMMARY.md's entries are gitbook/summary's. */
 export const linkBrokenFile: DocumentRule = {
-  codes: ['link/broken-file'],
+  code: 'link/broken-file',
+  severity: 'error',
+  summary: 'A relative link to a file that does not exist',
   scope: 'document',
   check(doc, ctx) {
     const entries = new Set(summaryLinks(doc).values());

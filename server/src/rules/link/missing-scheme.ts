@@ -10,7 +10,9 @@ const QUERY_OR_ANCHOR = /[#?]/;
  * Markdown reads as a relative path. link/broken-file stays silent on these links.
  */
 export const linkMissingScheme: DocumentRule = {
-  codes: ['link/missing-scheme'],
+  code: 'link/missing-scheme',
+  severity: 'warning',
+  summary: 'A web address without https://, read as a relative path',
   scope: 'document',
   check(doc, ctx) {
     for (const link of doc.links) {

@@ -23,7 +23,9 @@ function normalize(url: string, keepScheme: boolean): string {
 
 /** link/text-mismatch: link text that is itself a URL, and a different one from where the link goes. */
 export const linkTextMismatch: DocumentRule = {
-  codes: ['link/text-mismatch'],
+  code: 'link/text-mismatch',
+  severity: 'warning',
+  summary: 'Link text that is a URL different from the link target',
   scope: 'document',
   check(doc, ctx) {
     for (const link of doc.links) {

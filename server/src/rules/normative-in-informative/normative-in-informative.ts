@@ -15,7 +15,9 @@ import { partLabelAt } from '../support/part-label.js';
  * statement, not the mechanism's.
  */
 export const normativeInInformative: DocumentRule = {
-  codes: ['normative-in-informative'],
+  code: 'normative-in-informative',
+  severity: 'warning',
+  summary: 'A normative keyword in Mechanisms, Interoperability Guidance or Conformance',
   scope: 'document',
   check(doc, ctx) {
     if (!doc.blocks.some((b) => isInformativePart(b.part))) return;

@@ -8,7 +8,9 @@ import { classifyHits, keywordView } from '../support/keyword-classes.js';
  * (`should` under bcp14, `SHALL` under iso). Reported once, on the keyword that sets its level.
  */
 export const requirementKeywordCase: MimRule = {
-  codes: ['requirement/keyword-case'],
+  code: 'requirement/keyword-case',
+  severity: 'warning',
+  summary: 'A requirement whose only keyword is in the wrong case for the convention',
   scope: 'mim',
   check(mim, ctx) {
     const view = keywordView(mim);

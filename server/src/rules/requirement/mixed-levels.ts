@@ -3,7 +3,9 @@ import { classifyHits, keywordView } from '../support/keyword-classes.js';
 
 /** requirement/mixed-levels: keywords that count, of different levels, in one requirement (SHALL ... SHOULD). */
 export const requirementMixedLevels: MimRule = {
-  codes: ['requirement/mixed-levels'],
+  code: 'requirement/mixed-levels',
+  severity: 'info',
+  summary: 'One requirement mixing levels (SHALL ... SHOULD)',
   scope: 'mim',
   check(mim, ctx) {
     const view = keywordView(mim);

@@ -7,7 +7,9 @@ import { classifyHits, KEYWORD_EXAMPLES, keywordView } from '../support/keyword-
  * to conventions/mismatch, which names that keyword.
  */
 export const requirementNoKeyword: MimRule = {
-  codes: ['requirement/no-keyword'],
+  code: 'requirement/no-keyword',
+  severity: 'warning',
+  summary: 'A requirement with no normative keyword of the declared convention',
   scope: 'mim',
   check(mim, ctx) {
     const view = keywordView(mim);

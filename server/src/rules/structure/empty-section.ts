@@ -6,7 +6,9 @@ import type { DocumentRule } from '../rule.js';
  * that is nothing but its title is reported too: on a published site it is an empty page.
  */
 export const structureEmptySection: DocumentRule = {
-  codes: ['structure/empty-section'],
+  code: 'structure/empty-section',
+  severity: 'warning',
+  summary: 'A heading with no text and no sub-heading, or only a placeholder',
   scope: 'document',
   check(doc, ctx) {
     for (const s of doc.sections) {

@@ -25,7 +25,9 @@ const GLUED = new RegExp(`[\\p{Ll}\\p{N}][.!?](${TITLES})[ \\t]*$`, 'gmu');
  * break and its `#` in a conversion. The quick fix puts it back on a line of its own.
  */
 export const structureLostHeading: DocumentRule = {
-  codes: ['structure/lost-heading'],
+  code: 'structure/lost-heading',
+  severity: 'warning',
+  summary: 'A section title glued to the end of a sentence',
   scope: 'document',
   check(doc, ctx) {
     let eol: string | undefined;

@@ -13,7 +13,9 @@ import { mimName } from '../support/mim-name.js';
  * says so, and a Mechanisms part that holds no mechanism is reported once, at its heading.
  */
 export const structureMissingPart: MimRule = {
-  codes: ['structure/missing-part'],
+  code: 'structure/missing-part',
+  severity: 'warning',
+  summary: 'One of the five Y.MIM parts is absent',
   scope: 'mim',
   check(mim, ctx) {
     const present = new Set(mim.documents.flatMap((d) => d.parts.map((p) => p.part)));

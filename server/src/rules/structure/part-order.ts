@@ -17,7 +17,9 @@ const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth'];
  * SUMMARY.md of its folder. One finding per page, at the first part that comes too late.
  */
 export const structurePartOrder: MimRule = {
-  codes: ['structure/part-order'],
+  code: 'structure/part-order',
+  severity: 'warning',
+  summary: 'The Y.MIM parts are out of order',
   scope: 'mim',
   check(mim, ctx) {
     for (const doc of mim.documents) checkOrder(doc.file, doc.parts, ctx);

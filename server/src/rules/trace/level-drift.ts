@@ -7,7 +7,9 @@ import { forEachDriftedQuote } from '../support/drifted-quotes.js';
  * requirement's text in the quote cell.
  */
 export const traceLevelDrift: MimRule = {
-  codes: ['trace/level-drift'],
+  code: 'trace/level-drift',
+  severity: 'warning',
+  summary: 'A mapping table quoting a requirement with a keyword of another level',
   scope: 'mim',
   check(mim, ctx) {
     forEachDriftedQuote(mim, ctx, ({ row, comparison, finding }) => {

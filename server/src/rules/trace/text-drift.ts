@@ -7,7 +7,9 @@ import { forEachDriftedQuote } from '../support/drifted-quotes.js';
  * puts the requirement's text in the quote cell.
  */
 export const traceTextDrift: MimRule = {
-  codes: ['trace/text-drift'],
+  code: 'trace/text-drift',
+  severity: 'info',
+  summary: 'A mapping table quoting a requirement in other words',
   scope: 'mim',
   check(mim, ctx) {
     forEachDriftedQuote(mim, ctx, ({ row, comparison, finding }) => {

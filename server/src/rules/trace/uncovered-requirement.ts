@@ -6,7 +6,9 @@ import { namedRequirements } from '../support/trace-refs.js';
  * mechanism is left to structure/missing-part, which reports the whole part once.
  */
 export const traceUncoveredRequirement: MimRule = {
-  codes: ['trace/uncovered-requirement'],
+  code: 'trace/uncovered-requirement',
+  severity: 'warning',
+  summary: 'A requirement that no mechanism satisfies',
   scope: 'mim',
   check(mim, ctx) {
     if (mim.mechanisms.length === 0) return;

@@ -8,7 +8,9 @@ const GUIDANCE = new Set(['guidance-mechanisms'] as const);
  * list) that names no mechanism of its MIM, or of the MIM it names when that one is in the workspace.
  */
 export const traceUnknownMechanism: MimRule = {
-  codes: ['trace/unknown-mechanism'],
+  code: 'trace/unknown-mechanism',
+  severity: 'error',
+  summary: 'Interoperability guidance naming a mechanism that does not exist',
   scope: 'mim',
   check(mim, ctx) {
     reportUnknownTargets(mim, ctx, {

@@ -7,7 +7,9 @@ import { reportUnknownTargets } from '../support/trace-refs.js';
  * requirement of its MIM (or of the MIM it names, when that MIM is in the workspace).
  */
 export const traceUnknownRequirement: MimRule = {
-  codes: ['trace/unknown-requirement'],
+  code: 'trace/unknown-requirement',
+  severity: 'error',
+  summary: 'A mapping row, satisfies, covers or seeAlso naming a requirement that does not exist',
   scope: 'mim',
   check(mim, ctx) {
     reportUnknownTargets(mim, ctx, {

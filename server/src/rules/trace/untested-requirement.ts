@@ -3,7 +3,9 @@ import { namedRequirements } from '../support/trace-refs.js';
 
 /** trace/untested-requirement: a required requirement that no test covers, in a MIM that has tests. */
 export const traceUntestedRequirement: MimRule = {
-  codes: ['trace/untested-requirement'],
+  code: 'trace/untested-requirement',
+  severity: 'info',
+  summary: 'A required requirement that no test covers',
   scope: 'mim',
   check(mim, ctx) {
     if (mim.tests.length === 0) return;

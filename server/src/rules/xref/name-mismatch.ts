@@ -69,7 +69,9 @@ function renumbered(ref: IdRef, id: string): string {
  * another number; or a name of the other numbering edition.
  */
 export const xrefNameMismatch: DocumentRule = {
-  codes: ['xref/name-mismatch'],
+  code: 'xref/name-mismatch',
+  severity: 'warning',
+  summary: 'A MIM number written beside the name of another MIM',
   scope: 'document',
   check(doc, ctx) {
     if (!doc.refs.some((r) => r.name)) return;

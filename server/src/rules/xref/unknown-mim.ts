@@ -28,7 +28,9 @@ function describe(registry: ReadonlyMap<string, RegistryEntry>): string {
  * neither the registry of the file's numbering edition nor the workspace knows.
  */
 export const xrefUnknownMim: DocumentRule = {
-  codes: ['xref/unknown-mim'],
+  code: 'xref/unknown-mim',
+  severity: 'error',
+  summary: 'A MIM number that the registry and the workspace do not know',
   scope: 'document',
   check(doc, ctx) {
     if (!doc.refs.some((r) => r.mim)) return;

@@ -9,7 +9,9 @@ import { KIND_NAME } from '../../query/elements.js';
  * MIM does not have, when that MIM's documents are in the workspace.
  */
 export const xrefUnresolved: DocumentRule = {
-  codes: ['xref/unresolved'],
+  code: 'xref/unresolved',
+  severity: 'warning',
+  summary: 'A global id that does not exist in its MIM',
   scope: 'document',
   check(doc, ctx) {
     for (const ref of doc.refs) {
