@@ -1,13 +1,9 @@
 import { EVENT_ID, parseEvents, type Event } from 'js-yaml';
 import { LineIndex } from '../../model/range.js';
-import type { YamlNode } from './tree.js';
+import { applyEdit, type Edit } from './repair-edits.js';
 
-/** `remove` characters at `at` replaced by `insert`, in the text as it was before this edit. */
-export interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
-}
+// The way back from the repaired text is part of what a repair hands its caller.
+export { applyEdit, originalOffset, unrepair, type Edit } from './repair-edits.js';
 
 export interface Repaired {
   text: string;
@@ -119,21 +115,6 @@ export function repairYaml(text: string): Repaired | undefined {
     failure = best.failure;
   }
   return edits.length > 0 ? { text: current, edits, clean: failure === undefined } : undefined;
-}
-
-export function applyEdit(text: string, edit: Edit): string {
-  return text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
-}
-
-/** Maps an offset of the repaired text back onto the text before `edits`. */
-export function originalOffset(offset: number, edits: readonly Edit[]): number {
-  let o = offset;
-  for (let i = edits.length - 1; i >= 0; i--) {
-    const { at, remove, insert } = edits[i];
-    if (o <= at) continue;
-    o = o >= at + insert.length ? o - insert.length + remove : at + Math.min(o - at, remove);
-  }
-  return o;
 }
 
 /** What a line holds, as far as its repairs need: offsets are within the line. */
@@ -403,36 +384,4 @@ function blanks({ start, text, shape }: Line): Edit[] {
   if (shape.content < text.length) out.push(blank(shape.content));
   if (shape.content > shape.indent) out.push(blank(shape.indent));
   return out;
-}
-
-/** The tree read from a repaired text, its offsets moved back onto the text before `edits`. */
-export function unrepair(node: YamlNode | null, edits: readonly Edit[]): YamlNode | null {
-  if (!node) return node;
-  const at = (o: number) => originalOffset(o, edits);
-  switch (node.kind) {
-    case 'scalar':
-      return {
-        ...node,
-        start: at(node.start),
-        end: at(node.end),
-        valueStart: at(node.valueStart),
-        valueEnd: at(node.valueEnd),
-      };
-    case 'alias':
-      return { ...node, start: at(node.start), end: at(node.end) };
-    case 'seq':
-      return {
-        ...node,
-        items: node.items.map((item) => unrepair(item, edits)),
-        start: at(node.start),
-        end: at(node.end),
-      };
-    case 'map':
-      return {
-        ...node,
-        pairs: node.pairs.map((p) => ({ key: unrepair(p.key, edits), value: unrepair(p.value, edits) })),
-        start: at(node.start),
-        end: at(node.end),
-      };
-  }
 }
