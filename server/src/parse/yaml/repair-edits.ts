@@ -1,9 +1,7 @@
 import type { YamlNode } from './tree.js';
 
-/**
- * The edits a repair makes, and the way back: the tree is read from the repaired text, but
- * every offset the model keeps must point into the text as written.
- */
+// The edits a repair makes, and the way back: the tree is read from the repaired text, but
+// every offset the model keeps must point into the text as written.
 
 /** `remove` characters at `at` replaced by `insert`, in the text as it was before this edit. */
 export interface Edit {
