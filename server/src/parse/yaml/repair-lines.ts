@@ -138,7 +138,7 @@ export class Lines {
     return { start: this.index.lineStart(n), text, shape: shapeOf(text) };
   }
 
-  /** The spaces a line starts with. */
+  /** The spaces a line starts with, without reading the rest of it: a parent may be looked for far up. */
   indent(n: number): number {
     return leadingSpaces(this.index.lineText(n));
   }
