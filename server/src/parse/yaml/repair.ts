@@ -1,13 +1,9 @@
 import { EVENT_ID, parseEvents, type Event } from 'js-yaml';
-import { LineIndex } from '../../model/range.js';
-import type { YamlNode } from './tree.js';
+import { candidates } from './repair-candidates.js';
+import { applyEdit, type Edit } from './repair-edits.js';
 
-/** `remove` characters at `at` replaced by `insert`, in the text as it was before this edit. */
-export interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
-}
+// The way back from the repaired text is part of what a repair hands its caller.
+export { applyEdit, originalOffset, unrepair, type Edit } from './repair-edits.js';
 
 export interface Repaired {
   text: string;
@@ -22,8 +18,45 @@ export interface Repaired {
 const MAX_ROUNDS = 8;
 const MAX_PARSES = 64;
 const PARSE_BUDGET = 4_000_000;
-// How far above the first error an unclosed bracket or quote is looked for.
-const OPENER_REACH = 500;
+
+/**
+ * Repairs a broken YAML text, so that one slip (a lost `]`, `:` or quote, a bad indent, a
+ * stray tab) costs the model the node it is in and nothing around it. The recovering parser
+ * reports the errors, but what it makes of the rest can be far from what was written: an
+ * unclosed `[` takes the lines below it into the list, a key without its colon turns the list
+ * under it into a multi-line key. Here small edits near the first error are tried, the ones a
+ * writer most likely meant first (close the bracket or the quote, put the colon back, undo the
+ * tab, move the line by a column), then blanking part of a line; the first edit after which
+ * the text parses, or else the one that takes the first error furthest, is kept, and so on for
+ * the next error, within a budget of parses. Undefined when js-yaml reads the text as it is
+ * (its error is of a kind these edits are not for: a tab the two parsers disagree on, a
+ * repeated key) or no edit gets further.
+ */
+export function repairYaml(text: string): Repaired | undefined {
+  let failure = firstFailure(text);
+  // A repeated key is left as it is: the recovering parser keeps both entries and reports it.
+  if (!failure || failure.repeat) return undefined;
+  const edits: Edit[] = [];
+  let current = text;
+  let parses = Math.min(MAX_PARSES, Math.floor(PARSE_BUDGET / Math.max(1, text.length)));
+  for (let round = 0; round < MAX_ROUNDS && failure && !failure.repeat && parses > 0; round++) {
+    let best: { edit: Edit; failure: Failure | undefined } | undefined;
+    for (const { node, ...edit } of candidates(current, failure.at)) {
+      if (parses-- <= 0) break;
+      const after = firstFailure(applyEdit(current, edit), node);
+      if (!after) {
+        best = { edit, failure: undefined };
+        break;
+      }
+      if (after.at > (best?.failure ?? failure).at) best = { edit, failure: after };
+    }
+    if (!best) break;
+    current = applyEdit(current, best.edit);
+    edits.push(best.edit);
+    failure = best.failure;
+  }
+  return edits.length > 0 ? { text: current, edits, clean: failure === undefined } : undefined;
+}
 
 /** Where a text first stops reading as YAML; `repeat` when only because a key repeats in a map. */
 interface Failure {
@@ -80,359 +113,4 @@ function repeatedKey(text: string, events: Event[]): number | undefined {
     }
   }
   return undefined;
-}
-
-/**
- * Repairs a broken YAML text, so that one slip (a lost `]`, `:` or quote, a bad indent, a
- * stray tab) costs the model the node it is in and nothing around it. The recovering parser
- * reports the errors, but what it makes of the rest can be far from what was written: an
- * unclosed `[` takes the lines below it into the list, a key without its colon turns the list
- * under it into a multi-line key. Here small edits near the first error are tried, the ones a
- * writer most likely meant first (close the bracket or the quote, put the colon back, undo the
- * tab, move the line by a column), then blanking part of a line; the first edit after which
- * the text parses, or else the one that takes the first error furthest, is kept, and so on for
- * the next error, within a budget of parses. Undefined when js-yaml reads the text as it is
- * (its error is of a kind these edits are not for: a tab the two parsers disagree on, a
- * repeated key) or no edit gets further.
- */
-export function repairYaml(text: string): Repaired | undefined {
-  let failure = firstFailure(text);
-  // A repeated key is left as it is: the recovering parser keeps both entries and reports it.
-  if (!failure || failure.repeat) return undefined;
-  const edits: Edit[] = [];
-  let current = text;
-  let parses = Math.min(MAX_PARSES, Math.floor(PARSE_BUDGET / Math.max(1, text.length)));
-  for (let round = 0; round < MAX_ROUNDS && failure && !failure.repeat && parses > 0; round++) {
-    let best: { edit: Edit; failure: Failure | undefined } | undefined;
-    for (const { node, ...edit } of candidates(current, failure.at)) {
-      if (parses-- <= 0) break;
-      const after = firstFailure(applyEdit(current, edit), node);
-      if (!after) {
-        best = { edit, failure: undefined };
-        break;
-      }
-      if (after.at > (best?.failure ?? failure).at) best = { edit, failure: after };
-    }
-    if (!best) break;
-    current = applyEdit(current, best.edit);
-    edits.push(best.edit);
-    failure = best.failure;
-  }
-  return edits.length > 0 ? { text: current, edits, clean: failure === undefined } : undefined;
-}
-
-export function applyEdit(text: string, edit: Edit): string {
-  return text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
-}
-
-/** Maps an offset of the repaired text back onto the text before `edits`. */
-export function originalOffset(offset: number, edits: readonly Edit[]): number {
-  let o = offset;
-  for (let i = edits.length - 1; i >= 0; i--) {
-    const { at, remove, insert } = edits[i];
-    if (o <= at) continue;
-    o = o >= at + insert.length ? o - insert.length + remove : at + Math.min(o - at, remove);
-  }
-  return o;
-}
-
-/** What a line holds, as far as its repairs need: offsets are within the line. */
-interface LineShape {
-  indent: number;
-  /** Where the node starts: past the indentation and any `- ` of sequence items. */
-  content: number;
-  /** Just past the colon of a `key:` that opens the line's node. */
-  colon?: number;
-  /** Past the last character that is not white space or a comment. */
-  end: number;
-  /** The brackets that close what the line leaves open, innermost first. */
-  closers: string;
-  /** The quote of a quoted scalar the line leaves open. */
-  quote?: '"' | "'";
-  /** Tabs in the indentation, after a `- ` or after the colon. */
-  tabs: number[];
-}
-
-const CLOSER: Record<string, string> = { '[': ']', '{': '}' };
-
-/** A line's shape; a line inside a block scalar or a multi-line scalar is read as if it stood alone. */
-function shapeOf(line: string): LineShape {
-  const tabs: number[] = [];
-  let i = 0;
-  while (line[i] === ' ') i++;
-  const indent = i;
-  const blanks = () => {
-    while (line[i] === ' ' || line[i] === '\t') {
-      if (line[i] === '\t') tabs.push(i);
-      i++;
-    }
-  };
-  blanks();
-  while (line[i] === '-' && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')) {
-    i++;
-    blanks();
-  }
-  const content = i;
-  const stack: string[] = [];
-  let colon: number | undefined;
-  let end = content;
-  let quote: '"' | "'" | undefined;
-  // Whether a node may start here: a quote or a bracket there opens one.
-  let nodeStart = true;
-  while (i < line.length) {
-    const c = line[i];
-    if (c === ' ' || c === '\t') {
-      i++;
-      continue;
-    }
-    if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
-    if (nodeStart && (c === '"' || c === "'")) {
-      const close = closingQuote(line, i);
-      if (close < 0) {
-        quote = c;
-        end = line.trimEnd().length;
-        break;
-      }
-      i = close + 1;
-      end = i;
-      nodeStart = false;
-      continue;
-    }
-    if ((nodeStart || stack.length > 0) && (c === '[' || c === '{')) {
-      stack.push(CLOSER[c]);
-      nodeStart = true;
-    } else if (stack.length > 0 && (c === ']' || c === '}')) {
-      stack.pop();
-      nodeStart = false;
-    } else if (stack.length > 0 && c === ',') nodeStart = true;
-    else if (
-      c === ':' &&
-      (i + 1 === line.length ||
-        line[i + 1] === ' ' ||
-        line[i + 1] === '\t' ||
-        (stack.length > 0 && /[,\]}]/.test(line[i + 1])))
-    ) {
-      if (stack.length === 0 && colon === undefined) {
-        colon = i + 1;
-        if (line[i + 1] === '\t') tabs.push(i + 1);
-      }
-      nodeStart = true;
-    } else nodeStart = false;
-    i++;
-    end = i;
-  }
-  return {
-    indent,
-    content,
-    ...(colon !== undefined && { colon }),
-    end,
-    closers: stack.reverse().join(''),
-    ...(quote && { quote }),
-    tabs,
-  };
-}
-
-/** The closing quote of the quoted scalar opened at `open`, on this line; -1 when it stays open. */
-function closingQuote(line: string, open: number): number {
-  const q = line[open];
-  for (let i = open + 1; i < line.length; i++) {
-    if (q === '"' && line[i] === '\\') i++;
-    else if (line[i] === q) {
-      if (q === "'" && line[i + 1] === "'") i++;
-      else return i;
-    }
-  }
-  return -1;
-}
-
-interface Line {
-  start: number;
-  text: string;
-  shape: LineShape;
-}
-
-/** The lines of a text, each read when asked for: a repair looks at a few lines around one offset. */
-class Lines {
-  private readonly index: LineIndex;
-
-  constructor(text: string) {
-    this.index = new LineIndex(text);
-  }
-
-  get count(): number {
-    return this.index.lineCount;
-  }
-
-  lineOf(offset: number): number {
-    return this.index.positionAt(offset).line;
-  }
-
-  line(n: number): Line {
-    const text = this.index.lineText(n);
-    return { start: this.index.lineStart(n), text, shape: shapeOf(text) };
-  }
-
-  /** The spaces a line starts with. */
-  indent(n: number): number {
-    const t = this.index.lineText(n);
-    let i = 0;
-    while (t[i] === ' ') i++;
-    return i;
-  }
-
-  /** Whether a line holds a node: not blank, not only a comment. */
-  holdsNode(n: number): boolean {
-    const t = this.index.lineText(n).trimStart();
-    return t.length > 0 && !t.startsWith('#');
-  }
-
-  /** The nearest line before (step -1) or after (step 1) `n` that holds a node. */
-  neighbour(n: number, step: 1 | -1): number | undefined {
-    for (let k = n + step; k >= 0 && k < this.count; k += step) if (this.holdsNode(k)) return k;
-    return undefined;
-  }
-}
-
-/** An edit to try, and where a node must start after it (in the edited text), if anywhere. */
-type Candidate = Edit & { node?: number };
-
-/** The edits to try for the error at `error`, the likeliest first. */
-function candidates(text: string, error: number): Candidate[] {
-  const lines = new Lines(text);
-  const at = lines.lineOf(error);
-  const here = lines.holdsNode(at) ? at : (lines.neighbour(at, -1) ?? at);
-  const before = lines.neighbour(here, -1);
-  const after = lines.neighbour(here, 1);
-  // What an unclosed bracket or quote starts is reported where it stops making sense, lines below.
-  const openers: number[] = [];
-  for (let n = here - 1; n >= Math.max(0, here - OPENER_REACH) && openers.length < 2; n--) {
-    const s = lines.line(n).shape;
-    if (s.closers || s.quote) openers.push(n);
-  }
-  // A line that lost its colon turns the lines under it into one multi-line key, reported at
-  // the next line as far in as it (its sibling) or further in (its parent is then the culprit).
-  const indent = lines.indent(here);
-  let sibling: number | undefined;
-  let parent: number | undefined;
-  for (
-    let n = lines.neighbour(here, -1);
-    n !== undefined && parent === undefined && !(indent === 0 && sibling !== undefined);
-    n = lines.neighbour(n, -1)
-  ) {
-    const k = lines.indent(n);
-    if (k <= indent) sibling ??= n;
-    if (k < indent) parent = n;
-  }
-  const near = unique([here, ...openers, before, sibling, parent, after]);
-  const edits: Candidate[] = [];
-  for (const n of near) edits.push(...fixes(lines.line(n)));
-  for (const n of unique([here, before, after])) edits.push(...reindents(lines, n), ...itemMarks(lines.line(n)));
-  for (const n of near) edits.push(...blanks(lines.line(n)));
-  return edits;
-}
-
-function unique(lines: (number | undefined)[]): number[] {
-  return [...new Set(lines.filter((n): n is number => n !== undefined))];
-}
-
-/** Edits that put back a character the line lacks, or take out a tab. */
-function fixes({ start, text, shape }: Line): Edit[] {
-  const out: Edit[] = [];
-  const end = start + shape.end;
-  if (shape.quote) {
-    // Inside a list or a map, the quote most likely ended before the brackets that end the line.
-    const brackets = /[\s,\]}]*$/.exec(text.slice(0, shape.end))![0].length;
-    if (brackets > 0) out.push({ at: end - brackets, remove: 0, insert: shape.quote });
-    out.push({ at: end, remove: 0, insert: shape.quote + shape.closers });
-  } else if (shape.closers) out.push({ at: end, remove: 0, insert: shape.closers });
-  if (shape.colon === undefined && !shape.quote && !shape.closers) {
-    const key = /^[A-Za-z_][\w.-]*(?=[ \t]|$)/.exec(text.slice(shape.content));
-    if (key) out.push({ at: start + shape.content + key[0].length, remove: 0, insert: ':' });
-    const glued = /^[A-Za-z_][\w.-]*:(?=[^\s:])/.exec(text.slice(shape.content));
-    if (glued) out.push({ at: start + shape.content + glued[0].length, remove: 0, insert: ' ' });
-  }
-  for (const tab of shape.tabs)
-    out.push({ at: start + tab, remove: 1, insert: ' ' }, { at: start + tab, remove: 1, insert: '' });
-  return out;
-}
-
-/**
- * Edits that move a line by one column, or to the indentation of a line near it. A line that
- * reads as a key or an item must then start a node: moved in, it could become more of a block
- * scalar above it, where it was not written.
- */
-function reindents(lines: Lines, n: number): Candidate[] {
-  const { start, text, shape } = lines.line(n);
-  const key = shape.colon === undefined ? '' : text.slice(shape.content, shape.colon - 1);
-  const entry = shape.content > shape.indent || /^(?:[^\s"'#][^\s]*|"[^"]*"|'[^']*')$/.test(key);
-  // One column in first: a key moved out by one column is often valid one level further out
-  // too, where it was not written; moved in, it can only be valid where a key above it is empty.
-  const targets: number[] = [shape.indent + 1, shape.indent - 1];
-  for (const k of [lines.neighbour(n, -1), lines.neighbour(n, 1)]) {
-    if (k === undefined) continue;
-    const s = lines.line(k).shape;
-    targets.push(s.indent, s.content);
-  }
-  const out: Candidate[] = [];
-  for (const t of new Set(targets)) {
-    if (t < 0 || t === shape.indent) continue;
-    const edit: Candidate = { at: start, remove: shape.indent, insert: ' '.repeat(t) };
-    out.push(entry ? { ...edit, node: start + shape.content - shape.indent + t } : edit);
-  }
-  return out;
-}
-
-/** Edits that make a line an item of a list again, its `-` lost or turned into a space. */
-function itemMarks({ start, shape }: Line): Candidate[] {
-  if (shape.content > shape.indent || shape.indent === 0) return [];
-  const node = start + shape.indent + 1;
-  const out: Candidate[] = [{ at: start + shape.indent - 1, remove: 0, insert: '-', node }];
-  if (shape.indent >= 2) out.push({ at: start + shape.indent - 2, remove: 1, insert: '-', node: node - 1 });
-  return out;
-}
-
-/** Edits that give up part of a line: the value after its key, its node, or all of it. */
-function blanks({ start, text, shape }: Line): Edit[] {
-  const out: Edit[] = [];
-  const blank = (from: number) => ({
-    at: start + from,
-    remove: text.length - from,
-    insert: ' '.repeat(text.length - from),
-  });
-  if (shape.colon !== undefined && shape.colon < text.length) out.push(blank(shape.colon));
-  if (shape.content < text.length) out.push(blank(shape.content));
-  if (shape.content > shape.indent) out.push(blank(shape.indent));
-  return out;
-}
-
-/** The tree read from a repaired text, its offsets moved back onto the text before `edits`. */
-export function unrepair(node: YamlNode | null, edits: readonly Edit[]): YamlNode | null {
-  if (!node) return node;
-  const at = (o: number) => originalOffset(o, edits);
-  switch (node.kind) {
-    case 'scalar':
-      return {
-        ...node,
-        start: at(node.start),
-        end: at(node.end),
-        valueStart: at(node.valueStart),
-        valueEnd: at(node.valueEnd),
-      };
-    case 'alias':
-      return { ...node, start: at(node.start), end: at(node.end) };
-    case 'seq':
-      return {
-        ...node,
-        items: node.items.map((item) => unrepair(item, edits)),
-        start: at(node.start),
-        end: at(node.end),
-      };
-    case 'map':
-      return {
-        ...node,
-        pairs: node.pairs.map((p) => ({ key: unrepair(p.key, edits), value: unrepair(p.value, edits) })),
-        start: at(node.start),
-        end: at(node.end),
-      };
-  }
 }
