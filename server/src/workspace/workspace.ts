@@ -13,6 +13,7 @@ import { groupMims } from './grouping.js';
 import { parseDocument, skippedDocument } from './load-document.js';
 import { dirname, isInside, normalizePath } from '../base/paths.js';
 import { registryFor } from '../config/registry.js';
+import { IndexCaches } from '../query/index-caches.js';
 import { SymbolIndex } from '../query/symbol-index.js';
 import { isExcludedBy } from '../config/globs.js';
 import type { YamlEventReader } from './yaml-event-reader.js';
@@ -49,6 +50,8 @@ export class Workspace {
   private readonly configs: ConfigResolver;
   private readonly ruleCache: RuleCache | undefined;
   private indexCache: SymbolIndex | undefined;
+  /** What each new index reuses of the last (MIM id tables, resolved references): this workspace's own. */
+  private readonly indexCaches = new IndexCaches();
   private previousMims: readonly Mim[] = [];
   private readonly rootCache = new Map<string, string>();
   private findingsCache: Map<string, Finding[]> | undefined;
@@ -238,7 +241,7 @@ export class Workspace {
         previous: this.previousMims,
       });
       this.previousMims = mims;
-      this.indexCache = new SymbolIndex(mims, this.docs);
+      this.indexCache = new SymbolIndex(mims, this.docs, this.indexCaches);
     }
     return this.indexCache;
   }
