@@ -66,6 +66,7 @@ function buildTable(mim: Mim): Map<string, MimElement[]> {
   return table;
 }
 
+/** Adds a value to the list under its key. */
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
