@@ -4,7 +4,6 @@ import type { Position, Range } from '../model/range.js';
 import { escapeInline } from '../parse/text/escape-markdown.js';
 import { mimIdInName } from '../parse/text/mim-names.js';
 import { dirname, relativePath } from '../base/paths.js';
-import { ownId } from '../query/symbol-index.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { locate } from './locate.js';
 import { requirementUses, type Use } from './support/owners.js';
@@ -97,7 +96,7 @@ function elementHover(ws: Workspace, file: string, found: MimElement[], mim: Mim
       lines.push(...capabilityLines(e, of));
       break;
     case 'mechanism':
-      lines.push(...mechanismLines(e, mim, readerMim, of));
+      lines.push(...mechanismLines(ws, e, mim, readerMim, of));
       break;
     case 'guidance':
       lines.push(`Interoperability guidance${of}`, '', `- Mechanisms: ${ids(e.mechanisms.map((r) => r.text))}`);
@@ -148,8 +147,14 @@ function capabilityLines(c: Capability, of: string): string[] {
   ];
 }
 
-function mechanismLines(m: Mechanism, mim: Mim | undefined, readerMim: string | undefined, of: string): string[] {
-  const local = (id: string) => (mim ? ownId(mim, id) : id);
+function mechanismLines(
+  ws: Workspace,
+  m: Mechanism,
+  mim: Mim | undefined,
+  readerMim: string | undefined,
+  of: string,
+): string[] {
+  const local = (id: string) => (mim ? ws.index.ownId(mim, id) : id);
   const satisfied = m.satisfies.flatMap((row) =>
     row.ref.text
       ? [

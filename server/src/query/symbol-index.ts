@@ -1,8 +1,8 @@
 import type { DocumentModel } from '../model/document.js';
 import type { IdRef, MimElement } from '../model/elements.js';
-import { globalKey, parseLocalId } from '../model/ids.js';
+import { globalKey } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
-import { stripInvisibles } from '../parse/text/invisible.js';
+import { type IndexCaches, push } from './index-caches.js';
 
 /** A reference with the symbol-table key it points at (`MIM0.R1.1`, or `MIM0` for a whole MIM). */
 export interface ResolvedRef {
@@ -14,69 +14,20 @@ export interface ResolvedRef {
   key?: string;
 }
 
-/** Each MIM's own table of local ids, built once per MIM object (MIMs are reused while their files are unchanged). */
-const localTables = new WeakMap<Mim, Map<string, MimElement[]>>();
-
-// Lookups come in runs for one MIM (a document's references mostly name its own): the last table is kept at hand.
-let lastMim: Mim | undefined;
-let lastTable: Map<string, MimElement[]> | undefined;
-
-function localTable(mim: Mim): Map<string, MimElement[]> {
-  if (mim === lastMim) return lastTable!;
-  let table = localTables.get(mim);
-  if (!table) {
-    table = new Map();
-    const all: MimElement[] = [
-      ...mim.capabilities,
-      ...mim.requirements,
-      ...mim.mechanisms,
-      ...mim.guidance,
-      ...mim.tests,
-    ];
-    for (const e of all) if (e.id) push(table, e.id, e);
-    // A reference written the way a malformed id is written (`R.1`, read flat as R1) names that
-    // element, which is read as the id it was meant to be (R1.1 under C1). An element really
-    // numbered R1 comes first.
-    const aliases = new Map<string, MimElement[]>();
-    for (const e of all) {
-      const written = e.malformed ? parseLocalId(stripInvisibles(e.rawId)) : undefined;
-      if (written && written.kind === e.kind && written.id !== e.id) push(aliases, written.id, e);
-    }
-    for (const [written, elements] of aliases) if (!table.has(written)) table.set(written, elements);
-    localTables.set(mim, table);
-  }
-  lastMim = mim;
-  lastTable = table;
-  return table;
-}
-
-/** The elements of one MIM under a local id (several when it is duplicated); read from the MIM itself, not the index. */
-export function ownElements(mim: Mim, localId: string): readonly MimElement[] {
-  return localTable(mim).get(localId) ?? NONE;
-}
-
 const NONE: readonly MimElement[] = Object.freeze([]);
-
-/** The id a local id names in a MIM: itself, or, written as a malformed id is written, the id that element is read as. */
-export function ownId(mim: Mim, localId: string): string {
-  const found = localTable(mim).get(localId);
-  const id = found?.[0].id;
-  return id !== undefined && id !== localId && found!.every((e) => e.id === id) ? id : localId;
-}
-
-/** A document's references resolved in its MIM; valid while the document and its MIM object are the same (refs point at that MIM). */
-const resolvedByDoc = new WeakMap<DocumentModel, { mim: Mim | undefined; refs: ResolvedRef[] }>();
 
 /**
  * What rules read of the index: the MIMs by id, the elements a global key names, the MIM of a
- * file. The index implements it, and so does the rule runner's recorder of reads, so a rule
- * that reached for more would not compile.
+ * file, and a MIM's own elements under a local id. The index implements it, and so does the
+ * rule runner's recorder of reads, so a rule that reached for more would not compile.
  */
 export interface IndexView {
   readonly mims: readonly Mim[];
   readonly byId: Pick<ReadonlyMap<string, readonly Mim[]>, 'get' | 'has'>;
   lookup(key: string): readonly MimElement[];
   mimOf(file: string): Mim | undefined;
+  /** The elements of one MIM under a local id (several when it is duplicated); read from the MIM itself, not the index. */
+  ownElements(mim: Mim, localId: string): readonly MimElement[];
 }
 
 /** What rules read of the document set. */
@@ -84,8 +35,9 @@ export type DocumentsView = Pick<ReadonlyMap<string, DocumentModel>, 'get' | 'ha
 
 /**
  * The symbol table of global ids and the reference graph. Rebuilt after every change, but
- * cheaply: the per-MIM id tables and per-document resolved references are cached with the
- * objects they come from, and the graph of all references is built only when asked for.
+ * cheaply: the per-MIM id tables and per-document resolved references are kept in the
+ * `IndexCaches` its builder hands it, with the objects they come from, and the graph of all
+ * references is built only when asked for.
  */
 export class SymbolIndex implements IndexView {
   readonly byId = new Map<string, Mim[]>();
@@ -95,6 +47,7 @@ export class SymbolIndex implements IndexView {
   constructor(
     readonly mims: readonly Mim[],
     readonly documents: ReadonlyMap<string, DocumentModel>,
+    private readonly caches: IndexCaches,
   ) {
     for (const mim of mims) {
       push(this.byId, mim.id, mim);
@@ -107,7 +60,7 @@ export class SymbolIndex implements IndexView {
     if (!mimId) return { ref, from };
     const own = from !== undefined && mimId === from.id;
     const key = ref.target
-      ? globalKey(mimId, own ? ownId(from, ref.target.id) : ref.target.id)
+      ? globalKey(mimId, own ? this.ownId(from, ref.target.id) : ref.target.id)
       : ref.mim
         ? mimId
         : undefined;
@@ -121,8 +74,19 @@ export class SymbolIndex implements IndexView {
     const mims = this.byId.get(key.slice(0, dot));
     if (!mims) return [];
     const local = key.slice(dot + 1);
-    if (mims.length === 1) return localTable(mims[0]).get(local) ?? [];
-    return mims.flatMap((m) => localTable(m).get(local) ?? []);
+    if (mims.length === 1) return this.caches.ownTable(mims[0]).get(local) ?? [];
+    return mims.flatMap((m) => this.caches.ownTable(m).get(local) ?? []);
+  }
+
+  ownElements(mim: Mim, localId: string): readonly MimElement[] {
+    return this.caches.ownTable(mim).get(localId) ?? NONE;
+  }
+
+  /** The id a local id names in a MIM: itself, or, written as a malformed id is written, the id that element is read as. */
+  ownId(mim: Mim, localId: string): string {
+    const found = this.caches.ownTable(mim).get(localId);
+    const id = found?.[0].id;
+    return id !== undefined && id !== localId && found!.every((e) => e.id === id) ? id : localId;
   }
 
   mimOf(file: string): Mim | undefined {
@@ -132,11 +96,7 @@ export class SymbolIndex implements IndexView {
   /** The references of one document, resolved. */
   refsOf(doc: DocumentModel): ResolvedRef[] {
     const from = this.mimOfFile.get(doc.file);
-    const hit = resolvedByDoc.get(doc);
-    if (hit && hit.mim === from) return hit.refs;
-    const refs = doc.refs.map((r) => this.resolve(r, from));
-    resolvedByDoc.set(doc, { mim: from, refs });
-    return refs;
+    return this.caches.resolvedRefs(doc, from, () => doc.refs.map((r) => this.resolve(r, from)));
   }
 
   /** Every reference of the workspace. */
@@ -163,10 +123,4 @@ export class SymbolIndex implements IndexView {
     }
     return this.graph;
   }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

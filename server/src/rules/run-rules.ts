@@ -169,6 +169,8 @@ class TrackingContext implements RuleContext {
         return env.index.lookup(key);
       },
       mimOf: (file) => track(readMimOf, file),
+      // A MIM's own table depends on the MIM object alone, which the rule already holds: no read to record.
+      ownElements: (mim, id) => env.index.ownElements(mim, id),
     };
     const size = readsAll(() => env.documents.size);
     this.documents = {

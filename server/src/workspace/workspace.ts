@@ -6,15 +6,17 @@ import { RULES, ruleInfo } from '../rules/catalogue.js';
 import { RuleCache, runRules, type RuleEnvironment } from '../rules/run-rules.js';
 import { defaultConfig, type ProjectConfig, type RegistryEntry } from '../config/project-config.js';
 import { ConfigResolver } from '../config/resolver.js';
-import { fileKindOf, isSkippedFolder, type WorkspaceFileKind } from './file-kinds.js';
+import { DiskReader, type DiskText } from './disk-reader.js';
+import { fileKindOf } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
 import { groupMims } from './grouping.js';
-import { decodeText, parseDocument, skippedDocument } from './load-document.js';
+import { parseDocument, skippedDocument } from './load-document.js';
 import { dirname, isInside, normalizePath } from '../base/paths.js';
 import { registryFor } from '../config/registry.js';
+import { IndexCaches } from '../query/index-caches.js';
 import { SymbolIndex } from '../query/symbol-index.js';
 import { isExcludedBy } from '../config/globs.js';
-import { YAML_EVENTS_MIN_LENGTH, type YamlEventReader } from './yaml-event-reader.js';
+import type { YamlEventReader } from './yaml-event-reader.js';
 
 export interface WorkspaceOptions {
   /** Folders (or single files) the workspace covers. */
@@ -30,12 +32,6 @@ export interface WorkspaceOptions {
    */
   incremental?: boolean;
 }
-
-/** A file as read from disk: its text, or why it has none. */
-type DiskText = { path: string; kind: WorkspaceFileKind } & ({ text: string } | { why: string });
-
-/** The YAML events of a text from the tokenizer thread: undefined when it could not read them (null: js-yaml rejected the text). */
-type TokenizedYaml = Promise<Int32Array | null | undefined>;
 
 const RULE_CODES = RULES.map((r) => r.code);
 
@@ -54,6 +50,8 @@ export class Workspace {
   private readonly configs: ConfigResolver;
   private readonly ruleCache: RuleCache | undefined;
   private indexCache: SymbolIndex | undefined;
+  /** What each new index reuses of the last (MIM id tables, resolved references): this workspace's own. */
+  private readonly indexCaches = new IndexCaches();
   private previousMims: readonly Mim[] = [];
   private readonly rootCache = new Map<string, string>();
   private findingsCache: Map<string, Finding[]> | undefined;
@@ -63,7 +61,7 @@ export class Workspace {
   private readonly leftOut = new Set<string>();
   /** The extra config given on the command line, if any. */
   readonly explicitConfig?: ProjectConfig;
-  private readonly yamlEvents: YamlEventReader | undefined;
+  private readonly reader: DiskReader;
 
   constructor(
     private readonly fs: FileSystem,
@@ -73,7 +71,13 @@ export class Workspace {
     if (options.config)
       this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text, RULE_CODES);
     this.configs = new ConfigResolver(this.roots, this.explicitConfig);
-    this.yamlEvents = options.yamlEvents;
+    this.reader = new DiskReader(fs, options.yamlEvents, {
+      addFolder: (dir) => this.folders.add(dir),
+      admit: (path) => this.admit(path),
+      holdsFromDisk: (path, text) => this.unchanged(path, text, DISK),
+      forget: (path) => this.removeDocument(path),
+      accept: (read, events) => this.accept(read, events),
+    });
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
   }
 
@@ -87,48 +91,8 @@ export class Workspace {
 
   /** Discovers and parses every file under the roots. */
   async scan(): Promise<void> {
-    const files: string[] = [];
-    for (const root of this.roots) {
-      const st = await this.fs.stat(root);
-      if (st?.isFile) files.push(root);
-      else if (st?.isDirectory) await this.walk(root, files);
-    }
-    // Configs first, so that excludes apply to the documents that follow.
-    const configs = files.filter((f) => fileKindOf(f) === 'config');
-    await Promise.all(configs.map((f) => this.loadFile(f)));
-    const docs = files.filter((f) => fileKindOf(f) !== 'config' && this.admit(f));
-    // Every read is asked for at once, the *.mim.yaml first. A large YAML file goes to the
-    // tokenizer thread as soon as it is read; any other is parsed here, in the order of the walk,
-    // while the rest are still being read. The tokenized ones are parsed last, in that order too.
-    const reads = new Map<string, Promise<{ read: DiskText | undefined; events: TokenizedYaml | undefined }>>();
-    const request = (f: string) =>
-      reads.set(
-        f,
-        this.readFromDisk(f).then((read) => ({ read, events: this.tokenize(read) })),
-      );
-    for (const f of docs) if (fileKindOf(f) === 'mim-yaml') request(f);
-    for (const f of docs) if (fileKindOf(f) !== 'mim-yaml') request(f);
-    const handedOver: { read: DiskText | undefined; events: TokenizedYaml }[] = [];
-    for (const f of docs) {
-      const { read, events } = await reads.get(f)!;
-      if (events) handedOver.push({ read, events });
-      else this.accept(read);
-    }
-    for (const { read, events } of handedOver) this.accept(read, await events);
+    await this.reader.scan(this.roots);
     this.invalidate();
-  }
-
-  private async walk(dir: string, out: string[]): Promise<void> {
-    this.folders.add(dir);
-    const entries = await this.fs.readDirectory(dir);
-    const subdirs: string[] = [];
-    for (const e of entries) {
-      const path = `${dir === '/' ? '' : dir}/${e.name}`;
-      if (e.isDirectory) {
-        if (!isSkippedFolder(e.name)) subdirs.push(path);
-      } else if (fileKindOf(path)) out.push(path);
-    }
-    await Promise.all(subdirs.map((d) => this.walk(d, out)));
   }
 
   /** Whether the config that governs a document leaves it out (its include and exclude globs); a config file never is. */
@@ -169,40 +133,12 @@ export class Workspace {
   }
 
   /** Reads one file from disk and (re)parses it. */
-  async loadFile(file: string): Promise<void> {
-    const read = await this.readFromDisk(file);
-    const events = this.tokenize(read);
-    this.accept(read, events && (await events));
-  }
-
-  /** A file's text as read from disk; undefined (and the file forgotten) when it cannot be read. */
-  private async readFromDisk(file: string): Promise<DiskText | undefined> {
-    const path = normalizePath(file);
-    const kind = fileKindOf(path);
-    if (!kind) return undefined;
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.fs.readFile(path);
-    } catch {
-      this.removeDocument(path);
-      return undefined;
-    }
-    return { path, kind, ...decodeText(bytes) };
-  }
-
-  /**
-   * Sends a text to the tokenizer thread if it goes there (a large *.mim.yaml that changed):
-   * its events to come, or undefined (also when the thread fails) to parse it here.
-   */
-  private tokenize(read: DiskText | undefined): TokenizedYaml | undefined {
-    if (!this.yamlEvents || !read || read.kind !== 'mim-yaml' || !('text' in read)) return undefined;
-    if (read.text.length < YAML_EVENTS_MIN_LENGTH || this.unchanged(read.path, read.text, DISK)) return undefined;
-    return this.yamlEvents.events(read.text).catch(() => undefined);
+  loadFile(file: string): Promise<void> {
+    return this.reader.load(file);
   }
 
   /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
-  private accept(read: DiskText | undefined, events?: Int32Array | null): void {
-    if (!read) return;
+  private accept(read: DiskText, events?: Int32Array | null): void {
     const { path, kind } = read;
     if (kind === 'config') {
       if ('text' in read) this.setConfig(path, read.text);
@@ -305,7 +241,7 @@ export class Workspace {
         previous: this.previousMims,
       });
       this.previousMims = mims;
-      this.indexCache = new SymbolIndex(mims, this.docs);
+      this.indexCache = new SymbolIndex(mims, this.docs, this.indexCaches);
     }
     return this.indexCache;
   }

@@ -1,6 +1,5 @@
 import type { MappingRow, Requirement } from '../../model/elements.js';
 import type { Mim } from '../../model/mim.js';
-import { ownElements } from '../../query/symbol-index.js';
 import type { Report, RuleContext } from '../rule.js';
 import { keywordView } from './keyword-classes.js';
 import { compareQuote, type QuoteComparison } from './quote-diff.js';
@@ -22,11 +21,12 @@ export interface DriftedQuote {
  */
 export function forEachDriftedQuote(mim: Mim, ctx: RuleContext, found: (drift: DriftedQuote) => void): void {
   if (mim.mechanisms.length === 0) return;
-  // The MIM's own requirements are read from the MIM itself; only other MIMs' go through the index.
+  // The MIM's own requirements come from its own table; only other MIMs' are looked up by global key.
   const find = (mimId: string | undefined, id: string) =>
-    (mimId === undefined || mimId === mim.id ? ownElements(mim, id) : ctx.index.lookup(`${mimId}.${id}`)).find(
-      (e): e is Requirement => e.kind === 'requirement',
-    );
+    (mimId === undefined || mimId === mim.id
+      ? ctx.index.ownElements(mim, id)
+      : ctx.index.lookup(`${mimId}.${id}`)
+    ).find((e): e is Requirement => e.kind === 'requirement');
   const view = keywordView(mim);
   for (const mechanism of mim.mechanisms) {
     for (const row of mechanism.satisfies) {

@@ -1,7 +1,6 @@
 import type { IdRef, RefRole } from '../../model/elements.js';
 import type { ElementKind } from '../../model/ids.js';
 import type { Mim } from '../../model/mim.js';
-import { ownElements } from '../../query/symbol-index.js';
 import type { RuleContext } from '../rule.js';
 
 export interface TraceCheck {
@@ -38,7 +37,9 @@ export function reportUnknownTargets(mim: Mim, ctx: RuleContext, check: TraceChe
       if (!own && !ctx.index.byId.has(ref.mim!)) continue;
       // Local ids carry their kind in their letter, so any element under the key is of that kind.
       const found =
-        own && alone ? ownElements(mim, ref.target.id) : ctx.index.lookup(`${ref.mim ?? mim.id}.${ref.target.id}`);
+        own && alone
+          ? ctx.index.ownElements(mim, ref.target.id)
+          : ctx.index.lookup(`${ref.mim ?? mim.id}.${ref.target.id}`);
       if (found.length > 0) continue;
       ctx.report({
         code: check.code,
@@ -54,11 +55,11 @@ export function reportUnknownTargets(mim: Mim, ctx: RuleContext, check: TraceChe
  * The ids of the MIM's own requirements that references name, as the MIM's table answers them
  * (a row `R.1` names the requirement written `R.1`, read as R1.1 under C1).
  */
-export function namedRequirements(mim: Mim, refs: Iterable<IdRef>): Set<string> {
+export function namedRequirements(mim: Mim, ctx: RuleContext, refs: Iterable<IdRef>): Set<string> {
   const ids = new Set<string>();
   for (const ref of refs) {
     if (ref.target?.kind !== 'requirement' || (ref.mim !== undefined && ref.mim !== mim.id)) continue;
-    for (const e of ownElements(mim, ref.target.id)) ids.add(e.id);
+    for (const e of ctx.index.ownElements(mim, ref.target.id)) ids.add(e.id);
   }
   return ids;
 }

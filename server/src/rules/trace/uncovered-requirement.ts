@@ -14,6 +14,7 @@ export const traceUncoveredRequirement: MimRule = {
     if (mim.mechanisms.length === 0) return;
     const satisfied = namedRequirements(
       mim,
+      ctx,
       mim.mechanisms.flatMap((m) => m.satisfies.map((row) => row.ref)),
     );
     for (const r of mim.requirements) {

@@ -11,6 +11,7 @@ export const traceUntestedRequirement: MimRule = {
     if (mim.tests.length === 0) return;
     const covered = namedRequirements(
       mim,
+      ctx,
       mim.tests.flatMap((t) => t.covers),
     );
     for (const r of mim.requirements) {

@@ -1,5 +1,4 @@
 import { TRACE_ROLES } from '../../model/elements.js';
-import { ownElements } from '../../query/symbol-index.js';
 import type { DocumentRule } from '../rule.js';
 import { KIND_NAME } from '../../query/elements.js';
 
@@ -19,7 +18,8 @@ export const xrefUnresolved: DocumentRule = {
       if (!ref.mim || !target || TRACE_ROLES.has(ref.role)) continue;
       // The MIMs of that id, read through the index (so the read is recorded), then their own tables.
       const named = ctx.index.byId.get(ref.mim);
-      if (!named || named.some((m) => ownElements(m, target.id).some((e) => e.kind === target.kind))) continue;
+      if (!named || named.some((m) => ctx.index.ownElements(m, target.id).some((e) => e.kind === target.kind)))
+        continue;
       ctx.report({
         code: 'xref/unresolved',
         file: doc.file,

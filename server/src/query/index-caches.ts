@@ -1,0 +1,74 @@
+import type { DocumentModel } from '../model/document.js';
+import type { MimElement } from '../model/elements.js';
+import { parseLocalId } from '../model/ids.js';
+import type { Mim } from '../model/mim.js';
+import { stripInvisibles } from '../parse/text/invisible.js';
+import type { ResolvedRef } from './symbol-index.js';
+
+/**
+ * What the indexes built one after another over a workspace reuse: each MIM's own table of
+ * local ids and each document's resolved references, kept with the MIM and document objects
+ * they come from (those objects are reused while their files are unchanged, which keeps
+ * re-validation cheap). Whoever builds the indexes owns one and hands it to each of them, so
+ * the caches live exactly as long as their owner and two workspaces in one process share none.
+ */
+export class IndexCaches {
+  /** Each MIM's own table, built once per MIM object: it depends on nothing else. */
+  private readonly tables = new WeakMap<Mim, Map<string, MimElement[]>>();
+  // Lookups come in runs for one MIM (a document's references mostly name its own): the last table is kept at hand.
+  private lastMim: Mim | undefined;
+  private lastTable: Map<string, MimElement[]> | undefined;
+  /** A document's references resolved in its MIM; valid while the document and its MIM object are the same (refs point at that MIM). */
+  private readonly resolved = new WeakMap<DocumentModel, { mim: Mim | undefined; refs: ResolvedRef[] }>();
+
+  /** The elements of one MIM by local id (several when an id is duplicated). */
+  ownTable(mim: Mim): ReadonlyMap<string, MimElement[]> {
+    if (mim === this.lastMim) return this.lastTable!;
+    let table = this.tables.get(mim);
+    if (!table) {
+      table = buildTable(mim);
+      this.tables.set(mim, table);
+    }
+    this.lastMim = mim;
+    this.lastTable = table;
+    return table;
+  }
+
+  /** A document's references resolved in `from`, its MIM: as resolved before while both are the same objects. */
+  resolvedRefs(doc: DocumentModel, from: Mim | undefined, resolve: () => ResolvedRef[]): ResolvedRef[] {
+    const hit = this.resolved.get(doc);
+    if (hit && hit.mim === from) return hit.refs;
+    const refs = resolve();
+    this.resolved.set(doc, { mim: from, refs });
+    return refs;
+  }
+}
+
+function buildTable(mim: Mim): Map<string, MimElement[]> {
+  const table = new Map<string, MimElement[]>();
+  const all: MimElement[] = [
+    ...mim.capabilities,
+    ...mim.requirements,
+    ...mim.mechanisms,
+    ...mim.guidance,
+    ...mim.tests,
+  ];
+  for (const e of all) if (e.id) push(table, e.id, e);
+  // A reference written the way a malformed id is written (`R.1`, read flat as R1) names that
+  // element, which is read as the id it was meant to be (R1.1 under C1). An element really
+  // numbered R1 comes first.
+  const aliases = new Map<string, MimElement[]>();
+  for (const e of all) {
+    const written = e.malformed ? parseLocalId(stripInvisibles(e.rawId)) : undefined;
+    if (written && written.kind === e.kind && written.id !== e.id) push(aliases, written.id, e);
+  }
+  for (const [written, elements] of aliases) if (!table.has(written)) table.set(written, elements);
+  return table;
+}
+
+/** Adds a value to the list under its key. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

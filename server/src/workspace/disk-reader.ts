@@ -1,0 +1,119 @@
+import { normalizePath } from '../base/paths.js';
+import { fileKindOf, isSkippedFolder, type WorkspaceFileKind } from './file-kinds.js';
+import type { FileSystem } from './file-system.js';
+import { decodeText } from './load-document.js';
+import { YAML_EVENTS_MIN_LENGTH, type YamlEventReader } from './yaml-event-reader.js';
+
+/** A file as read from disk: its text, or why it has none. */
+export type DiskText = { path: string; kind: WorkspaceFileKind } & ({ text: string } | { why: string });
+
+/** The YAML events of a text from the tokenizer thread: undefined when it could not read them (null: js-yaml rejected the text). */
+type TokenizedYaml = Promise<Int32Array | null | undefined>;
+
+/** What the reading pipeline needs of the workspace it reads into; the workspace keeps the state. */
+export interface ReadTarget {
+  /** A folder the walk went through (so that its existence is known without asking the disk). */
+  addFolder(dir: string): void;
+  /** Whether a document may enter the workspace; asked once the configs are read, so that their globs apply. */
+  admit(path: string): boolean;
+  /** Whether the workspace holds this very text of the file as read from disk: then it is not tokenized again. */
+  holdsFromDisk(path: string, text: string): boolean;
+  /** A file that could not be read: forgotten. */
+  forget(path: string): void;
+  /** Takes a file as read; `events` are its YAML events when the tokenizer thread read them. */
+  accept(read: DiskText, events?: Int32Array | null): void;
+}
+
+/**
+ * The reading pipeline of a scan: walks the roots, reads the configs first, then every
+ * document through the `FileSystem`, handing large *.mim.yaml to the tokenizer thread, and
+ * gives each read to the workspace as soon as its turn comes.
+ */
+export class DiskReader {
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly yamlEvents: YamlEventReader | undefined,
+    private readonly target: ReadTarget,
+  ) {}
+
+  /** Discovers and reads every file under the roots. */
+  async scan(roots: readonly string[]): Promise<void> {
+    const files: string[] = [];
+    for (const root of roots) {
+      const st = await this.fs.stat(root);
+      if (st?.isFile) files.push(root);
+      else if (st?.isDirectory) await this.walk(root, files);
+    }
+    // Configs first, so that excludes apply to the documents that follow.
+    const configs = files.filter((f) => fileKindOf(f) === 'config');
+    await Promise.all(configs.map((f) => this.load(f)));
+    const docs = files.filter((f) => fileKindOf(f) !== 'config' && this.target.admit(f));
+    // Every read is asked for at once, the *.mim.yaml first. A large YAML file goes to the
+    // tokenizer thread as soon as it is read; any other is parsed here, in the order of the walk,
+    // while the rest are still being read. The tokenized ones are parsed last, in that order too.
+    const reads = new Map<string, Promise<{ read: DiskText | undefined; events: TokenizedYaml | undefined }>>();
+    const request = (f: string) =>
+      reads.set(
+        f,
+        this.read(f).then((read) => ({ read, events: this.tokenize(read) })),
+      );
+    for (const f of docs) if (fileKindOf(f) === 'mim-yaml') request(f);
+    for (const f of docs) if (fileKindOf(f) !== 'mim-yaml') request(f);
+    const handedOver: { read: DiskText | undefined; events: TokenizedYaml }[] = [];
+    for (const f of docs) {
+      const { read, events } = await reads.get(f)!;
+      if (events) handedOver.push({ read, events });
+      else this.accept(read);
+    }
+    for (const { read, events } of handedOver) this.accept(read, await events);
+  }
+
+  /** Reads one file and hands it to the workspace. */
+  async load(file: string): Promise<void> {
+    const read = await this.read(file);
+    const events = this.tokenize(read);
+    this.accept(read, events && (await events));
+  }
+
+  private accept(read: DiskText | undefined, events?: Int32Array | null): void {
+    if (read) this.target.accept(read, events);
+  }
+
+  private async walk(dir: string, out: string[]): Promise<void> {
+    this.target.addFolder(dir);
+    const entries = await this.fs.readDirectory(dir);
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      const path = `${dir === '/' ? '' : dir}/${e.name}`;
+      if (e.isDirectory) {
+        if (!isSkippedFolder(e.name)) subdirs.push(path);
+      } else if (fileKindOf(path)) out.push(path);
+    }
+    await Promise.all(subdirs.map((d) => this.walk(d, out)));
+  }
+
+  /** A file's text as read from disk; undefined (and the file forgotten) when it cannot be read. */
+  private async read(file: string): Promise<DiskText | undefined> {
+    const path = normalizePath(file);
+    const kind = fileKindOf(path);
+    if (!kind) return undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(path);
+    } catch {
+      this.target.forget(path);
+      return undefined;
+    }
+    return { path, kind, ...decodeText(bytes) };
+  }
+
+  /**
+   * Sends a text to the tokenizer thread if it goes there (a large *.mim.yaml that changed):
+   * its events to come, or undefined (also when the thread fails) to parse it here.
+   */
+  private tokenize(read: DiskText | undefined): TokenizedYaml | undefined {
+    if (!this.yamlEvents || !read || read.kind !== 'mim-yaml' || !('text' in read)) return undefined;
+    if (read.text.length < YAML_EVENTS_MIN_LENGTH || this.target.holdsFromDisk(read.path, read.text)) return undefined;
+    return this.yamlEvents.events(read.text).catch(() => undefined);
+  }
+}
