@@ -2,6 +2,10 @@
 // the state a different shape from one call to the next: the functions that read it, nearly all
 // of the parser, are optimized and thrown away again and again. The parser reads no option but
 // these two, so they are written out, and the state keeps one shape.
+//
+// Measured alone (`npm run bench:patches`, 7 alternating rounds of a cold check of the 200-MIM
+// benchmark workspace): the build with it takes 15 % less CPU time and 16 % less wall time than
+// the build without it.
 import { strictPatch } from './strict-patch.mjs';
 
 const PARSER_OPTIONS = /var DEFAULT_PARSER_OPTIONS = \{\s*filename: "",\s*maxDepth: 100\s*\};/;
