@@ -18,7 +18,7 @@ import { SlugCounter } from '../text/slug.js';
 import { findSuppressions } from '../text/suppressions.js';
 import { findCitations, findProseRefs, readIdList, readOneId, withTarget } from '../text/xrefs.js';
 import { cleanInline, plainInline } from '../text/inline-markdown.js';
-import { CONVENTIONS_TITLE, conventionOf, definedKeyword, listedKeywords, type KeyAt } from './conventions-block.js';
+import { ConventionsReader } from './conventions-block.js';
 import { blankFrontMatter, readFrontMatter } from './front-matter.js';
 import { findGitbookTags } from './gitbook.js';
 import {
@@ -69,10 +69,7 @@ class PageReader {
   private mechanism: Mechanism | undefined;
   private mechanismLevel = 0;
   private listed: Guidance | Test | undefined;
-  private conventionsLevel = 0;
-  private conventionsText = '';
-  private listedKeys: KeyAt[] = [];
-  private definedKeys: KeyAt[] = [];
+  private readonly conventions = new ConventionsReader();
   private currentSectionTitle = '';
   private listDepth = 0;
   readonly env: Record<string, unknown> = {};
@@ -101,7 +98,8 @@ class PageReader {
     this.part = partOfFileName(this.baseName);
     this.walk(tokens);
     this.closeSections(0, text.length);
-    this.finishConventions();
+    const conventions = this.conventions.finish(this.doc, this.lines);
+    if (conventions) this.doc.conventions = conventions;
     this.invisibles.record(this.doc);
     return this.doc;
   }
@@ -201,7 +199,7 @@ class PageReader {
     if (level === 1) this.identityFromH1(title, headingRange);
     // `## Mechanism 1: ...` names an element, not the Mechanisms part.
     if (!id) this.updatePart(title, level, headingRange);
-    this.updateConventions(title, level);
+    this.conventions.heading(title, level);
 
     if (this.capability && level <= this.capabilityLevel) this.capability = undefined;
     if (this.mechanism && level <= this.mechanismLevel) this.mechanism = undefined;
@@ -367,56 +365,6 @@ class PageReader {
     if (placeholder) top.placeholders++;
   }
 
-  // ---- conventions -----------------------------------------------------------------
-
-  private updateConventions(title: string, level: number): void {
-    if (CONVENTIONS_TITLE.test(title)) {
-      this.conventionsLevel = level;
-      this.conventionsText = '';
-    } else if (this.conventionsLevel > 0 && level <= this.conventionsLevel) {
-      this.conventionsLevel = -this.conventionsLevel; // closed; kept negative so finish knows one was seen
-    }
-  }
-
-  private conventionsInline(content: string, map: OffsetMap, inList: boolean): void {
-    if (this.conventionsLevel <= 0) return;
-    this.conventionsText += `${content}\n`;
-    const shift = (k: KeyAt): KeyAt => ({ ...k, offset: map.toDocument(k.offset) });
-    const listed = listedKeywords(content, 0);
-    if (listed && this.listedKeys.length === 0) this.listedKeys = listed.map(shift);
-    if (inList) {
-      const defined = definedKeyword(content, 0);
-      if (defined) this.definedKeys.push(shift(defined));
-    }
-  }
-
-  private finishConventions(): void {
-    if (this.conventionsLevel === 0) return;
-    const section = this.doc.sections.find((s) => CONVENTIONS_TITLE.test(s.title));
-    if (!section) return;
-    const keys = [...this.listedKeys, ...this.definedKeys];
-    const writtenLower =
-      keys.length > 0 &&
-      keys.every(
-        (k) =>
-          this.doc.text.slice(k.offset, k.offset + k.length) ===
-          this.doc.text.slice(k.offset, k.offset + k.length).toLowerCase(),
-      );
-    const at = (k: KeyAt) => ({ key: k.key, range: this.lines.rangeOf(k.offset, k.offset + k.length) });
-    this.doc.conventions = {
-      convention: conventionOf(
-        this.conventionsText,
-        keys.map((k) => k.key),
-        writtenLower,
-      ),
-      listed: this.listedKeys.map(at),
-      defined: this.definedKeys.map(at),
-      file: this.doc.file,
-      range: section.range,
-      source: 'terminology',
-    };
-  }
-
   // ---- blocks ----------------------------------------------------------------------
 
   private paragraph(inline: Token, kind: 'paragraph' | 'quote'): void {
@@ -424,7 +372,7 @@ class PageReader {
     const content = inline.content;
     const map = inlineMap(content, inline.map[0], this.lines);
     if (this.listDepth === 0) this.markContent(PLACEHOLDER.test(foldSpace(plainInline(content))));
-    this.conventionsInline(content, map, false);
+    this.conventions.inline(content, map, false);
     const lead = this.listDepth === 0 ? readLeadingId(content) : undefined;
     if (lead?.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
       this.requirement(lead, content, map, this.lines.rangeOf(map.toDocument(0), map.toDocument(content.length)));
@@ -440,7 +388,7 @@ class PageReader {
     if (!para?.map || !item.map) return i;
     const content = para.content;
     const map = inlineMap(content, para.map[0], this.lines);
-    this.conventionsInline(content, map, true);
+    this.conventions.inline(content, map, true);
     const lead = readLeadingId(content);
     const inCapabilities = this.part === 'capabilities' || this.capability !== undefined;
     let last = item.map[1] - 1;
