@@ -6,36 +6,26 @@ import type {
   IdRef,
   Mechanism,
   PartName,
-  RefRole,
-  Requirement,
   Section,
   Test,
   TextBlock,
 } from '../../model/elements.js';
 import { LineIndex, type Range } from '../../model/range.js';
-import { findKeywords } from '../text/keywords.js';
 import { SlugCounter } from '../text/slug.js';
 import { findSuppressions } from '../text/suppressions.js';
-import { findCitations, findProseRefs, readIdList, readOneId, withTarget } from '../text/xrefs.js';
+import { findCitations, findProseRefs, readOneId, withTarget } from '../text/xrefs.js';
 import { cleanInline, plainInline } from '../text/inline-markdown.js';
 import { ConventionsReader } from './conventions-block.js';
 import { blankFrontMatter, readFrontMatter } from './front-matter.js';
 import { findGitbookTags } from './gitbook.js';
-import {
-  leadingTitle,
-  partOfFileName,
-  partOfTitle,
-  readLeadingId,
-  REPOSITORY_H1,
-  SINGLE_PAGE_H1,
-  type HeadingId,
-} from './headings.js';
+import { leadingTitle, partOfFileName, partOfTitle, readLeadingId, REPOSITORY_H1, SINGLE_PAGE_H1 } from './headings.js';
 import { FlatMap, inlineMap, type OffsetMap } from './inline-map.js';
 import { readLinks } from './read-links.js';
+import { headingElement, listLine, requirement, type HeadingElement } from './read-elements.js';
 import { markdown } from './markdown-it.js';
 import { PageInvisibles } from './page-invisibles.js';
 import { splitRow, type RawCell } from './table-cells.js';
-import { intendedId, normalizeMimId } from '../../model/ids.js';
+import { normalizeMimId } from '../../model/ids.js';
 import { foldSpace, isSpaceCode } from '../text/white-space.js';
 
 const PLACEHOLDER =
@@ -64,7 +54,7 @@ class PageReader {
   private partLevel = 0;
   private readonly open: OpenSection[] = [];
   private readonly slugs = new SlugCounter();
-  private capability: Capability | undefined;
+  capability: Capability | undefined;
   private capabilityLevel = 0;
   private mechanism: Mechanism | undefined;
   private mechanismLevel = 0;
@@ -76,7 +66,7 @@ class PageReader {
   /** Offsets of ids that define elements, so prose scanning does not take them for references. */
   private readonly definitionIds = new Set<number>();
   /** Every invisible character of the page, placed as the walk meets headings, ids and code. */
-  private readonly invisibles: PageInvisibles;
+  readonly invisibles: PageInvisibles;
 
   constructor(file: string, text: string, version: string | number) {
     this.lines = new LineIndex(text);
@@ -205,96 +195,29 @@ class PageReader {
     if (this.mechanism && level <= this.mechanismLevel) this.mechanism = undefined;
     this.listed = undefined;
 
-    if (id && id.kind !== 'requirement') this.headingElement(id, leadingTitle(raw, id), map, level, entry);
-    else if (id && id.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
-      this.requirement(id, raw, map, headingRange);
+    if (id && id.kind !== 'requirement') {
+      const element = headingElement(this, id, leadingTitle(raw, id), map, headingRange);
+      if (element) this.enterElement(element, level, entry);
+    } else if (id && id.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
+      requirement(this, id, raw, map, headingRange);
     }
     this.inlineContent(inline, map, 'heading');
   }
 
-  private headingElement(id: HeadingId, title: string, map: OffsetMap, level: number, entry: OpenSection): void {
-    const idStart = map.toDocument(id.start);
-    const file = this.doc.file;
-    const idRange = this.lines.rangeOf(idStart, map.toDocument(id.end));
-    const range = entry.section.headingRange;
-    const malformed = id.malformed || undefined;
-    this.definitionIds.add(idStart);
-    this.idInvisibles(id, map, false);
-    // Each element written out field by field: spreading a shared base into four kinds of
-    // object was the slowest line of the reader.
-    switch (id.kind) {
-      case 'capability': {
-        const c: Capability = {
-          id: id.id,
-          rawId: id.rawId,
-          file,
-          idRange,
-          range,
-          title,
-          malformed,
-          kind: 'capability',
-          requirements: [],
-        };
-        this.doc.capabilities.push(c);
-        this.capability = c;
+  /** The element a heading names: its section is its extent, and a capability or mechanism holds what follows. */
+  private enterElement(element: HeadingElement, level: number, entry: OpenSection): void {
+    entry.element = element;
+    switch (element.kind) {
+      case 'capability':
+        this.capability = element;
         this.capabilityLevel = level;
-        entry.element = c;
         break;
-      }
-      case 'mechanism': {
-        const m: Mechanism = {
-          id: id.id,
-          rawId: id.rawId,
-          file,
-          idRange,
-          range,
-          title,
-          malformed,
-          kind: 'mechanism',
-          standards: [],
-          satisfies: [],
-        };
-        this.doc.mechanisms.push(m);
-        this.mechanism = m;
+      case 'mechanism':
+        this.mechanism = element;
         this.mechanismLevel = level;
-        entry.element = m;
         break;
-      }
-      case 'guidance': {
-        const g: Guidance = {
-          id: id.id,
-          rawId: id.rawId,
-          file,
-          idRange,
-          range,
-          title,
-          malformed,
-          kind: 'guidance',
-          mechanisms: [],
-        };
-        this.doc.guidance.push(g);
-        this.listed = g;
-        entry.element = g;
-        break;
-      }
-      case 'test': {
-        const t: Test = {
-          id: id.id,
-          rawId: id.rawId,
-          file,
-          idRange,
-          range,
-          title,
-          malformed,
-          kind: 'test',
-          covers: [],
-        };
-        this.doc.tests.push(t);
-        this.listed = t;
-        entry.element = t;
-        break;
-      }
       default:
+        this.listed = element;
         break;
     }
   }
@@ -375,9 +298,9 @@ class PageReader {
     this.conventions.inline(content, map, false);
     const lead = this.listDepth === 0 ? readLeadingId(content) : undefined;
     if (lead?.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
-      this.requirement(lead, content, map, this.lines.rangeOf(map.toDocument(0), map.toDocument(content.length)));
+      requirement(this, lead, content, map, this.lines.rangeOf(map.toDocument(0), map.toDocument(content.length)));
     }
-    this.listLine(content, map);
+    if (this.listed) listLine(this, this.listed, content, map);
     this.inlineContent(inline, map, kind);
   }
 
@@ -394,9 +317,9 @@ class PageReader {
     let last = item.map[1] - 1;
     while (last > item.map[0] && this.lines.lineText(last).trim() === '') last--;
     const extent = this.lines.rangeOf(this.lines.lineStart(item.map[0]), this.lines.lineEnd(last));
-    if (lead?.kind === 'requirement' && inCapabilities) this.requirement(lead, content, map, extent);
+    if (lead?.kind === 'requirement' && inCapabilities) requirement(this, lead, content, map, extent);
     if (this.doc.role === 'summary') this.summaryEntry(para, content, map, extent);
-    this.listLine(content, map);
+    if (this.listed) listLine(this, this.listed, content, map);
     this.inlineContent(para, map, 'list-item');
     return i + 3;
   }
@@ -408,22 +331,6 @@ class PageReader {
     if (!trivial) this.markContent(false);
     readLinks.html(this, t.content, new FlatMap(start));
     this.gitbook(t.content, new FlatMap(start));
-  }
-
-  /** `Mechanisms: M1, M2` under a guidance heading; `Covers: R1.1` under a test heading. */
-  private listLine(content: string, map: OffsetMap): void {
-    if (!this.listed) return;
-    const m = /^\s*\**\s*(Mechanisms|Covers)\s*\**\s*:\s*\**\s*/i.exec(content);
-    if (!m) return;
-    const isCovers = m[1].toLowerCase() === 'covers';
-    if (isCovers !== (this.listed.kind === 'test')) return;
-    const line = content.slice(m[0].length).split('\n')[0];
-    for (const entry of readIdList(line, m[0].length)) {
-      const ref = this.ref(entry, map, isCovers ? 'covers' : 'guidance-mechanisms');
-      if (this.listed.kind === 'test') this.listed.covers.push(ref);
-      else this.listed.mechanisms.push(ref);
-      this.definitionIds.add(map.toDocument(entry.offset));
-    }
   }
 
   /** A fenced or indented code block: its text is literal, entities included. */
@@ -439,44 +346,6 @@ class PageReader {
   }
 
   // ---- requirements ----------------------------------------------------------------
-
-  private requirement(id: HeadingId, content: string, map: OffsetMap, extent: Range, cell = false): void {
-    const idStart = map.toDocument(id.start);
-    this.definitionIds.add(idStart);
-    this.idInvisibles(id, map, true);
-    const textStart = map.toDocument(id.titleStart);
-    const textEnd = map.toDocument(content.length);
-    const capability = this.capability?.id;
-    const r: Requirement = {
-      kind: 'requirement',
-      // A malformed id is read as the id it was meant to be (`R.1` under C1 is R1.1), so that
-      // one slip is one finding (id/format) and not also a broken trace.
-      id: (id.malformed && intendedId(id, capability)) || id.id,
-      rawId: id.rawId,
-      file: this.doc.file,
-      idRange: this.lines.rangeOf(idStart, map.toDocument(id.end)),
-      range: extent,
-      title: '',
-      malformed: id.malformed || undefined,
-      capability,
-      text: foldSpace(plainInline(content.slice(id.titleStart), cell)),
-      textSpan: { start: textStart, end: textEnd },
-      keywords: findKeywords(this.doc.text.slice(textStart, textEnd), textStart),
-      level: 'none',
-      seeAlso: [],
-    };
-    r.title = r.text;
-    this.capability?.requirements.push(r);
-    this.doc.requirements.push(r);
-  }
-
-  /** Invisible characters in an id, and (for an item's id) those glued after it through markup: `**R1.1\u200B**`. */
-  private idInvisibles(id: HeadingId, map: OffsetMap, glued: boolean): void {
-    if (this.invisibles.none) return;
-    const end = map.toDocument(id.end);
-    this.invisibles.place(map.toDocument(id.start), end, 'id');
-    if (glued) this.invisibles.placeGlued(end);
-  }
 
   // ---- tables ----------------------------------------------------------------------
 
@@ -526,7 +395,7 @@ class PageReader {
           const textCell = cells[1] ?? cells[0];
           const id = { ...lead, titleStart: cells[1] ? textCell.start - cells[0].start : lead.titleStart };
           const joined = this.doc.text.slice(cells[0].start, textCell.end);
-          this.requirement(id, joined, new FlatMap(cells[0].start), rowRange, true);
+          requirement(this, id, joined, new FlatMap(cells[0].start), rowRange, true);
           handledFirst = true;
         }
       }
@@ -665,27 +534,12 @@ class PageReader {
     });
   }
 
-  ref(
-    entry: { offset: number; length: number; text: string; mim?: string; target?: IdRef['target']; legacy: boolean },
-    map: OffsetMap,
-    role: RefRole,
-  ): IdRef {
-    const at = map.toDocument(entry.offset);
-    const ref: IdRef = {
-      file: this.doc.file,
-      range: this.lines.rangeOf(at, map.toDocument(entry.offset + entry.length)),
-      text: entry.text,
-      role,
-      mim: entry.mim,
-      target: entry.target,
-      legacy: entry.legacy || undefined,
-    };
-    this.doc.refs.push(ref);
-    return ref;
-  }
-
   problem(code: string, message: string, range: Range): void {
     this.doc.problems.push({ code, message, range });
+  }
+
+  markDefinition(offset: number): void {
+    this.definitionIds.add(offset);
   }
 
   get lineIndex(): LineIndex {
