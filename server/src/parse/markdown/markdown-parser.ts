@@ -13,24 +13,24 @@ import type {
 import { LineIndex, type Range } from '../../model/range.js';
 import { SlugCounter } from '../text/slug.js';
 import { findSuppressions } from '../text/suppressions.js';
-import { findCitations, findProseRefs, readOneId, withTarget } from '../text/xrefs.js';
-import { cleanInline, plainInline } from '../text/inline-markdown.js';
+import { findCitations, findProseRefs } from '../text/xrefs.js';
+import { plainInline } from '../text/inline-markdown.js';
 import { ConventionsReader } from './conventions-block.js';
 import { blankFrontMatter, readFrontMatter } from './front-matter.js';
 import { findGitbookTags } from './gitbook.js';
 import { leadingTitle, partOfFileName, partOfTitle, readLeadingId, REPOSITORY_H1, SINGLE_PAGE_H1 } from './headings.js';
 import { FlatMap, inlineMap, type OffsetMap } from './inline-map.js';
 import { readLinks } from './read-links.js';
+import { readTable } from './read-tables.js';
 import { headingElement, listLine, requirement, type HeadingElement } from './read-elements.js';
 import { markdown } from './markdown-it.js';
 import { PageInvisibles } from './page-invisibles.js';
-import { splitRow, type RawCell } from './table-cells.js';
+import type { RawCell } from './table-cells.js';
 import { normalizeMimId } from '../../model/ids.js';
 import { foldSpace, isSpaceCode } from '../text/white-space.js';
 
 const PLACEHOLDER =
   /^(tbd|tbc|todo|to do|unfinished page|coming soon|work in progress|under construction|to be (completed|defined|written|added)|placeholder)\.?$/i;
-const CHECKED = /:white_check_mark:|:heavy_check_mark:|✅|✔/;
 
 interface OpenSection {
   section: Section;
@@ -50,17 +50,17 @@ class PageReader {
   readonly doc: DocumentModel;
   private readonly lines: LineIndex;
   private readonly baseName: string;
-  private part: PartName | undefined;
+  part: PartName | undefined;
   private partLevel = 0;
   private readonly open: OpenSection[] = [];
   private readonly slugs = new SlugCounter();
   capability: Capability | undefined;
   private capabilityLevel = 0;
-  private mechanism: Mechanism | undefined;
+  mechanism: Mechanism | undefined;
   private mechanismLevel = 0;
   private listed: Guidance | Test | undefined;
   private readonly conventions = new ConventionsReader();
-  private currentSectionTitle = '';
+  currentSectionTitle = '';
   private listDepth = 0;
   readonly env: Record<string, unknown> = {};
   /** Offsets of ids that define elements, so prose scanning does not take them for references. */
@@ -122,7 +122,7 @@ class PageReader {
         case 'table_open': {
           let end = i + 1;
           while (end < tokens.length && tokens[end].type !== 'table_close') end++;
-          this.table(tokens.slice(i, end + 1));
+          readTable(this, tokens.slice(i, end + 1));
           this.markContent(false);
           i = end;
           break;
@@ -347,107 +347,6 @@ class PageReader {
 
   // ---- requirements ----------------------------------------------------------------
 
-  // ---- tables ----------------------------------------------------------------------
-
-  private table(tokens: Token[]): void {
-    const open = tokens[0];
-    if (!open.map) return;
-    const rows = tokens.filter((t) => t.type === 'tr_open' && t.map).map((t) => t.map![0]);
-    if (rows.length === 0) return;
-    const cellsOf = (line: number) => splitRow(this.lines.lineText(line), this.lines.lineStart(line));
-    // Each row is split once; markdown-it pads short rows, so the shape is read from these cells.
-    const grid = rows.map(cellsOf);
-    const header = grid[0];
-    const headerText = header.map((c) => foldSpace(plainInline(c.text, true)));
-    for (let r = 1; r < rows.length; r++) {
-      const n = grid[r].length;
-      if (n !== header.length) {
-        this.problem(
-          'structure/table-shape',
-          `This row has ${n} cell${n === 1 ? '' : 's'} but the table's header has ${header.length}`,
-          this.lines.lineRange(rows[r]),
-        );
-      }
-    }
-    const first = headerText[0]?.toLowerCase() ?? '';
-    const isMapping = (this.mechanism !== undefined || this.part === 'mechanisms') && /\breq/.test(first);
-    const isRequirements = !isMapping && (this.part === 'capabilities' || this.capability !== undefined);
-    if (/status/i.test(this.currentSectionTitle)) this.statusTable(headerText, grid.slice(1));
-    // A second column headed "How ..." holds the mechanism's answer, not a quoted requirement.
-    const quoteFallback = /how|implement|realis/i.test(headerText[1] ?? '') ? -1 : 1;
-    const quoteCol = isMapping
-      ? pickColumn(headerText, /requirement text|^text$|requirement$|statement/i, quoteFallback)
-      : -1;
-    const howCol = isMapping
-      ? pickColumn(headerText, /how|implement|realis|descri|mechanism/i, headerText.length > 2 ? 2 : 1)
-      : -1;
-    for (let r = 0; r < rows.length; r++) {
-      const line = rows[r];
-      const cells = grid[r];
-      const rowRange = this.lines.lineRange(line);
-      let handledFirst = false;
-      if (r > 0 && isMapping && cells[0]) {
-        this.mappingRow(cells, quoteCol, howCol, rowRange);
-        handledFirst = true;
-      } else if (r > 0 && isRequirements && cells[0]) {
-        const lead = readLeadingId(cells[0].text);
-        if (lead?.kind === 'requirement') {
-          const textCell = cells[1] ?? cells[0];
-          const id = { ...lead, titleStart: cells[1] ? textCell.start - cells[0].start : lead.titleStart };
-          const joined = this.doc.text.slice(cells[0].start, textCell.end);
-          requirement(this, id, joined, new FlatMap(cells[0].start), rowRange, true);
-          handledFirst = true;
-        }
-      }
-      cells.forEach((cell, c) => {
-        const map = new FlatMap(cell.start);
-        const quote = isMapping && r > 0 && c === quoteCol;
-        this.block('table-cell', cell.start, cell.end, quote);
-        this.invisibles.codeSpansIn(cell.text, map);
-        if (!(handledFirst && c === 0) && !quote) this.proseIn(cell.text, map);
-        readLinks.inline(this, cell.text, map);
-        this.gitbook(cell.text, map);
-      });
-    }
-  }
-
-  private mappingRow(cells: RawCell[], quoteCol: number, howCol: number, rowRange: Range): void {
-    const idCell = cells[0];
-    const { text, start, end } = idCellText(idCell);
-    const one = readOneId(text);
-    const ref = withTarget<IdRef>(
-      { file: this.doc.file, range: this.lines.rangeOf(start, end), text, role: 'mapping', legacy: one.legacy },
-      one,
-    );
-    this.doc.refs.push(ref);
-    this.definitionIds.add(start);
-    if (one.target) this.invisibles.place(idCell.start, idCell.end, 'id');
-    const quoteCell = quoteCol >= 0 ? cells[quoteCol] : undefined;
-    const howCell = howCol >= 0 && howCol !== quoteCol ? cells[howCol] : undefined;
-    const row = {
-      ref,
-      file: this.doc.file,
-      range: rowRange,
-      quote: quoteCell ? foldSpace(plainInline(quoteCell.text, true)) : undefined,
-      quoteSpan: quoteCell ? { start: quoteCell.start, end: quoteCell.end } : undefined,
-      how: howCell ? foldSpace(plainInline(howCell.text, true)) : undefined,
-    };
-    this.mechanism?.satisfies.push(row);
-  }
-
-  private statusTable(header: string[], body: RawCell[][]): void {
-    let status: string | undefined;
-    header.forEach((h, c) => {
-      if (body.some((row) => row[c] && CHECKED.test(plainInline(row[c].text, true)))) status = h;
-    });
-    if (status)
-      this.doc.status = status
-        .replace(/[^\p{L}\p{N}\s-]/gu, '')
-        .trim()
-        .toLowerCase()
-        .replace(/\s+/g, '-');
-  }
-
   // ---- inline content ----------------------------------------------------------------
 
   private inlineContent(inline: Token, map: OffsetMap, kind: TextBlock['kind']): void {
@@ -457,6 +356,15 @@ class PageReader {
     this.proseIn(content, map);
     readLinks.tokens(this, inline, map);
     this.gitbook(content, map);
+  }
+
+  tableCell(cell: RawCell, quote: boolean, prose: boolean): void {
+    const map = new FlatMap(cell.start);
+    this.block('table-cell', cell.start, cell.end, quote);
+    this.invisibles.codeSpansIn(cell.text, map);
+    if (prose) this.proseIn(cell.text, map);
+    readLinks.inline(this, cell.text, map);
+    this.gitbook(cell.text, map);
   }
 
   /** Cross-references and citations in prose. */
@@ -545,31 +453,6 @@ class PageReader {
   get lineIndex(): LineIndex {
     return this.lines;
   }
-}
-
-// The usual id cell, `R1.1` or `**MIM0.R1.2**`: the id itself between emphasis marks, read without cleaning.
-const PLAIN_ID_CELL = /^([*_`]*)([A-Za-z0-9][A-Za-z0-9.]*)[*_`]*$/;
-
-/** The id a mapping row's first cell names, as written without its markup, and where it sits. */
-function idCellText(cell: RawCell): { text: string; start: number; end: number } {
-  const plain = PLAIN_ID_CELL.exec(cell.text);
-  if (plain) {
-    const start = cell.start + plain[1].length;
-    return { text: plain[2], start, end: start + plain[2].length };
-  }
-  const clean = cleanInline(cell.text, true);
-  const text = foldSpace(clean.text);
-  const lead = /^\s*/.exec(clean.text)![0].length;
-  return {
-    text,
-    start: cell.start + clean.map[lead],
-    end: cell.start + clean.map[Math.max(lead, lead + text.length - 1)] + 1,
-  };
-}
-
-function pickColumn(header: string[], re: RegExp, fallback: number): number {
-  const i = header.findIndex((h, c) => c > 0 && re.test(h));
-  return i > 0 ? i : fallback < header.length ? fallback : -1;
 }
 
 export type { PageReader };
