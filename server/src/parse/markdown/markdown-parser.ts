@@ -1,17 +1,7 @@
 import type { Token } from 'markdown-it';
 import { emptyDocument, type DocumentModel } from '../../model/document.js';
-import type {
-  Capability,
-  Guidance,
-  IdRef,
-  Mechanism,
-  PartName,
-  Section,
-  Test,
-  TextBlock,
-} from '../../model/elements.js';
+import type { Capability, Guidance, IdRef, Mechanism, PartName, Test, TextBlock } from '../../model/elements.js';
 import { LineIndex, type Range } from '../../model/range.js';
-import { SlugCounter } from '../text/slug.js';
 import { findSuppressions } from '../text/suppressions.js';
 import { findCitations, findProseRefs } from '../text/xrefs.js';
 import { plainInline } from '../text/inline-markdown.js';
@@ -25,21 +15,13 @@ import { readTable } from './read-tables.js';
 import { headingElement, listLine, requirement, type HeadingElement } from './read-elements.js';
 import { markdown } from './markdown-it.js';
 import { PageInvisibles } from './page-invisibles.js';
+import { OpenSections, type OpenSection } from './sections.js';
 import type { RawCell } from './table-cells.js';
 import { normalizeMimId } from '../../model/ids.js';
-import { foldSpace, isSpaceCode } from '../text/white-space.js';
+import { foldSpace } from '../text/white-space.js';
 
 const PLACEHOLDER =
   /^(tbd|tbc|todo|to do|unfinished page|coming soon|work in progress|under construction|to be (completed|defined|written|added)|placeholder)\.?$/i;
-
-interface OpenSection {
-  section: Section;
-  startOffset: number;
-  blocks: number;
-  placeholders: number;
-  /** The element the heading names, whose extent is known only when its section closes. */
-  element: { range: Range } | undefined;
-}
 
 /**
  * Reads one Markdown page (a repository page, a single-page MIM, a SUMMARY.md or any other
@@ -49,11 +31,10 @@ interface OpenSection {
 class PageReader {
   readonly doc: DocumentModel;
   private readonly lines: LineIndex;
+  private readonly sections: OpenSections;
   private readonly baseName: string;
   part: PartName | undefined;
   private partLevel = 0;
-  private readonly open: OpenSection[] = [];
-  private readonly slugs = new SlugCounter();
   capability: Capability | undefined;
   private capabilityLevel = 0;
   mechanism: Mechanism | undefined;
@@ -72,6 +53,7 @@ class PageReader {
     this.lines = new LineIndex(text);
     this.invisibles = new PageInvisibles(text);
     this.doc = emptyDocument(file, 'markdown', 'page', version, text, this.lines);
+    this.sections = new OpenSections(this.doc, this.lines);
     this.baseName = file.slice(file.lastIndexOf('/') + 1);
     if (/^summary\.md$/i.test(this.baseName)) this.doc.role = 'summary';
   }
@@ -87,7 +69,7 @@ class PageReader {
     const tokens = markdown().parse(blankFrontMatter(text, fm), this.env);
     this.part = partOfFileName(this.baseName);
     this.walk(tokens);
-    this.closeSections(0, text.length);
+    this.sections.close(0, text.length);
     const conventions = this.conventions.finish(this.doc, this.lines);
     if (conventions) this.doc.conventions = conventions;
     this.invisibles.record(this.doc);
@@ -123,13 +105,13 @@ class PageReader {
           let end = i + 1;
           while (end < tokens.length && tokens[end].type !== 'table_close') end++;
           readTable(this, tokens.slice(i, end + 1));
-          this.markContent(false);
+          this.sections.markContent(false);
           i = end;
           break;
         }
         case 'bullet_list_open':
         case 'ordered_list_open':
-          if (this.listDepth === 0) this.markContent(false);
+          if (this.listDepth === 0) this.sections.markContent(false);
           this.listDepth++;
           break;
         case 'bullet_list_close':
@@ -145,7 +127,7 @@ class PageReader {
           break;
         case 'fence':
         case 'code_block':
-          this.markContent(false);
+          this.sections.markContent(false);
           if (t.map) this.codeBlock(this.lines.lineStart(t.map[0]), this.lines.lineEnd(t.map[1] - 1));
           break;
         case 'html_block':
@@ -165,24 +147,9 @@ class PageReader {
     const raw = inline.content;
     const map = inlineMap(raw, line, this.lines);
     const start = this.lines.lineStart(line);
-    this.closeSections(level, start);
-    for (const parent of this.open) parent.blocks++;
     const title = foldSpace(plainInline(raw));
     const headingRange = this.lines.lineRange(line);
-    const section: Section = {
-      title,
-      level,
-      file: this.doc.file,
-      headingRange,
-      range: headingRange,
-      anchor: this.slugs.next(title),
-      hasContent: false,
-      placeholder: false,
-    };
-    this.doc.sections.push(section);
-    const entry: OpenSection = { section, startOffset: start, blocks: 0, placeholders: 0, element: undefined };
-    this.open.push(entry);
-    this.doc.anchors.push({ id: section.anchor, file: this.doc.file, range: headingRange, source: 'heading' });
+    const entry = this.sections.enter(title, level, headingRange, start);
     this.invisibles.place(start, this.lines.lineEnd((open.map ? open.map[1] : line + 1) - 1), 'heading');
     this.currentSectionTitle = title;
     const id = readLeadingId(raw);
@@ -265,36 +232,13 @@ class PageReader {
     }
   }
 
-  /** Ends every open section at `level` or deeper, fixing its extent and whether it holds anything. */
-  private closeSections(level: number, endOffset: number): void {
-    while (this.open.length > 0 && this.open[this.open.length - 1].section.level >= level) {
-      const o = this.open.pop()!;
-      let end = endOffset;
-      while (end > o.startOffset && isSpaceCode(this.doc.text.charCodeAt(end - 1))) end--;
-      o.section.range = this.lines.rangeOf(
-        o.startOffset,
-        Math.max(end, this.lines.lineEnd(o.section.headingRange.start.line)),
-      );
-      o.section.hasContent = o.blocks > 0;
-      o.section.placeholder = o.blocks > 0 && o.blocks === o.placeholders;
-      if (o.element) o.element.range = o.section.range;
-    }
-  }
-
-  private markContent(placeholder: boolean): void {
-    const top = this.open[this.open.length - 1];
-    if (!top) return;
-    top.blocks++;
-    if (placeholder) top.placeholders++;
-  }
-
   // ---- blocks ----------------------------------------------------------------------
 
   private paragraph(inline: Token, kind: 'paragraph' | 'quote'): void {
     if (!inline?.map) return;
     const content = inline.content;
     const map = inlineMap(content, inline.map[0], this.lines);
-    if (this.listDepth === 0) this.markContent(PLACEHOLDER.test(foldSpace(plainInline(content))));
+    if (this.listDepth === 0) this.sections.markContent(PLACEHOLDER.test(foldSpace(plainInline(content))));
     this.conventions.inline(content, map, false);
     const lead = this.listDepth === 0 ? readLeadingId(content) : undefined;
     if (lead?.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
@@ -328,7 +272,7 @@ class PageReader {
     if (!t.map) return;
     const start = this.lines.lineStart(t.map[0]);
     const trivial = /^(\s|<br\s*\/?>|<!--[\s\S]*?-->|<\/?p>)*$/i.test(t.content);
-    if (!trivial) this.markContent(false);
+    if (!trivial) this.sections.markContent(false);
     readLinks.html(this, t.content, new FlatMap(start));
     this.gitbook(t.content, new FlatMap(start));
   }
