@@ -1,16 +1,16 @@
 import type { Token } from 'markdown-it';
 import { emptyDocument, type DocumentModel } from '../../model/document.js';
-import type { Capability, Guidance, IdRef, Mechanism, PartName, Test, TextBlock } from '../../model/elements.js';
+import type { Capability, Guidance, Mechanism, PartName, Test, TextBlock } from '../../model/elements.js';
 import { LineIndex, type Range } from '../../model/range.js';
 import { findSuppressions } from '../text/suppressions.js';
-import { findCitations, findProseRefs } from '../text/xrefs.js';
 import { plainInline } from '../text/inline-markdown.js';
 import { ConventionsReader } from './conventions-block.js';
 import { blankFrontMatter, readFrontMatter } from './front-matter.js';
-import { findGitbookTags } from './gitbook.js';
+import { readGitbookTags } from './gitbook.js';
 import { leadingTitle, partOfFileName, partOfTitle, readLeadingId, REPOSITORY_H1, SINGLE_PAGE_H1 } from './headings.js';
 import { FlatMap, inlineMap, type OffsetMap } from './inline-map.js';
 import { readLinks } from './read-links.js';
+import { readProseRefs } from './prose-refs.js';
 import { readTable } from './read-tables.js';
 import { headingElement, listLine, requirement, type HeadingElement } from './read-elements.js';
 import { markdown } from './markdown-it.js';
@@ -274,7 +274,7 @@ class PageReader {
     const trivial = /^(\s|<br\s*\/?>|<!--[\s\S]*?-->|<\/?p>)*$/i.test(t.content);
     if (!trivial) this.sections.markContent(false);
     readLinks.html(this, t.content, new FlatMap(start));
-    this.gitbook(t.content, new FlatMap(start));
+    readGitbookTags(this, t.content, new FlatMap(start));
   }
 
   /** A fenced or indented code block: its text is literal, entities included. */
@@ -289,83 +289,24 @@ class PageReader {
     this.doc.blocks.push(b);
   }
 
-  // ---- requirements ----------------------------------------------------------------
-
   // ---- inline content ----------------------------------------------------------------
 
   private inlineContent(inline: Token, map: OffsetMap, kind: TextBlock['kind']): void {
     const content = inline.content;
     this.block(kind, map.toDocument(0), map.toDocument(content.length));
     this.invisibles.codeSpansIn(content, map);
-    this.proseIn(content, map);
+    readProseRefs(this, content, map);
     readLinks.tokens(this, inline, map);
-    this.gitbook(content, map);
+    readGitbookTags(this, content, map);
   }
 
   tableCell(cell: RawCell, quote: boolean, prose: boolean): void {
     const map = new FlatMap(cell.start);
     this.block('table-cell', cell.start, cell.end, quote);
     this.invisibles.codeSpansIn(cell.text, map);
-    if (prose) this.proseIn(cell.text, map);
+    if (prose) readProseRefs(this, cell.text, map);
     readLinks.inline(this, cell.text, map);
-    this.gitbook(cell.text, map);
-  }
-
-  /** Cross-references and citations in prose. */
-  private proseIn(content: string, map: OffsetMap): void {
-    const refs = findProseRefs(content);
-    for (let i = 0; i < refs.length; i++) {
-      const p = refs[i];
-      const at = map.toDocument(p.offset);
-      if (this.definitionIds.has(at)) continue;
-      const ref: IdRef = {
-        file: this.doc.file,
-        range: this.lines.rangeOf(at, map.toDocument(p.offset + p.length)),
-        text: p.text,
-        role: 'prose',
-        mim: p.mim,
-        target: p.target,
-        legacy: p.legacy || undefined,
-      };
-      if (p.name)
-        ref.name = {
-          text: p.name.text,
-          range: this.lines.rangeOf(map.toDocument(p.name.offset), map.toDocument(p.name.offset + p.name.length)),
-        };
-      this.doc.refs.push(ref);
-    }
-    const citations = findCitations(content);
-    for (let i = 0; i < citations.length; i++) {
-      const c = citations[i];
-      const at = map.toDocument(c.offset);
-      this.doc.citations.push({
-        tag: c.tag,
-        file: this.doc.file,
-        range: this.lines.rangeOf(at, map.toDocument(c.offset + c.length)),
-      });
-    }
-  }
-
-  private gitbook(content: string, map: OffsetMap): void {
-    for (const g of findGitbookTags(content)) {
-      const at = map.toDocument(g.offset);
-      this.doc.gitbookTags.push({
-        name: g.name,
-        kind: g.closing ? 'close' : 'open',
-        file: this.doc.file,
-        range: this.lines.rangeOf(at, map.toDocument(g.offset + g.length)),
-      });
-      if (g.target) {
-        const t = map.toDocument(g.target.offset);
-        this.doc.links.push({
-          target: g.target.value,
-          form: 'gitbook',
-          file: this.doc.file,
-          range: this.lines.rangeOf(at, map.toDocument(g.offset + g.length)),
-          targetRange: this.lines.rangeOf(t, t + g.target.value.length),
-        });
-      }
-    }
+    readGitbookTags(this, cell.text, map);
   }
 
   private summaryEntry(para: Token, content: string, map: OffsetMap, extent: Range): void {
@@ -392,6 +333,10 @@ class PageReader {
 
   markDefinition(offset: number): void {
     this.definitionIds.add(offset);
+  }
+
+  isDefinition(offset: number): boolean {
+    return this.definitionIds.has(offset);
   }
 
   get lineIndex(): LineIndex {
