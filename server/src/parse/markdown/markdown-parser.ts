@@ -27,6 +27,11 @@ const PLACEHOLDER =
  * Reads one Markdown page (a repository page, a single-page MIM, a SUMMARY.md or any other
  * page) into the model. markdown-it decides the structure; this walk only names what the
  * structure means for a MIM.
+ *
+ * The walk and what it is inside (part, capability, mechanism, section) live here; each kind
+ * of content is read in its own module (read-elements, read-tables, prose-refs, read-links,
+ * gitbook, sections, conventions-block), which sees the reader only through the small
+ * interface it declares: the members below without `private`.
  */
 class PageReader {
   readonly doc: DocumentModel;
@@ -300,6 +305,7 @@ class PageReader {
     readGitbookTags(this, content, map);
   }
 
+  /** A table cell's text, read as any inline text (a cell has no inline token: its links are parsed here). */
   tableCell(cell: RawCell, quote: boolean, prose: boolean): void {
     const map = new FlatMap(cell.start);
     this.block('table-cell', cell.start, cell.end, quote);
