@@ -35,7 +35,7 @@ const PLACEHOLDER =
  */
 class PageReader {
   readonly doc: DocumentModel;
-  private readonly lines: LineIndex;
+  readonly lineIndex: LineIndex;
   private readonly sections: OpenSections;
   private readonly baseName: string;
   part: PartName | undefined;
@@ -55,10 +55,10 @@ class PageReader {
   readonly invisibles: PageInvisibles;
 
   constructor(file: string, text: string, version: string | number) {
-    this.lines = new LineIndex(text);
+    this.lineIndex = new LineIndex(text);
     this.invisibles = new PageInvisibles(text);
-    this.doc = emptyDocument(file, 'markdown', 'page', version, text, this.lines);
-    this.sections = new OpenSections(this.doc, this.lines);
+    this.doc = emptyDocument(file, 'markdown', 'page', version, text, this.lineIndex);
+    this.sections = new OpenSections(this.doc, this.lineIndex);
     this.baseName = file.slice(file.lastIndexOf('/') + 1);
     if (/^summary\.md$/i.test(this.baseName)) this.doc.role = 'summary';
   }
@@ -70,12 +70,12 @@ class PageReader {
       this.readFrontMatter(fm);
       this.invisibles.literalText(0, fm.end);
     }
-    this.doc.suppressions = findSuppressions(text, this.lines, 'markdown');
+    this.doc.suppressions = findSuppressions(text, this.lineIndex, 'markdown');
     const tokens = markdown().parse(blankFrontMatter(text, fm), this.env);
     this.part = partOfFileName(this.baseName);
     this.walk(tokens);
     this.sections.close(0, text.length);
-    const conventions = this.conventions.finish(this.doc, this.lines);
+    const conventions = this.conventions.finish(this.doc, this.lineIndex);
     if (conventions) this.doc.conventions = conventions;
     this.invisibles.record(this.doc);
     return this.doc;
@@ -86,13 +86,13 @@ class PageReader {
       this.problem(
         'syntax/yaml',
         `Front matter is not valid YAML: ${fm.error.message}`,
-        this.lines.rangeOf(fm.error.offset, fm.error.offset + 1),
+        this.lineIndex.rangeOf(fm.error.offset, fm.error.offset + 1),
       );
     const mim = fm.data.mim;
     if (typeof mim === 'string' || typeof mim === 'number') {
       const id = normalizeMimId(String(typeof mim === 'number' ? `MIM${mim}` : mim));
       const at = fm.keyOffsets.mim ?? 0;
-      const range = this.lines.rangeOf(at, at + String(mim).length);
+      const range = this.lineIndex.rangeOf(at, at + String(mim).length);
       if (id) this.doc.identity.push({ mim: id, source: 'front-matter', file: this.doc.file, range });
       else this.problem('id/format', `Front matter 'mim: ${mim}' is not a MIM id (MIM0, MIM7, ...)`, range);
     }
@@ -133,7 +133,7 @@ class PageReader {
         case 'fence':
         case 'code_block':
           this.sections.markContent(false);
-          if (t.map) this.codeBlock(this.lines.lineStart(t.map[0]), this.lines.lineEnd(t.map[1] - 1));
+          if (t.map) this.codeBlock(this.lineIndex.lineStart(t.map[0]), this.lineIndex.lineEnd(t.map[1] - 1));
           break;
         case 'html_block':
           this.htmlBlock(t);
@@ -150,12 +150,12 @@ class PageReader {
     const level = Number(open.tag.slice(1));
     const line = open.map ? open.map[0] : 0;
     const raw = inline.content;
-    const map = inlineMap(raw, line, this.lines);
-    const start = this.lines.lineStart(line);
+    const map = inlineMap(raw, line, this.lineIndex);
+    const start = this.lineIndex.lineStart(line);
     const title = foldSpace(plainInline(raw));
-    const headingRange = this.lines.lineRange(line);
+    const headingRange = this.lineIndex.lineRange(line);
     const entry = this.sections.enter(title, level, headingRange, start);
-    this.invisibles.place(start, this.lines.lineEnd((open.map ? open.map[1] : line + 1) - 1), 'heading');
+    this.invisibles.place(start, this.lineIndex.lineEnd((open.map ? open.map[1] : line + 1) - 1), 'heading');
     this.currentSectionTitle = title;
     const id = readLeadingId(raw);
     if (level === 1) this.identityFromH1(title, headingRange);
@@ -242,12 +242,12 @@ class PageReader {
   private paragraph(inline: Token, kind: 'paragraph' | 'quote'): void {
     if (!inline?.map) return;
     const content = inline.content;
-    const map = inlineMap(content, inline.map[0], this.lines);
+    const map = inlineMap(content, inline.map[0], this.lineIndex);
     if (this.listDepth === 0) this.sections.markContent(PLACEHOLDER.test(foldSpace(plainInline(content))));
     this.conventions.inline(content, map, false);
     const lead = this.listDepth === 0 ? readLeadingId(content) : undefined;
     if (lead?.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
-      requirement(this, lead, content, map, this.lines.rangeOf(map.toDocument(0), map.toDocument(content.length)));
+      requirement(this, lead, content, map, this.lineIndex.rangeOf(map.toDocument(0), map.toDocument(content.length)));
     }
     if (this.listed) listLine(this, this.listed, content, map);
     this.inlineContent(inline, map, kind);
@@ -259,13 +259,13 @@ class PageReader {
     const para = tokens[i + 1]?.type === 'paragraph_open' ? tokens[i + 2] : undefined;
     if (!para?.map || !item.map) return i;
     const content = para.content;
-    const map = inlineMap(content, para.map[0], this.lines);
+    const map = inlineMap(content, para.map[0], this.lineIndex);
     this.conventions.inline(content, map, true);
     const lead = readLeadingId(content);
     const inCapabilities = this.part === 'capabilities' || this.capability !== undefined;
     let last = item.map[1] - 1;
-    while (last > item.map[0] && this.lines.lineText(last).trim() === '') last--;
-    const extent = this.lines.rangeOf(this.lines.lineStart(item.map[0]), this.lines.lineEnd(last));
+    while (last > item.map[0] && this.lineIndex.lineText(last).trim() === '') last--;
+    const extent = this.lineIndex.rangeOf(this.lineIndex.lineStart(item.map[0]), this.lineIndex.lineEnd(last));
     if (lead?.kind === 'requirement' && inCapabilities) requirement(this, lead, content, map, extent);
     if (this.doc.role === 'summary') this.summaryEntry(para, content, map, extent);
     if (this.listed) listLine(this, this.listed, content, map);
@@ -275,7 +275,7 @@ class PageReader {
 
   private htmlBlock(t: Token): void {
     if (!t.map) return;
-    const start = this.lines.lineStart(t.map[0]);
+    const start = this.lineIndex.lineStart(t.map[0]);
     const trivial = /^(\s|<br\s*\/?>|<!--[\s\S]*?-->|<\/?p>)*$/i.test(t.content);
     if (!trivial) this.sections.markContent(false);
     readLinks.html(this, t.content, new FlatMap(start));
@@ -343,10 +343,6 @@ class PageReader {
 
   isDefinition(offset: number): boolean {
     return this.definitionIds.has(offset);
-  }
-
-  get lineIndex(): LineIndex {
-    return this.lines;
   }
 }
 
