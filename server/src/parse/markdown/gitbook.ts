@@ -1,3 +1,6 @@
+import type { OffsetMap } from './inline-map.js';
+import type { PageSink } from './page-sink.js';
+
 /** A GitBook template tag in prose: `{% hint style="info" %}`, `{% endhint %}`, `{% embed url="..." %}`. */
 export interface GitbookMatch {
   name: string;
@@ -26,4 +29,28 @@ export function findGitbookTags(text: string, base = 0): GitbookMatch[] {
     out.push(match);
   }
   return out;
+}
+
+/** The GitBook tags of a page's inline text, and the links of those that name a target. */
+export function readGitbookTags(r: PageSink, content: string, map: OffsetMap): void {
+  const lines = r.lineIndex;
+  for (const g of findGitbookTags(content)) {
+    const at = map.toDocument(g.offset);
+    r.doc.gitbookTags.push({
+      name: g.name,
+      kind: g.closing ? 'close' : 'open',
+      file: r.doc.file,
+      range: lines.rangeOf(at, map.toDocument(g.offset + g.length)),
+    });
+    if (g.target) {
+      const t = map.toDocument(g.target.offset);
+      r.doc.links.push({
+        target: g.target.value,
+        form: 'gitbook',
+        file: r.doc.file,
+        range: lines.rangeOf(at, map.toDocument(g.offset + g.length)),
+        targetRange: lines.rangeOf(t, t + g.target.value.length),
+      });
+    }
+  }
 }

@@ -1,16 +1,13 @@
 import type { Token } from 'markdown-it';
-import type { DocumentModel } from '../../model/document.js';
 import type { LinkForm } from '../../model/elements.js';
-import type { LineIndex } from '../../model/range.js';
 import { foldSpace } from '../text/white-space.js';
 import type { OffsetMap } from './inline-map.js';
 import { markdown, type InlineMeta } from './markdown-it.js';
+import type { PageSink } from './page-sink.js';
 
-interface Reader {
-  doc: DocumentModel;
-  lineIndex: LineIndex;
+interface Reader extends PageSink {
   /** The block parse's environment: reference definitions for `[text][label]` links. */
-  env: Record<string, unknown>;
+  readonly env: Record<string, unknown>;
 }
 
 const ANCHOR = /<a\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*["']([^"']+)["']/gi;
