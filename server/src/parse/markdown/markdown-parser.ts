@@ -6,6 +6,7 @@ import type {
   IdRef,
   Mechanism,
   PartName,
+  ReferenceKind,
   RefRole,
   Requirement,
   Section,
@@ -32,6 +33,7 @@ import {
 } from './headings.js';
 import { FlatMap, inlineMap, type OffsetMap } from './inline-map.js';
 import { readLinks } from './read-links.js';
+import { readReferenceEntry, readStandards, referencesKindOf } from './references.js';
 import { markdown } from './markdown-it.js';
 import { PageInvisibles } from './page-invisibles.js';
 import { splitRow, type RawCell } from './table-cells.js';
@@ -69,6 +71,8 @@ class PageReader {
   private mechanism: Mechanism | undefined;
   private mechanismLevel = 0;
   private listed: Guidance | Test | undefined;
+  /** The kind of reference the section lists, and the level of its heading. */
+  private references: { kind: ReferenceKind; level: number } | undefined;
   private conventionsLevel = 0;
   private conventionsText = '';
   private listedKeys: KeyAt[] = [];
@@ -78,6 +82,8 @@ class PageReader {
   readonly env: Record<string, unknown> = {};
   /** Offsets of ids that define elements, so prose scanning does not take them for references. */
   private readonly definitionIds = new Set<number>();
+  /** Offsets of `[tag]`s read already (a reference's own tag, a standard), which prose scanning does not count again. */
+  private readonly readTags = new Set<number>();
   /** Every invisible character of the page, placed as the walk meets headings, ids and code. */
   private readonly invisibles: PageInvisibles;
 
@@ -202,6 +208,7 @@ class PageReader {
     // `## Mechanism 1: ...` names an element, not the Mechanisms part.
     if (!id) this.updatePart(title, level, headingRange);
     this.updateConventions(title, level);
+    this.updateReferences(title, level);
 
     if (this.capability && level <= this.capabilityLevel) this.capability = undefined;
     if (this.mechanism && level <= this.mechanismLevel) this.mechanism = undefined;
@@ -426,9 +433,11 @@ class PageReader {
     if (this.listDepth === 0) this.markContent(PLACEHOLDER.test(foldSpace(plainInline(content))));
     this.conventionsInline(content, map, false);
     const lead = this.listDepth === 0 ? readLeadingId(content) : undefined;
+    const extent = this.lines.rangeOf(map.toDocument(0), map.toDocument(content.length));
     if (lead?.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
-      this.requirement(lead, content, map, this.lines.rangeOf(map.toDocument(0), map.toDocument(content.length)));
+      this.requirement(lead, content, map, extent);
     }
+    if (this.listDepth === 0) this.referenceEntry(content, map, extent);
     this.listLine(content, map);
     this.inlineContent(inline, map, kind);
   }
@@ -448,6 +457,7 @@ class PageReader {
     const extent = this.lines.rangeOf(this.lines.lineStart(item.map[0]), this.lines.lineEnd(last));
     if (lead?.kind === 'requirement' && inCapabilities) this.requirement(lead, content, map, extent);
     if (this.doc.role === 'summary') this.summaryEntry(para, content, map, extent);
+    this.referenceEntry(content, map, extent);
     this.listLine(content, map);
     this.inlineContent(para, map, 'list-item');
     return i + 3;
@@ -462,20 +472,72 @@ class PageReader {
     this.gitbook(t.content, new FlatMap(start));
   }
 
-  /** `Mechanisms: M1, M2` under a guidance heading; `Covers: R1.1` under a test heading. */
+  /**
+   * `Mechanisms: M1, M2` under a guidance heading; `Covers: R1.1` and `Method: manual` under a
+   * test heading; `Standards: [OGC 20-010]` under a mechanism heading.
+   */
   private listLine(content: string, map: OffsetMap): void {
-    if (!this.listed) return;
-    const m = /^\s*\**\s*(Mechanisms|Covers)\s*\**\s*:\s*\**\s*/i.exec(content);
+    if (!this.listed && !this.mechanism) return;
+    const m = /^\s*\**\s*(Mechanisms|Covers|Method|Standards)\s*\**\s*:\s*\**\s*/i.exec(content);
     if (!m) return;
-    const isCovers = m[1].toLowerCase() === 'covers';
-    if (isCovers !== (this.listed.kind === 'test')) return;
+    const label = m[1].toLowerCase();
     const line = content.slice(m[0].length).split('\n')[0];
+    if (label === 'standards') {
+      if (!this.listed) this.standards(line, m[0].length, map);
+      return;
+    }
+    if (!this.listed) return;
+    if (label === 'method') {
+      const method = foldSpace(plainInline(line)).trim();
+      if (this.listed.kind === 'test' && method) this.listed.method ??= method;
+      return;
+    }
+    const isCovers = label === 'covers';
+    if (isCovers !== (this.listed.kind === 'test')) return;
     for (const entry of readIdList(line, m[0].length)) {
       const ref = this.ref(entry, map, isCovers ? 'covers' : 'guidance-mechanisms');
       if (this.listed.kind === 'test') this.listed.covers.push(ref);
       else this.listed.mechanisms.push(ref);
       this.definitionIds.add(map.toDocument(entry.offset));
     }
+  }
+
+  /** A mechanism's standards: each names a reference, so each is a citation of its tag, as in a *.mim.yaml. */
+  private standards(line: string, at: number, map: OffsetMap): void {
+    for (const s of readStandards(line, at)) {
+      const start = map.toDocument(s.offset);
+      this.mechanism!.standards.push(s.tag);
+      this.readTags.add(start);
+      this.doc.citations.push({
+        tag: s.tag,
+        file: this.doc.file,
+        range: this.lines.rangeOf(start, map.toDocument(s.offset + s.length)),
+      });
+    }
+  }
+
+  // ---- references ------------------------------------------------------------------
+
+  private updateReferences(title: string, level: number): void {
+    const kind = referencesKindOf(title);
+    if (kind) this.references = { kind, level };
+    else if (this.references && level <= this.references.level) this.references = undefined;
+  }
+
+  /** `[tag] Title, <url>` in a list of references. */
+  private referenceEntry(content: string, map: OffsetMap, extent: Range): void {
+    const entry = this.references && readReferenceEntry(content);
+    if (!entry) return;
+    this.readTags.add(map.toDocument(entry.bracket));
+    this.doc.references.push({
+      tag: entry.tag,
+      kind: this.references!.kind,
+      ...(entry.title !== undefined && { title: entry.title }),
+      ...(entry.url !== undefined && { url: entry.url }),
+      file: this.doc.file,
+      tagRange: this.lines.rangeOf(map.toDocument(entry.tagStart), map.toDocument(entry.tagEnd)),
+      range: extent,
+    });
   }
 
   /** A fenced or indented code block: its text is literal, entities included. */
@@ -669,6 +731,7 @@ class PageReader {
     for (let i = 0; i < citations.length; i++) {
       const c = citations[i];
       const at = map.toDocument(c.offset);
+      if (this.readTags.has(at)) continue;
       this.doc.citations.push({
         tag: c.tag,
         file: this.doc.file,
