@@ -169,55 +169,61 @@ describe('parseMimYaml: a complete specification', () => {
     ]);
   });
 
-  it('reads guidance and tests', () => {
-    assert.deepEqual(doc.guidance, [
-      {
-        kind: 'guidance',
-        id: 'G1',
-        rawId: 'G1',
-        idRange: r(39, 8, 39, 10),
-        file: F,
-        range: r(39, 4, 42, 62),
-        title: 'Bridging',
-        mechanisms: [
-          {
-            file: F,
-            range: r(41, 17, 41, 19),
-            text: 'M1',
-            role: 'guidance-mechanisms',
-            target: { kind: 'mechanism', id: 'M1' },
-          },
-        ],
-      },
-    ]);
-    assert.deepEqual(doc.tests, [
-      {
-        kind: 'test',
-        id: 'T1',
-        rawId: 'T1',
-        idRange: r(44, 8, 44, 10),
-        file: F,
-        range: r(44, 4, 48, 59),
-        title: 'Timestamps present',
-        covers: [
-          {
-            file: F,
-            range: r(46, 13, 46, 17),
-            text: 'R1.1',
-            role: 'covers',
-            target: { kind: 'requirement', id: 'R1.1' },
-          },
-          {
-            file: F,
-            range: r(46, 19, 46, 23),
-            text: 'R2.1',
-            role: 'covers',
-            target: { kind: 'requirement', id: 'R2.1' },
-          },
-        ],
-        method: 'automated',
-      },
-    ]);
+  it('reads guidance and tests (their prose below)', () => {
+    assert.deepEqual(
+      doc.guidance.map(({ text: _, ...g }) => g),
+      [
+        {
+          kind: 'guidance',
+          id: 'G1',
+          rawId: 'G1',
+          idRange: r(39, 8, 39, 10),
+          file: F,
+          range: r(39, 4, 42, 62),
+          title: 'Bridging',
+          mechanisms: [
+            {
+              file: F,
+              range: r(41, 17, 41, 19),
+              text: 'M1',
+              role: 'guidance-mechanisms',
+              target: { kind: 'mechanism', id: 'M1' },
+            },
+          ],
+        },
+      ],
+    );
+    assert.deepEqual(
+      doc.tests.map(({ description: _, ...t }) => t),
+      [
+        {
+          kind: 'test',
+          id: 'T1',
+          rawId: 'T1',
+          idRange: r(44, 8, 44, 10),
+          file: F,
+          range: r(44, 4, 48, 59),
+          title: 'Timestamps present',
+          covers: [
+            {
+              file: F,
+              range: r(46, 13, 46, 17),
+              text: 'R1.1',
+              role: 'covers',
+              target: { kind: 'requirement', id: 'R1.1' },
+            },
+            {
+              file: F,
+              range: r(46, 19, 46, 23),
+              text: 'R2.1',
+              role: 'covers',
+              target: { kind: 'requirement', id: 'R2.1' },
+            },
+          ],
+          method: 'automated',
+        },
+      ],
+    );
   });
 
   it('puts every reference in doc.refs, in written order', () => {
@@ -282,6 +288,54 @@ describe('parseMimYaml: a complete specification', () => {
       ],
     );
     assert.deepEqual(spanRange(doc, doc.blocks[0]), r(8, 2, 9, 24));
+  });
+
+  it('keeps the Markdown of its prose fields as written, where they stand', () => {
+    assert.equal(
+      doc.objective?.markdown,
+      'Cities compare street noise across districts, as described in [b-ISO 1996-1]\nand in line with MIM7.\n',
+    );
+    assert.deepEqual(spanRange(doc, doc.objective!), r(8, 2, 9, 24));
+    assert.equal(doc.capabilities[0].description?.markdown, 'Sensors report **sound levels** over time.');
+    assert.equal(doc.mechanisms[0].description?.markdown, 'Observations are served as [OGC 18-088] entities.');
+    assert.equal(doc.guidance[0].text?.markdown, 'Gateways translate between M1 and proprietary feeds.');
+    assert.deepEqual(spanRange(doc, doc.guidance[0].text!), r(42, 10, 42, 62));
+    assert.equal(doc.tests[0].description?.markdown, 'Fetch ten Observations and check each one.');
+    assert.equal(doc.itu?.summary?.markdown, 'This Recommendation describes noise monitoring data.');
+    assert.equal(doc.itu?.scope?.markdown, 'It covers street-level noise sensors.');
+    assert.deepEqual(
+      [doc.itu?.definitions, doc.itu?.annexes, doc.itu?.appendices],
+      [{ elsewhere: [], here: [] }, [], []],
+    );
+  });
+
+  it('keeps the terms, annexes and appendices of the itu block with their prose', () => {
+    const text = [
+      'mim: MIM7',
+      'title: Maps',
+      'itu:',
+      '  definitions:',
+      '    elsewhere:',
+      '      - { term: smart city, source: b-ITU-T Y.4900, definition: A city that *uses* ICT. }',
+      '    here:',
+      '      - { term: map service }',
+      '  annexes:',
+      '    - { title: Profiles, text: "The **profiles**." }',
+      '  appendices:',
+      '    - { title: Examples }',
+    ].join('\n');
+    const itu = parseMimYaml('maps.mim.yaml', text, 1).itu!;
+    const prose = (p?: { markdown: string }) => p?.markdown;
+    assert.deepEqual(
+      itu.definitions.elsewhere.map((d) => [d.term, d.source, prose(d.definition)]),
+      [['smart city', 'b-ITU-T Y.4900', 'A city that *uses* ICT.']],
+    );
+    assert.deepEqual(itu.definitions.here, [{ term: 'map service' }]);
+    assert.deepEqual(
+      itu.annexes.map((a) => [a.title, prose(a.text)]),
+      [['Profiles', 'The **profiles**.']],
+    );
+    assert.deepEqual(itu.appendices, [{ title: 'Examples' }]);
   });
 
   it('reads suppressions from YAML comments', () => {

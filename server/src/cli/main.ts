@@ -1,23 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import { limitHeapGrowth, limitInlining } from '../node/process-tuning.js';
-import { NodeFileSystem } from '../node/file-system.js';
-import { NodeYamlEvents } from '../node/yaml-events.js';
-import { normalizePath } from '../base/paths.js';
-import { Workspace } from '../workspace/workspace.js';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
-import { requested, scanRoots } from './context.js';
+import { runExport } from './export.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { modelJson } from './model-json.js';
 import { buildReport } from './report.js';
+import { scanPaths } from './scan.js';
 
 declare const MIMSPEC_VERSION: string | undefined;
 const VERSION = typeof MIMSPEC_VERSION === 'string' ? MIMSPEC_VERSION : '0.1.0';
 
 /** Runs one command; returns the exit code (0 clean, 1 errors found, 2 usage or internal failure). */
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (argv[0] === 'export') return runExport(argv.slice(1), out, err);
   const args = parseArgs(argv);
   switch (args.command) {
     case 'help':
@@ -35,36 +31,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 }
 
 async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const cwd = process.cwd();
-  const roots = args.paths.map((p) => normalizePath(resolve(cwd, p)));
-  const fs = new NodeFileSystem();
-  for (const root of roots) {
-    if (!(await fs.stat(root))) {
-      err(`mimspec: no such file or folder: ${relative(cwd, root) || root}\n`);
-      return 2;
-    }
-  }
-  let config: { file: string; text: string } | undefined;
-  if (args.config) {
-    const file = resolve(cwd, args.config);
-    try {
-      config = { file, text: readFileSync(file, 'utf8') };
-    } catch {
-      err(`mimspec: cannot read the config file ${args.config}\n`);
-      return 2;
-    }
-  }
-  // The bundle's worker script sits beside it (esbuild.mjs); where it is missing, the YAML is read here.
-  const yamlEvents = new NodeYamlEvents(join(__dirname, 'yaml-events-worker.js'));
-  yamlEvents.open();
-  const ws = new Workspace(fs, { roots: scanRoots(roots), config, yamlEvents, incremental: false });
-  try {
-    await ws.scan();
-  } finally {
-    yamlEvents.close();
-  }
-  const rel = (file: string) => relative(cwd, file).split('\\').join('/') || file;
-  const wanted = requested(roots);
+  const scanned = await scanPaths(args.paths, args.config, err);
+  if (!scanned) return 2;
+  const { ws, wanted, rel } = scanned;
   if (args.command === 'model') {
     const mims = ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)));
     out(`${JSON.stringify(modelJson(mims, rel), null, 2)}\n`);

@@ -12,6 +12,7 @@ import type {
   Link,
   Mechanism,
   PartOccurrence,
+  Prose,
   Reference,
   Requirement,
   Section,
@@ -58,6 +59,8 @@ export interface DocumentModel {
   status?: string;
   edition?: string;
   category?: string;
+  /** The objective's Markdown, where the syntax holds it as one text (a `*.mim.yaml`). */
+  objective?: Prose;
   sections: Section[];
   parts: PartOccurrence[];
   capabilities: Capability[];

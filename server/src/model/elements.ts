@@ -44,6 +44,15 @@ export interface TextSpan {
   end: number;
 }
 
+/**
+ * A Markdown text of the model (an objective, a description, a guidance text): where it is
+ * written, and its Markdown as its reader takes it (a YAML scalar's value, quotes and block
+ * indentation gone), for views and exports that show it as written.
+ */
+export interface Prose extends TextSpan {
+  markdown: string;
+}
+
 /** A normative keyword found in text. */
 export interface KeywordHit {
   /** Offset of the phrase in the document text. */
@@ -77,7 +86,7 @@ interface ElementBase {
 
 export interface Capability extends ElementBase {
   kind: 'capability';
-  description?: TextSpan;
+  description?: Prose;
   requirements: Requirement[];
 }
 
@@ -110,13 +119,14 @@ export interface MappingRow {
 export interface Mechanism extends ElementBase {
   kind: 'mechanism';
   standards: string[];
-  description?: TextSpan;
+  description?: Prose;
   satisfies: MappingRow[];
 }
 
 export interface Guidance extends ElementBase {
   kind: 'guidance';
   mechanisms: IdRef[];
+  text?: Prose;
 }
 
 export type TestMethod = 'automated' | 'manual' | 'self-assessment';
@@ -125,6 +135,7 @@ export interface Test extends ElementBase {
   kind: 'test';
   covers: IdRef[];
   method?: TestMethod | string;
+  description?: Prose;
 }
 
 export type MimElement = Capability | Requirement | Mechanism | Guidance | Test;
@@ -308,6 +319,24 @@ export interface ItuBlock {
   clauses: { name: string; range: Range }[];
   keywords: { text: string; range: Range }[];
   abbreviations: { abbr: string; expansion?: string; range: Range }[];
+  summary?: Prose;
+  scope?: Prose;
+  /** Clause 3: terms defined elsewhere (with the tag of their source) and terms defined here. */
+  definitions: { elsewhere: ItuDefinition[]; here: ItuDefinition[] };
+  annexes: ItuAppendix[];
+  appendices: ItuAppendix[];
+}
+
+export interface ItuDefinition {
+  term: string;
+  source?: string;
+  definition?: Prose;
+}
+
+/** An annex or an appendix of a draft Recommendation. */
+export interface ItuAppendix {
+  title: string;
+  text?: Prose;
 }
 
 export type { ElementKind, IdKind };

@@ -7,6 +7,8 @@ import type { PageSink } from './page-sink.js';
 export interface ProseContext extends PageSink {
   /** Whether an id at this offset defines or lists an element, and so is no reference. */
   isDefinition(offset: number): boolean;
+  /** Whether a `[tag]` at this offset was read already (a reference's own tag, a standard). */
+  isReadTag(offset: number): boolean;
 }
 
 /** Cross-references and citations in prose. */
@@ -37,6 +39,7 @@ export function readProseRefs(r: ProseContext, content: string, map: OffsetMap):
   for (let i = 0; i < citations.length; i++) {
     const c = citations[i];
     const at = map.toDocument(c.offset);
+    if (r.isReadTag(at)) continue;
     r.doc.citations.push({
       tag: c.tag,
       file: r.doc.file,

@@ -156,11 +156,17 @@ function idInvisibles(r: ElementContext, id: HeadingId, map: OffsetMap, glued: b
 
 /** `Mechanisms: M1, M2` under a guidance heading; `Covers: R1.1` under a test heading. */
 export function listLine(r: ElementContext, listed: Guidance | Test, content: string, map: OffsetMap): void {
-  const m = /^\s*\**\s*(Mechanisms|Covers)\s*\**\s*:\s*\**\s*/i.exec(content);
+  const m = /^\s*\**\s*(Mechanisms|Covers|Method)\s*\**\s*:\s*\**\s*/i.exec(content);
   if (!m) return;
-  const isCovers = m[1].toLowerCase() === 'covers';
-  if (isCovers !== (listed.kind === 'test')) return;
+  const label = m[1].toLowerCase();
   const line = content.slice(m[0].length).split('\n')[0];
+  if (label === 'method') {
+    const method = foldSpace(plainInline(line)).trim();
+    if (listed.kind === 'test' && method) listed.method ??= method;
+    return;
+  }
+  const isCovers = label === 'covers';
+  if (isCovers !== (listed.kind === 'test')) return;
   for (const entry of readIdList(line, m[0].length)) {
     const ref = listedRef(r, entry, map, isCovers ? 'covers' : 'guidance-mechanisms');
     if (listed.kind === 'test') listed.covers.push(ref);

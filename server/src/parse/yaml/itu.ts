@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../../model/document.js';
-import type { ItuBlock } from '../../model/elements.js';
+import type { ItuAppendix, ItuBlock, ItuDefinition } from '../../model/elements.js';
 import { entries, entrySpan, field, items, nodeSpan, scalarSpan, str, type Entry } from './nodes.js';
-import { plainText, readText } from './text-fields.js';
+import { plainText, readProse } from './text-fields.js';
 import { isMap, isScalar, type MaybeNode } from './tree.js';
 
 /** The clauses of an ITU-T Recommendation in the order it puts them. */
@@ -34,6 +34,9 @@ export function readItu(model: DocumentModel, root: MaybeNode): void {
     clauses: [],
     keywords: [],
     abbreviations: [],
+    definitions: { elsewhere: [], here: [] },
+    annexes: [],
+    appendices: [],
   };
   const clause = (name: string, e: Entry) => ({ name, range: model.lines.rangeOf(e.keyNode.start, e.keyNode.end) });
 
@@ -64,16 +67,40 @@ export function readItu(model: DocumentModel, root: MaybeNode): void {
     });
   }
 
-  readText(model, field(block, 'summary')?.value);
-  readText(model, field(block, 'scope')?.value);
+  const summary = readProse(model, field(block, 'summary')?.value);
+  if (summary) itu.summary = summary;
+  const scope = readProse(model, field(block, 'scope')?.value);
+  if (scope) itu.scope = scope;
   const definitions = field(block, 'definitions')?.value;
-  for (const item of [...items(field(definitions, 'elsewhere')?.value), ...items(field(definitions, 'here')?.value)]) {
-    readText(model, field(item, 'definition')?.value);
+  for (const which of ['elsewhere', 'here'] as const) {
+    itu.definitions[which] = items(field(definitions, which)?.value).flatMap(
+      (item) => readDefinition(model, item) ?? [],
+    );
   }
-  for (const item of [...items(field(block, 'annexes')?.value), ...items(field(block, 'appendices')?.value)]) {
-    readText(model, field(item, 'text')?.value);
+  for (const which of ['annexes', 'appendices'] as const) {
+    itu[which] = items(field(block, which)?.value).flatMap((item) => readAppendix(model, item) ?? []);
   }
   model.itu = itu;
+}
+
+/** A defined term; its definition is prose, read (and checked) even where the term is missing. */
+function readDefinition(model: DocumentModel, item: MaybeNode): ItuDefinition | undefined {
+  const definition = readProse(model, field(item, 'definition')?.value);
+  const term = str(field(item, 'term')?.value);
+  if (!isMap(item) || term === undefined) return undefined;
+  const source = str(field(item, 'source')?.value);
+  return {
+    term: plainText(term),
+    ...(source !== undefined && { source: source.trim() }),
+    ...(definition && { definition }),
+  };
+}
+
+function readAppendix(model: DocumentModel, item: MaybeNode): ItuAppendix | undefined {
+  const text = readProse(model, field(item, 'text')?.value);
+  const title = str(field(item, 'title')?.value);
+  if (!isMap(item) || title === undefined) return undefined;
+  return { title: plainText(title), ...(text && { text }) };
 }
 
 /** Keywords as a list, or as one line separated by commas or semicolons. */

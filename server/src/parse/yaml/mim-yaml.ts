@@ -12,7 +12,7 @@ import { loadYaml } from './load.js';
 import { entries, entrySpan, field, items, scalarSpan, str } from './nodes.js';
 import { readElementId, readRef, readRefs } from './refs.js';
 import { checkSchema } from './schema.js';
-import { plainText, readText } from './text-fields.js';
+import { plainText, readProse, readText } from './text-fields.js';
 import { isMap, isScalar, type MaybeNode } from './tree.js';
 
 /** The top-level keys that hold the five Y.MIM parts. */
@@ -65,7 +65,8 @@ function readSpec(model: DocumentModel, root: MaybeNode): void {
     const part = PART_KEYS[e.key];
     if (part) model.parts.push({ part, file: model.file, range: rangeOf(model, e.keyNode) });
   }
-  readText(model, field(root, 'objective')?.value, 'objective');
+  const objective = readProse(model, field(root, 'objective')?.value, 'objective');
+  if (objective) model.objective = objective;
   for (const item of items(field(root, 'capabilities')?.value)) readCapability(model, item);
   for (const item of items(field(root, 'mechanisms')?.value)) readMechanism(model, item);
   for (const item of items(field(root, 'interoperabilityGuidance')?.value)) readGuidance(model, item);
@@ -128,7 +129,7 @@ function readHeader(model: DocumentModel, root: MaybeNode): void {
 
 function readCapability(model: DocumentModel, node: MaybeNode): void {
   const id = readElementId(model, node, 'capability');
-  const description = readText(model, field(node, 'description')?.value, 'capabilities');
+  const description = readProse(model, field(node, 'description')?.value, 'capabilities');
   const requirements = items(field(node, 'requirements')?.value).flatMap(
     (r) => readRequirement(model, r, id?.id) ?? [],
   );
@@ -140,7 +141,7 @@ function readCapability(model: DocumentModel, node: MaybeNode): void {
     file: model.file,
     range: rangeOf(model, node),
     title: titleOf(node),
-    ...(description && { description: description.span }),
+    ...(description && { description }),
     requirements,
   });
 }
@@ -182,7 +183,7 @@ function readMechanism(model: DocumentModel, node: MaybeNode): void {
     standards.push(tag);
     model.citations.push({ tag, file: model.file, range: model.lines.rangeOf(span.start, span.end) });
   }
-  const description = readText(model, field(node, 'description')?.value, 'mechanisms');
+  const description = readProse(model, field(node, 'description')?.value, 'mechanisms');
   const satisfies = items(field(node, 'satisfies')?.value).flatMap((row) => readMappingRow(model, row) ?? []);
   if (!id || !isMap(node)) return;
   model.mechanisms.push({
@@ -192,7 +193,7 @@ function readMechanism(model: DocumentModel, node: MaybeNode): void {
     range: rangeOf(model, node),
     title: titleOf(node),
     standards,
-    ...(description && { description: description.span }),
+    ...(description && { description }),
     satisfies,
   });
 }
@@ -213,7 +214,7 @@ function readMappingRow(model: DocumentModel, node: MaybeNode): MappingRow | und
 function readGuidance(model: DocumentModel, node: MaybeNode): void {
   const id = readElementId(model, node, 'guidance');
   const mechanisms = readRefs(model, field(node, 'mechanisms')?.value, 'guidance-mechanisms');
-  readText(model, field(node, 'text')?.value, 'guidance');
+  const text = readProse(model, field(node, 'text')?.value, 'guidance');
   if (!id || !isMap(node)) return;
   model.guidance.push({
     kind: 'guidance',
@@ -222,13 +223,14 @@ function readGuidance(model: DocumentModel, node: MaybeNode): void {
     range: rangeOf(model, node),
     title: titleOf(node),
     mechanisms,
+    ...(text && { text }),
   });
 }
 
 function readTest(model: DocumentModel, node: MaybeNode): void {
   const id = readElementId(model, node, 'test');
   const covers = readRefs(model, field(node, 'covers')?.value, 'covers');
-  readText(model, field(node, 'description')?.value, 'conformance');
+  const description = readProse(model, field(node, 'description')?.value, 'conformance');
   if (!id || !isMap(node)) return;
   const method = str(field(node, 'method')?.value);
   model.tests.push({
@@ -239,6 +241,7 @@ function readTest(model: DocumentModel, node: MaybeNode): void {
     title: titleOf(node),
     covers,
     ...(method !== undefined && { method }),
+    ...(description && { description }),
   });
 }
 

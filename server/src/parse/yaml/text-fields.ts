@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../../model/document.js';
-import type { PartName, TextSpan } from '../../model/elements.js';
+import type { PartName, Prose, TextSpan } from '../../model/elements.js';
 import { plainInline } from '../text/inline-markdown.js';
 import { foldSpace } from '../text/white-space.js';
 import { findCitations, findProseRefs } from '../text/xrefs.js';
@@ -35,6 +35,12 @@ export function readText(model: DocumentModel, node: MaybeNode, part?: PartName)
   const refs = findProseRefs(source, span.start);
   for (let i = 0; i < refs.length; i++) model.refs.push(toIdRef(model, refs[i], 'prose'));
   return { span, source, value: node.value };
+}
+
+/** Reads a Markdown text field (as readText) and keeps it in the model as prose: where it is, and its Markdown. */
+export function readProse(model: DocumentModel, node: MaybeNode, part?: PartName): Prose | undefined {
+  const text = readText(model, node, part);
+  return text && { start: text.span.start, end: text.span.end, markdown: text.value };
 }
 
 /** A Markdown text field as a reader sees it, white space folded: read as the text of a Markdown page is (`plainInline`). */

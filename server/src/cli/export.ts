@@ -1,0 +1,141 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { ProjectConfig } from '../config/project-config.js';
+import type { Mim } from '../model/mim.js';
+import { renderGitbook, type GitbookOptions } from '../render/gitbook.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { USAGE } from './args.js';
+import { scanPaths } from './scan.js';
+
+export interface ExportArgs {
+  paths: string[];
+  to: string;
+  out: string;
+  force: boolean;
+  config?: string;
+}
+
+/** The files of one MIM's folder, by path relative to it, or why the MIM does not go to this format. */
+type Exporter = (mim: Mim, ws: Workspace) => Map<string, string> | { skip: string };
+
+/** One export per format: `--to <name>`. */
+const FORMATS: Record<string, Exporter> = {
+  markdown: exportMarkdown,
+};
+
+/** `mimspec export PATH... --to FORMAT -o OUT [--force]`: one folder per MIM under OUT; exit 0, or 2 on bad usage or failure. */
+export async function runExport(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out(`${USAGE}\n`);
+    return 0;
+  }
+  const args = parseExportArgs(argv);
+  if (typeof args === 'string') {
+    err(`mimspec: ${args}\n${USAGE}\n`);
+    return 2;
+  }
+  const scanned = await scanPaths(args.paths, args.config, err);
+  if (!scanned) return 2;
+  const { ws, wanted, rel } = scanned;
+  const exporter = FORMATS[args.to];
+  const folders = new Map<string, { mim: Mim; files: Map<string, string> }>();
+  for (const mim of ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)))) {
+    const where = rel(mim.root);
+    if (!mim.known) {
+      err(`mimspec: ${where} is not exported: it names no MIM number\n`);
+      continue;
+    }
+    const files = exporter(mim, ws);
+    if (!(files instanceof Map)) {
+      err(`mimspec: ${mim.id} (${where}) is not exported: ${files.skip}\n`);
+      continue;
+    }
+    const other = folders.get(mim.id);
+    if (other) {
+      err(`mimspec: ${mim.id} is held by both ${rel(other.mim.root)} and ${where}: export them one at a time\n`);
+      return 2;
+    }
+    folders.set(mim.id, { mim, files });
+  }
+  if (folders.size === 0) {
+    err(`mimspec: nothing to export to ${args.to}\n`);
+    return 2;
+  }
+  const outDir = resolve(args.out);
+  // Every folder is looked at before any is written, so that a refusal leaves everything as it was.
+  for (const id of folders.keys()) {
+    const dir = join(outDir, id);
+    if (!args.force && existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) {
+      err(`mimspec: ${rel(dir)} is not empty: give --force to write over it\n`);
+      return 2;
+    }
+  }
+  try {
+    for (const [id, { mim, files }] of folders) {
+      const dir = join(outDir, id);
+      for (const [path, text] of files) writeAtomically(join(dir, path), text);
+      out(`${mim.id}: ${rel(dir)} (${files.size} files, from ${rel(mim.root)})\n`);
+    }
+  } catch (e) {
+    err(`mimspec: cannot write the export: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  return 0;
+}
+
+/** Writes to a temporary name beside the file, then renames it: a reader never sees half a file. */
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/** The arguments of `export`, or what is wrong with them. */
+export function parseExportArgs(argv: string[]): ExportArgs | string {
+  const args: Partial<ExportArgs> & { paths: string[]; force: boolean } = { paths: [], force: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === '--to') {
+      const v = value();
+      if (!v || !(v in FORMATS)) return `--to takes ${Object.keys(FORMATS).join(' or ')}${v ? `, not '${v}'` : ''}`;
+      args.to = v;
+    } else if (flag === '--output' || flag === '-o') {
+      const v = value();
+      if (!v) return `${flag} takes a folder`;
+      args.out = v;
+    } else if (flag === '--config' || flag === '-c') {
+      const v = value();
+      if (!v) return '--config takes a file';
+      args.config = v;
+    } else if (a === '--force') args.force = true;
+    else if (a.startsWith('-')) return `unknown option '${a}'`;
+    else args.paths.push(a);
+  }
+  if (!args.to) return `export needs --to ${Object.keys(FORMATS).join(' or ')}`;
+  if (!args.out) return 'export needs -o FOLDER, where each MIM gets a folder of its own';
+  if (args.paths.length === 0) args.paths.push('.');
+  return args as ExportArgs;
+}
+
+// ---- markdown: a *.mim.yaml as a GitBook repository -------------------------------------
+
+function exportMarkdown(mim: Mim, ws: Workspace): Map<string, string> | { skip: string } {
+  const spec = mim.documents.find((d) => d.kind === 'mim-yaml');
+  if (!spec) return { skip: 'it is written in Markdown already (only a *.mim.yaml is exported to Markdown)' };
+  return renderGitbook(mim, exportOptions(ws.configFor(spec.file)));
+}
+
+/** What the repository's mimspec.yaml keeps of the settings the specification was read under. */
+export function exportOptions(config: ProjectConfig): GitbookOptions {
+  return { numbering: config.numbering, rules: config.rules, registry: config.registry };
+}
