@@ -1,14 +1,6 @@
 import type { Token } from 'markdown-it';
 import { emptyDocument, type DocumentModel } from '../../model/document.js';
-import type {
-  Capability,
-  Guidance,
-  Mechanism,
-  PartName,
-  ReferenceKind,
-  Test,
-  TextBlock,
-} from '../../model/elements.js';
+import type { Capability, Guidance, Mechanism, PartName, Test, TextBlock } from '../../model/elements.js';
 import { LineIndex, type Range } from '../../model/range.js';
 import { findSuppressions } from '../text/suppressions.js';
 import { plainInline } from '../text/inline-markdown.js';
@@ -18,7 +10,7 @@ import { readGitbookTags } from './gitbook.js';
 import { leadingTitle, partOfFileName, partOfTitle, readLeadingId, REPOSITORY_H1, SINGLE_PAGE_H1 } from './headings.js';
 import { FlatMap, inlineMap, type OffsetMap } from './inline-map.js';
 import { readLinks } from './read-links.js';
-import { readReferenceEntry, readStandards, referencesKindOf } from './references.js';
+import { ReferencesReader } from './references.js';
 import { readProseRefs } from './prose-refs.js';
 import { readTable } from './read-tables.js';
 import { headingElement, listLine, requirement, type HeadingElement } from './read-elements.js';
@@ -29,7 +21,6 @@ import type { RawCell } from './table-cells.js';
 import { normalizeMimId } from '../../model/ids.js';
 import { foldSpace } from '../text/white-space.js';
 
-const STANDARDS_LABEL = /^\s*\**\s*Standards\s*\**\s*:\s*\**\s*/i;
 const PLACEHOLDER =
   /^(tbd|tbc|todo|to do|unfinished page|coming soon|work in progress|under construction|to be (completed|defined|written|added)|placeholder)\.?$/i;
 
@@ -61,10 +52,8 @@ class PageReader {
   readonly env: Record<string, unknown> = {};
   /** Offsets of ids that define elements, so prose scanning does not take them for references. */
   private readonly definitionIds = new Set<number>();
-  /** The kind of reference the section lists, and the level of its heading. */
-  private references: { kind: ReferenceKind; level: number } | undefined;
-  /** Offsets of `[tag]`s read already (a reference's own tag, a standard), which prose scanning does not count again. */
-  private readonly readTags = new Set<number>();
+  /** References and standards, and the `[tag]`s they read, which prose scanning does not count again. */
+  private readonly references: ReferencesReader;
   /** Every invisible character of the page, placed as the walk meets headings, ids and code. */
   readonly invisibles: PageInvisibles;
 
@@ -73,6 +62,7 @@ class PageReader {
     this.invisibles = new PageInvisibles(text);
     this.doc = emptyDocument(file, 'markdown', 'page', version, text, this.lineIndex);
     this.sections = new OpenSections(this.doc, this.lineIndex);
+    this.references = new ReferencesReader(this);
     this.baseName = file.slice(file.lastIndexOf('/') + 1);
     if (/^summary\.md$/i.test(this.baseName)) this.doc.role = 'summary';
   }
@@ -176,7 +166,7 @@ class PageReader {
     // `## Mechanism 1: ...` names an element, not the Mechanisms part.
     if (!id) this.updatePart(title, level, headingRange);
     this.conventions.heading(title, level);
-    this.updateReferences(title, level);
+    this.references.heading(title, level);
 
     if (this.capability && level <= this.capabilityLevel) this.capability = undefined;
     if (this.mechanism && level <= this.mechanismLevel) this.mechanism = undefined;
@@ -265,7 +255,7 @@ class PageReader {
     if (lead?.kind === 'requirement' && (this.part === 'capabilities' || this.capability)) {
       requirement(this, lead, content, map, extent);
     }
-    if (this.listDepth === 0) this.referenceEntry(content, map, extent);
+    if (this.listDepth === 0) this.references.entry(content, map, extent);
     this.labelledLine(content, map);
     this.inlineContent(inline, map, kind);
   }
@@ -285,7 +275,7 @@ class PageReader {
     const extent = this.lineIndex.rangeOf(this.lineIndex.lineStart(item.map[0]), this.lineIndex.lineEnd(last));
     if (lead?.kind === 'requirement' && inCapabilities) requirement(this, lead, content, map, extent);
     if (this.doc.role === 'summary') this.summaryEntry(para, content, map, extent);
-    this.referenceEntry(content, map, extent);
+    this.references.entry(content, map, extent);
     this.labelledLine(content, map);
     this.inlineContent(para, map, 'list-item');
     return i + 3;
@@ -364,7 +354,7 @@ class PageReader {
   }
 
   isReadTag(offset: number): boolean {
-    return this.readTags.has(offset);
+    return this.references.isReadTag(offset);
   }
 
   /**
@@ -373,45 +363,7 @@ class PageReader {
    */
   private labelledLine(content: string, map: OffsetMap): void {
     if (this.listed) listLine(this, this.listed, content, map);
-    else if (this.mechanism) this.standards(content, map);
-  }
-
-  /** A mechanism's standards: each names a reference, so each is a citation of its tag, as in a *.mim.yaml. */
-  private standards(content: string, map: OffsetMap): void {
-    const m = STANDARDS_LABEL.exec(content);
-    if (!m) return;
-    for (const s of readStandards(content.slice(m[0].length).split('\n')[0], m[0].length)) {
-      const start = map.toDocument(s.offset);
-      this.mechanism!.standards.push(s.tag);
-      this.readTags.add(start);
-      this.doc.citations.push({
-        tag: s.tag,
-        file: this.doc.file,
-        range: this.lineIndex.rangeOf(start, map.toDocument(s.offset + s.length)),
-      });
-    }
-  }
-
-  private updateReferences(title: string, level: number): void {
-    const kind = referencesKindOf(title);
-    if (kind) this.references = { kind, level };
-    else if (this.references && level <= this.references.level) this.references = undefined;
-  }
-
-  /** `[tag] Title, <url>` in a list of references. */
-  private referenceEntry(content: string, map: OffsetMap, extent: Range): void {
-    const entry = this.references && readReferenceEntry(content);
-    if (!entry) return;
-    this.readTags.add(map.toDocument(entry.bracket));
-    this.doc.references.push({
-      tag: entry.tag,
-      kind: this.references!.kind,
-      ...(entry.title !== undefined && { title: entry.title }),
-      ...(entry.url !== undefined && { url: entry.url }),
-      file: this.doc.file,
-      tagRange: this.lineIndex.rangeOf(map.toDocument(entry.tagStart), map.toDocument(entry.tagEnd)),
-      range: extent,
-    });
+    else if (this.mechanism) this.references.standards(this.mechanism, content, map);
   }
 }
 

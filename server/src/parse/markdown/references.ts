@@ -1,6 +1,9 @@
-import type { ReferenceKind } from '../../model/elements.js';
+import type { Mechanism, ReferenceKind } from '../../model/elements.js';
+import type { Range } from '../../model/range.js';
 import { plainInline } from '../text/inline-markdown.js';
 import { foldSpace } from '../text/white-space.js';
+import type { OffsetMap } from './inline-map.js';
+import type { PageSink } from './page-sink.js';
 
 // How a page cites documents in the form of mim-format §3.3: a list of references under a
 // References (or Normative references) or Bibliography heading, each entry `[tag] Title,
@@ -69,4 +72,62 @@ export function readStandards(line: string, base: number): StandardAt[] {
     out.push({ tag, offset: base + offset, length: m[1] === undefined ? tag.length : m[0].length });
   }
   return out;
+}
+
+const STANDARDS_LABEL = /^\s*\**\s*Standards\s*\**\s*:\s*\**\s*/i;
+
+/**
+ * The page reader's part for references: the section of references the walk is in, its
+ * entries, a mechanism's `Standards:` line, and the `[tag]`s these read (which prose scanning
+ * must not count again as citations).
+ */
+export class ReferencesReader {
+  private section: { kind: ReferenceKind; level: number } | undefined;
+  private readonly readTags = new Set<number>();
+
+  constructor(private readonly page: PageSink) {}
+
+  heading(title: string, level: number): void {
+    const kind = referencesKindOf(title);
+    if (kind) this.section = { kind, level };
+    else if (this.section && level <= this.section.level) this.section = undefined;
+  }
+
+  /** `[tag] Title, <url>` in a list of references. */
+  entry(content: string, map: OffsetMap, extent: Range): void {
+    const entry = this.section && readReferenceEntry(content);
+    if (!entry) return;
+    const { doc, lineIndex } = this.page;
+    this.readTags.add(map.toDocument(entry.bracket));
+    doc.references.push({
+      tag: entry.tag,
+      kind: this.section!.kind,
+      ...(entry.title !== undefined && { title: entry.title }),
+      ...(entry.url !== undefined && { url: entry.url }),
+      file: doc.file,
+      tagRange: lineIndex.rangeOf(map.toDocument(entry.tagStart), map.toDocument(entry.tagEnd)),
+      range: extent,
+    });
+  }
+
+  /** A mechanism's standards: each names a reference, so each is a citation of its tag, as in a *.mim.yaml. */
+  standards(mechanism: Mechanism, content: string, map: OffsetMap): void {
+    const m = STANDARDS_LABEL.exec(content);
+    if (!m) return;
+    const { doc, lineIndex } = this.page;
+    for (const s of readStandards(content.slice(m[0].length).split('\n')[0], m[0].length)) {
+      const start = map.toDocument(s.offset);
+      mechanism.standards.push(s.tag);
+      this.readTags.add(start);
+      doc.citations.push({
+        tag: s.tag,
+        file: doc.file,
+        range: lineIndex.rangeOf(start, map.toDocument(s.offset + s.length)),
+      });
+    }
+  }
+
+  isReadTag(offset: number): boolean {
+    return this.readTags.has(offset);
+  }
 }
