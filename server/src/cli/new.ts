@@ -5,7 +5,7 @@ import { normalizeMimId } from '../model/ids.js';
 import { NodeFileSystem } from '../node/file-system.js';
 import { writeFileAtomically } from '../node/write-file.js';
 import { isTemplateName, newMimFiles, TEMPLATES, type TemplateName } from '../scaffold/new-mim.js';
-import { nextFreeMim } from '../scaffold/next-mim.js';
+import { proposeMimId } from '../scaffold/next-mim.js';
 import { Workspace } from '../workspace/workspace.js';
 import { USAGE } from './args.js';
 
@@ -65,14 +65,7 @@ async function proposeId(dir: string): Promise<string> {
   const root = normalizePath(dir);
   const ws = new Workspace(new NodeFileSystem(), { roots: existsSync(dir) ? [root] : [], incremental: false });
   await ws.scan();
-  const taken = [
-    ...ws.registryFor(`${root}/new.mim.yaml`).keys(),
-    ...ws
-      .mims()
-      .filter((m) => m.known)
-      .map((m) => m.id),
-  ];
-  return nextFreeMim(taken);
+  return proposeMimId(ws, root);
 }
 
 export function parseNewArgs(argv: string[]): NewArgs | string {

@@ -1,4 +1,5 @@
 import { normalizeMimId } from '../model/ids.js';
+import type { Workspace } from '../workspace/workspace.js';
 
 /**
  * The MIM number to propose for a new MIM: the lowest that neither the registry in force nor
@@ -13,4 +14,10 @@ export function nextFreeMim(taken: Iterable<string>): string {
   let n = 0;
   while (used.has(n)) n++;
   return `MIM${n}`;
+}
+
+/** The number to propose for a new MIM in `folder`: free in the registry in force there and in the workspace. */
+export function proposeMimId(ws: Workspace, folder: string): string {
+  const registry = ws.registryFor(`${folder}/new.mim.yaml`).keys();
+  return nextFreeMim([...registry, ...ws.mims().flatMap((m) => (m.known ? [m.id] : []))]);
 }
