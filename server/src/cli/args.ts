@@ -14,6 +14,7 @@ export const USAGE = `Usage:
   mimspec check [paths...] [--format text|json|sarif] [--config FILE]
   mimspec model [paths...] [--config FILE]
   mimspec export [paths...] --to markdown -o FOLDER [--force] [--config FILE]
+  mimspec graph [paths...] [--focus MIM2] [--expand MIM2,...] [--format svg|json|dot] [-o FILE] [--config FILE]
   mimspec --help | --version
 
 check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptors);
@@ -21,7 +22,11 @@ check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptor
 model   prints the MIM model as JSON.
 export  writes each MIM to a folder of its own under FOLDER (FOLDER/MIM8/...): markdown, a
         GitBook repository of a *.mim.yaml; a folder that is not empty is written over only
-        with --force.`;
+        with --force.
+graph   draws the MIMs and the references between them (SVG, or JSON / DOT for other
+        tools); --focus shows one MIM and its neighbours, --expand shows MIMs with their
+        capabilities, requirements and mechanisms. A graph too large to draw quickly is
+        narrowed, and what was left out is said on stderr.`;
 
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
