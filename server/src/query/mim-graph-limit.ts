@@ -9,10 +9,10 @@ export interface GraphLimits {
 
 /**
  * The layered layout's time grows with the arrows much more than with the boxes (crossings
- * and the bends of long arrows). Measured with dagre on 2 cores: the benchmark's 200 MIMs
- * hold 2,404 references between MIMs, still 2,348 arrows once counted per pair, and their
- * layout did not end in 5 minutes; its 61 most linked MIMs with 300 arrows take about half a
- * second, 400 arrows 6.6 s and 600 8.6 s (bench/graph.mjs times the request).
+ * and the bends of long arrows). Measured with dagre on 2 cores (shared, so these are high):
+ * the benchmark's 200 MIMs hold 2,404 references between MIMs, still 2,348 arrows once
+ * counted per pair, laid out in 115 s; its most linked MIMs within 300 arrows (61) take
+ * 0.5 to 1.8 s, 400 arrows 2.7 s, 600 6.1 s, 900 12.8 s (bench/graph.mjs times the request).
  */
 export const DEFAULT_GRAPH_LIMITS: GraphLimits = { nodes: 160, edges: 300 };
 
