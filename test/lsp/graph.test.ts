@@ -44,6 +44,7 @@ describe('mimspec/graph over stdio', () => {
     const expanded = await client.request<GraphResult>('mimspec/graph', { expand: ['MIM21'] });
     assert.equal(expanded.nodes, 7);
     assert.ok(expanded.svg.includes('data-id="MIM21.R1.2"'));
+    assert.deepEqual(await client.request<GraphResult>('mimspec/graph', { expand: ['MIM21'] }), expanded);
     const focused = await client.request<GraphResult>('mimspec/graph', { focus: 'MIM21' });
     // MIM21's only neighbour is MIM20.
     assert.equal(focused.nodes, 2);
