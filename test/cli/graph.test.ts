@@ -44,6 +44,16 @@ describe('mimspec graph', () => {
     assert.ok(!svg.includes('data-id="MIM2"'));
   });
 
+  it('focuses on a registry MIM that the workspace names', () => {
+    const r = mimspec(['graph', FIXTURE, '--focus', 'MIM2', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const g = JSON.parse(r.stdout) as { nodes: { id: string }[] };
+    assert.deepEqual(
+      g.nodes.map((n) => n.id),
+      ['MIM2', 'MIM20'],
+    );
+  });
+
   it('prints DOT', () => {
     const r = mimspec(['graph', FIXTURE, '--format', 'dot']);
     assert.equal(r.code, 0, r.stderr);
@@ -54,7 +64,7 @@ describe('mimspec graph', () => {
   it('refuses an unknown focus, an unknown format and an unknown option, with exit 2', () => {
     const focus = mimspec(['graph', FIXTURE, '--focus', 'MIM404']);
     assert.equal(focus.code, 2);
-    assert.match(focus.stderr, /--focus MIM404: no MIM of that number/);
+    assert.match(focus.stderr, /--focus MIM404: no MIM of that number in test\/fixtures\/graph, nor named there/);
     const format = mimspec(['graph', FIXTURE, '--format', 'png']);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /--format takes svg, json or dot, not 'png'/);

@@ -98,6 +98,14 @@ describe('MIM graph as SVG', () => {
   });
 });
 
+describe('MIM graph of nothing', () => {
+  it('says that it found no MIM, in an SVG of finite size', () => {
+    const svg = renderGraphSvg({ nodes: [], edges: [] }, { uriOf, style: false });
+    assert.ok(svg.includes('width="200" height="40" viewBox="0 0 200 40"'));
+    assert.ok(svg.includes('<text class="empty" x="12" y="24">No MIM found.</text>'));
+  });
+});
+
 describe('MIM graph as DOT', () => {
   it('keeps every label inside its quotes', async () => {
     const dot = renderGraphDot(await graphOf(fixture('graph')));

@@ -32,8 +32,10 @@ export async function runGraph(argv: string[], out: (s: string) => void, err: (s
   const scanned = await scanPaths(args.paths, args.config, err);
   if (!scanned) return 2;
   const { ws, rel } = scanned;
-  if (args.focus !== undefined && !ws.index.byId.has(args.focus)) {
-    err(`mimspec: --focus ${args.focus}: no MIM of that number in ${args.paths.join(' ')}\n`);
+  // A registry MIM that the workspace names may be the focus too: the graph then shows who names it.
+  const focus = args.focus;
+  if (focus !== undefined && !ws.index.byId.has(focus) && !ws.index.refs.some((r) => r.ref.mim === focus)) {
+    err(`mimspec: --focus ${focus}: no MIM of that number in ${args.paths.join(' ')}, nor named there\n`);
     return 2;
   }
   const unknown = args.expand.filter((id) => !ws.index.byId.has(id));

@@ -79,5 +79,7 @@ export function layoutGraph(graph: MimGraph): GraphLayout {
     return { index, points: label.points ?? [] };
   });
   const size = g.graph() as { width?: number; height?: number };
-  return { width: size.width ?? 0, height: size.height ?? 0, nodes, edges };
+  // dagre gives an empty graph an infinite size.
+  const finite = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n : 0);
+  return { width: finite(size.width), height: finite(size.height), nodes, edges };
 }

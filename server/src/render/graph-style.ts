@@ -22,5 +22,6 @@ export const GRAPH_CSS = `
 .mim-graph .edge-seeAlso path { stroke: var(--vscode-charts-purple, #8250df); }
 .mim-graph .edge .count { fill: var(--vscode-editor-foreground, #1f2328); font-size: 10px; text-anchor: middle; }
 .mim-graph .edge .count-bg { fill: var(--vscode-editor-background, #ffffff); }
+.mim-graph .empty { fill: var(--vscode-descriptionForeground, #59636e); }
 .mim-graph marker path { fill: var(--vscode-editorLineNumber-foreground, #6e7781); }
 `.trimStart();

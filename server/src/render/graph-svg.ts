@@ -66,8 +66,9 @@ export function edgeSummary(e: GraphEdge): string {
 export function renderGraphSvg(graph: MimGraph, options: GraphSvgOptions): string {
   const layout = layoutGraph(graph);
   const out: string[] = [];
-  const w = num(layout.width);
-  const h = num(layout.height);
+  const empty = layout.nodes.length === 0;
+  const w = num(empty ? 200 : layout.width);
+  const h = num(empty ? 40 : layout.height);
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="mim-graph" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="MIM graph">`,
   );
@@ -99,6 +100,7 @@ export function renderGraphSvg(graph: MimGraph, options: GraphSvgOptions): strin
     out.push('</g>');
   }
   for (const placed of layout.nodes) out.push(nodeSvg(placed, options));
+  if (empty) out.push('<text class="empty" x="12" y="24">No MIM found.</text>');
   out.push('</svg>\n');
   return out.join('\n');
 }
