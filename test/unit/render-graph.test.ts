@@ -8,6 +8,7 @@ import { renderGraphDot } from '../../server/src/render/graph-dot.js';
 import { escapeXml, renderGraphSvg } from '../../server/src/render/graph-svg.js';
 import { Workspace } from '../../server/src/workspace/workspace.js';
 import { matchGolden } from '../support/golden.js';
+import { MemoryFileSystem } from '../support/memory-fs.js';
 import { fixture, ROOT } from '../support/paths.js';
 
 async function graphOf(dir: string, options: MimGraphOptions = {}): Promise<MimGraph> {
@@ -95,6 +96,31 @@ describe('MIM graph as SVG', () => {
     const b = renderGraphSvg(await graphOf(ROOT + '/examples', { expand: ['MIM7', 'MIM8'] }), { uriOf });
     assert.equal(a, b);
     assert.equal((a.match(/<g class="node /g) ?? []).length, 30);
+  });
+});
+
+describe('MIM graph of a workspace too large to lay out whole', () => {
+  it('draws the most linked MIMs within the default limits, and says so', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) {
+      const others = Array.from({ length: 12 }, (_, k) => `MIM${100 + ((i * 11 + k * 17 + 1) % 150)}`);
+      files[`/w/m${i}.mim.yaml`] =
+        `mim: MIM${100 + i}\ntitle: Crowd ${i}\nobjective: Builds on ${others.join(', ')}.\n`;
+    }
+    const ws = new Workspace(new MemoryFileSystem(files), { roots: ['/w'], incremental: false });
+    await ws.scan();
+    const graph = buildMimGraph(ws.index, (f) => ws.registryFor(f));
+    const started = performance.now();
+    const svg = renderGraphSvg(graph, { uriOf });
+    const ms = performance.now() - started;
+    assert.ok(
+      graph.edges.length <= 300 && graph.nodes.length <= 160,
+      `${graph.nodes.length} boxes, ${graph.edges.length} arrows`,
+    );
+    assert.match(graph.truncated ?? '', /^The workspace holds 150 MIMs and 1\d{3} arrows/);
+    assert.equal((svg.match(/<g class="edge /g) ?? []).length, graph.edges.length);
+    // About a second on a quiet machine; the bound is for a busy one, far below what the whole graph takes.
+    assert.ok(ms < 30000, `${Math.round(ms)} ms`);
   });
 });
 
