@@ -2,10 +2,11 @@
 // budgets of a 2-core machine, and prints a table. Exits 0 even when a figure is over budget
 // (it is a report); 1 when a step could not run or crashed; 2 on bad usage.
 //
-//   node bench/run.mjs [--only cli|engine|lsp|packages] [--quick]
+//   node bench/run.mjs [--only cli|engine|lsp|graph|packages] [--quick]
 //
 // The language-server figures (issue budgets for a 1,000-file workspace) come from
 // bench/lsp-bench.mjs, which drives the real server over stdio; its table follows this one.
+// The MIM graph's request times on the generated workspace come from bench/graph.mjs (no budget).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -23,10 +24,10 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 if (
-  (only !== undefined && !['cli', 'engine', 'lsp', 'packages'].includes(only)) ||
+  (only !== undefined && !['cli', 'engine', 'lsp', 'graph', 'packages'].includes(only)) ||
   args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')
 ) {
-  console.error('usage: node bench/run.mjs [--only cli|engine|lsp|packages] [--quick]');
+  console.error('usage: node bench/run.mjs [--only cli|engine|lsp|graph|packages] [--quick]');
   process.exit(2);
 }
 
@@ -162,6 +163,12 @@ if (only === undefined || ['cli', 'engine'].includes(only)) {
   if (only !== 'engine') benchCli();
   if (only !== 'cli') benchEngine();
   printTable();
+}
+if (only === undefined || only === 'graph') {
+  if (only === 'graph') ensureWorkspace();
+  console.log(`\nMIM graph over the language server, ${workspace}:`);
+  const graph = spawnSync(process.execPath, ['bench/graph.mjs', workspace], { stdio: 'inherit' });
+  if (graph.status !== 0) failed = true;
 }
 if (only === undefined || only === 'lsp') {
   console.log('\nlanguage server over stdio, 1,000-file workspace:');

@@ -17,6 +17,7 @@ import { capabilities } from './capabilities.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { registerFeatures } from './features.js';
 import { registerNewMimRequests } from './new-mim-request.js';
+import { registerGraph } from './graph-request.js';
 import { readSettings } from '../config/settings.js';
 import { RULES } from '../rules/catalogue.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -174,6 +175,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerNewMimRequests(connection, { workspace: () => ws, ready: () => ready, pathOf: uriToPath });
+  registerGraph(connection, { workspace: () => ws, ready: () => ready });
 
   documents.listen(connection);
   connection.listen();
