@@ -13,15 +13,16 @@ export type ParsedArgs =
 export const USAGE = `Usage:
   mimspec check [paths...] [--format text|json|sarif] [--config FILE]
   mimspec model [paths...] [--config FILE]
-  mimspec export [paths...] --to markdown -o FOLDER [--force] [--config FILE]
+  mimspec export [paths...] --to markdown|html -o FOLDER [--force] [--config FILE]
   mimspec --help | --version
 
 check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptors);
         exit 0: no errors, 1: errors found, 2: bad usage or an internal failure.
 model   prints the MIM model as JSON.
-export  writes each MIM to a folder of its own under FOLDER (FOLDER/MIM8/...): markdown, a
-        GitBook repository of a *.mim.yaml; a folder that is not empty is written over only
-        with --force.`;
+export  writes each MIM under FOLDER. markdown: a GitBook repository of a *.mim.yaml, in a
+        folder of its own (FOLDER/MIM8/...); html: one self-contained page per MIM, whatever
+        its syntax (FOLDER/MIM8.html: inline CSS, no script, prints to PDF). A folder that is
+        not empty, or a page that exists, is written over only with --force.`;
 
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };

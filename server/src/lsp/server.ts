@@ -15,7 +15,9 @@ import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
 import { capabilities } from './capabilities.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
+import { registerExport } from './export-request.js';
 import { registerFeatures } from './features.js';
+import { registerPreview } from './preview-request.js';
 import { readSettings } from '../config/settings.js';
 import { RULES } from '../rules/catalogue.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -171,6 +173,10 @@ export function startServer(connection: Connection): void {
     clientCapabilities: () => clientCaps,
     snippets: () => clientCaps.textDocument?.completion?.completionItem?.snippetSupport === true,
   });
+
+  const views = { workspace: () => ws, ready: () => ready, pathOf: uriToPath, uriOf: pathToUri };
+  registerPreview(connection, views);
+  registerExport(connection, views);
 
   documents.listen(connection);
   connection.listen();

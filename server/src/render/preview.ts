@@ -93,3 +93,21 @@ export function renderHtmlDocument(mim: Mim, options: PreviewOptions = {}): stri
     '',
   ].join('\n');
 }
+
+/** Where each MIM of a list says its number (its first identity claim), for cross-references that open it. */
+export function mimPlaces(mims: readonly Mim[]): (id: string) => { file: string; line: number } | undefined {
+  const places = new Map<string, { file: string; line: number }>();
+  for (const m of mims) {
+    const claim = m.identity[0];
+    if (m.known && claim && !places.has(m.id)) places.set(m.id, { file: claim.file, line: claim.range.start.line });
+  }
+  return (id) => places.get(id);
+}
+
+/**
+ * A MIM as its exported page (`MIM8.html`), without the findings: an export is for readers.
+ * The CLI's `export --to html` and the server's `mimspec/export` both call this, so they give the same bytes.
+ */
+export function exportHtmlPage(mim: Mim, all: readonly Mim[]): { fileName: string; html: string } {
+  return { fileName: htmlFileName(mim), html: renderHtmlDocument(mim, { uriOf: fileUri, mimPlace: mimPlaces(all) }) };
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { Connection } from 'vscode-languageserver';
+import type { Mim } from '../model/mim.js';
+import { PREVIEW_CSS } from '../render/preview-style.js';
+import { mimPlaces, renderPreview, staleBanner } from '../render/preview.js';
+import { mimOfUri, type ViewHost } from './view-host.js';
+
+export interface PreviewResult {
+  mim: string | null;
+  title: string;
+  html: string;
+  /** A digest of what is shown: the client skips a render equal to the last. */
+  version: string;
+  /** True while a document of the MIM does not parse: `html` is the last render made without a syntax error, under a banner. */
+  stale?: boolean;
+}
+
+/**
+ * `mimspec/preview` and `mimspec/previewStyle`. While a document of the MIM does not parse
+ * (a `syntax/` problem), the answer is the last render made while it did, under a banner that
+ * names the error: what the author sees does not lose half the MIM at every keystroke. With no
+ * such render yet, the current model (what the reader could recover) is rendered.
+ */
+export function registerPreview(connection: Connection, host: ViewHost): void {
+  const lastGood = new Map<string, { title: string; html: string }>();
+
+  connection.onRequest('mimspec/previewStyle', () => ({ css: PREVIEW_CSS }));
+
+  connection.onRequest('mimspec/preview', async (params: { uri: string }): Promise<PreviewResult | null> => {
+    await host.ready();
+    if (typeof params?.uri !== 'string') return null;
+    const mim = mimOfUri(host, params.uri);
+    if (!mim) return null;
+    const key = `${mim.root}\u0000${mim.id}`;
+    const broken = syntaxProblem(mim);
+    const good = lastGood.get(key);
+    if (broken && good) {
+      const html = staleBanner(broken, host.uriOf) + good.html;
+      return { mim: mim.known ? mim.id : null, title: good.title, html, version: digest(html), stale: true };
+    }
+    const ws = host.workspace();
+    const all = ws.check();
+    const findings = mim.documents.flatMap((d) => all.get(d.file) ?? []);
+    const { title, html } = renderPreview(mim, { findings, uriOf: host.uriOf, mimPlace: mimPlaces(ws.mims()) });
+    if (!broken) lastGood.set(key, { title, html });
+    return { mim: mim.known ? mim.id : null, title, html, version: digest(html) };
+  });
+}
+
+/** The first syntax problem of the MIM's documents, as a finding's place and words. */
+function syntaxProblem(mim: Mim) {
+  for (const d of mim.documents) {
+    const p = d.problems.find((x) => x.code.startsWith('syntax/'));
+    if (p) return { code: p.code, message: p.message, file: d.file, range: p.range, severity: 'error' as const };
+  }
+  return undefined;
+}
+
+function digest(html: string): string {
+  return createHash('sha1').update(html).digest('hex').slice(0, 16);
+}
