@@ -64,8 +64,8 @@ describe('a hostile MIM in headless Chromium', { skip: process.env.CI ? false : 
       await el.hover({ timeout: 200, force: true }).catch(() => undefined);
     }
     seen.url = page.url();
-    seen.pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
-    seen.legit = await page.evaluate(() => (window as unknown as { __legit?: unknown }).__legit);
+    seen.pwned = await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned);
+    seen.legit = await page.evaluate(() => (globalThis as { __legit?: unknown }).__legit);
     assert.equal(seen.url, url, 'the page did not navigate away');
     await page.close();
     return seen;

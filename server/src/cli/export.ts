@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { Mim } from '../model/mim.js';
 import { renderGitbook, type GitbookOptions } from '../render/gitbook.js';
-import { exportHtmlPage } from '../render/preview.js';
+import { exportHtmlPage, mimPlaces } from '../render/preview.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { USAGE } from './args.js';
 import { scanPaths } from './scan.js';
@@ -17,7 +17,10 @@ export interface ExportArgs {
 }
 
 /** The files of one MIM's export, by path relative to its place, or why the MIM does not go to this format. */
-type Exporter = (mim: Mim, ws: Workspace) => Map<string, string> | { skip: string };
+type Exporter = (mim: Mim, ws: Workspace, places: MimPlaces) => Map<string, string> | { skip: string };
+
+/** Where each MIM of the workspace says its number, found once for all the MIMs of an export. */
+type MimPlaces = ReturnType<typeof mimPlaces>;
 
 /**
  * One export per format: `--to <name>`. A format writes each MIM to a folder of its own
@@ -26,8 +29,8 @@ type Exporter = (mim: Mim, ws: Workspace) => Map<string, string> | { skip: strin
 const FORMATS: Record<string, { exporter: Exporter; place: (id: string) => string }> = {
   markdown: { exporter: exportMarkdown, place: (id) => id },
   html: {
-    exporter: (mim, ws) => {
-      const { fileName, html } = exportHtmlPage(mim, ws.mims());
+    exporter: (mim, _ws, places) => {
+      const { fileName, html } = exportHtmlPage(mim, places);
       return new Map([[fileName, html]]);
     },
     place: (id) => `${id}.html`,
@@ -49,6 +52,7 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
   if (!scanned) return 2;
   const { ws, wanted, rel } = scanned;
   const { exporter, place } = FORMATS[args.to];
+  const places = mimPlaces(ws.mims());
   const folders = new Map<string, { mim: Mim; files: Map<string, string> }>();
   for (const mim of ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)))) {
     const where = rel(mim.root);
@@ -56,7 +60,7 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
       err(`mimspec: ${where} is not exported: it names no MIM number\n`);
       continue;
     }
-    const files = exporter(mim, ws);
+    const files = exporter(mim, ws, places);
     if (!(files instanceof Map)) {
       err(`mimspec: ${mim.id} (${where}) is not exported: ${files.skip}\n`);
       continue;

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { exportHtmlPage } from '../render/preview.js';
+import { exportHtmlPage, mimPlaces } from '../render/preview.js';
 import { mimOfUri, type ViewHost } from './view-host.js';
 
 interface ExportParams {
@@ -14,7 +14,7 @@ export function registerExport(connection: Connection, host: ViewHost): void {
     if (params?.to !== 'html' || typeof params.uri !== 'string') return null;
     const mim = mimOfUri(host, params.uri);
     if (!mim) return null;
-    const { fileName, html } = exportHtmlPage(mim, host.workspace().mims());
+    const { fileName, html } = exportHtmlPage(mim, mimPlaces(host.workspace().mims()));
     return { mim: mim.id, fileName, html };
   });
 }

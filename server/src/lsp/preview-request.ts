@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Connection } from 'vscode-languageserver';
 import type { Mim } from '../model/mim.js';
+import { ProseCache } from '../render/prose.js';
 import { PREVIEW_CSS } from '../render/preview-style.js';
 import { mimPlaces, renderPreview, staleBanner } from '../render/preview.js';
 import { mimOfUri, type ViewHost } from './view-host.js';
@@ -23,6 +24,7 @@ export interface PreviewResult {
  */
 export function registerPreview(connection: Connection, host: ViewHost): void {
   const lastGood = new Map<string, { title: string; html: string }>();
+  const proseCaches = new Map<string, ProseCache>();
 
   connection.onRequest('mimspec/previewStyle', () => ({ css: PREVIEW_CSS }));
 
@@ -41,7 +43,15 @@ export function registerPreview(connection: Connection, host: ViewHost): void {
     const ws = host.workspace();
     const all = ws.check();
     const findings = mim.documents.flatMap((d) => all.get(d.file) ?? []);
-    const { title, html } = renderPreview(mim, { findings, uriOf: host.uriOf, mimPlace: mimPlaces(ws.mims()) });
+    let proseCache = proseCaches.get(key);
+    if (!proseCache) proseCaches.set(key, (proseCache = new ProseCache()));
+    const { title, html } = renderPreview(mim, {
+      findings,
+      uriOf: host.uriOf,
+      mimPlace: mimPlaces(ws.mims()),
+      proseCache,
+    });
+    proseCache.rotate();
     if (!broken) lastGood.set(key, { title, html });
     return { mim: mim.known ? mim.id : null, title, html, version: digest(html) };
   });

@@ -4,7 +4,7 @@ import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { comparePositions, type Range } from '../model/range.js';
 import { esc, fileUri, sourceAttrs, type Source } from './html.js';
-import { renderProse } from './prose.js';
+import { renderProse, type ProseCache, type ProseEnv } from './prose.js';
 
 /** What a preview is rendered with besides the MIM. */
 export interface PreviewOptions {
@@ -14,6 +14,8 @@ export interface PreviewOptions {
   uriOf?: (path: string) => string;
   /** Where another MIM is written, for a cross-reference that can open it. */
   mimPlace?: (mimId: string) => { file: string; line: number } | undefined;
+  /** Prose rendered by the last preview of this MIM, for a preview that follows typing. */
+  proseCache?: ProseCache;
 }
 
 /** Something a finding can sit on: an element, a mapping row, a reference. */
@@ -66,7 +68,11 @@ export class PreviewContext {
     let line = doc ? doc.lines.positionAt(prose.start).line : 0;
     const first = doc?.text.charAt(prose.start);
     if (first === '|' || first === '>') line++;
-    return renderProse(prose.markdown, { uri: this.uriOf(file), line });
+    return this.renderProse(prose.markdown, { uri: this.uriOf(file), line });
+  }
+
+  renderProse(markdown: string, env: ProseEnv): string {
+    return renderProse(markdown, env, this.options.proseCache);
   }
 
   /** A reference to an id: a link to another MIM where it names one, else the id as written. */

@@ -2,7 +2,6 @@ import type { DocumentModel } from '../model/document.js';
 import type { PartOccurrence } from '../model/elements.js';
 import type { Range } from '../model/range.js';
 import type { PreviewContext } from './preview-context.js';
-import { renderProse } from './prose.js';
 
 // A page's prose has no field of the model: it is the text the model places between what it
 // read (an element's heading and its first requirement, a part's heading and its first element).
@@ -28,7 +27,7 @@ export function pageProse(
     if (!inFence && stop(line, n)) break;
     lines.push(!inFence && LABEL.test(line) ? '' : line);
   }
-  return renderProse(lines.join('\n'), { uri: ctx.uriOf(doc.file), line: from });
+  return ctx.renderProse(lines.join('\n'), { uri: ctx.uriOf(doc.file), line: from });
 }
 
 /** The end line (exclusive) of a range: a range ending at column 0 ends before its last line. */

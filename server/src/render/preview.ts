@@ -106,8 +106,9 @@ export function mimPlaces(mims: readonly Mim[]): (id: string) => { file: string;
 
 /**
  * A MIM as its exported page (`MIM8.html`), without the findings: an export is for readers.
- * The CLI's `export --to html` and the server's `mimspec/export` both call this, so they give the same bytes.
+ * The CLI's `export --to html` and the server's `mimspec/export` both call this, so they give the same bytes;
+ * `mimPlace` is `mimPlaces` of the workspace's MIMs, made once for an export of many.
  */
-export function exportHtmlPage(mim: Mim, all: readonly Mim[]): { fileName: string; html: string } {
-  return { fileName: htmlFileName(mim), html: renderHtmlDocument(mim, { uriOf: fileUri, mimPlace: mimPlaces(all) }) };
+export function exportHtmlPage(mim: Mim, mimPlace: PreviewOptions['mimPlace']): { fileName: string; html: string } {
+  return { fileName: htmlFileName(mim), html: renderHtmlDocument(mim, { uriOf: fileUri, mimPlace }) };
 }

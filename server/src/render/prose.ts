@@ -85,9 +85,41 @@ md.core.ruler.push('mim_xrefs', linkXrefs);
 md.core.ruler.push('source_lines', sourceLines);
 
 /** Markdown prose as HTML blocks; empty for a text of white space. */
-export function renderProse(markdown: string, env: ProseEnv): string {
+export function renderProse(markdown: string, env: ProseEnv, cache?: ProseCache): string {
   if (markdown.trim() === '') return '';
-  return md.render(markdown, { ...env });
+  if (!cache) return md.render(markdown, { ...env });
+  const key = `${env.uri}\n${env.line}\n${markdown}`;
+  let html = cache.get(key);
+  if (html === undefined) {
+    html = md.render(markdown, { ...env });
+    cache.set(key, html);
+  }
+  return html;
+}
+
+/**
+ * The prose of the last render, reused by the next: after a keystroke in a long MIM, only the
+ * text that changed (or moved to another line) goes through markdown-it again. The owner calls
+ * `rotate()` after each render, which forgets what that render did not use.
+ */
+export class ProseCache {
+  private previous = new Map<string, string>();
+  private current = new Map<string, string>();
+
+  get(key: string): string | undefined {
+    const hit = this.current.get(key) ?? this.previous.get(key);
+    if (hit !== undefined) this.current.set(key, hit);
+    return hit;
+  }
+
+  set(key: string, html: string): void {
+    this.current.set(key, html);
+  }
+
+  rotate(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
 }
 
 /** One line of inline Markdown (a title, a cell) as HTML, with no block around it. */
