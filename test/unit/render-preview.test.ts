@@ -4,10 +4,11 @@ import { describe, it } from 'node:test';
 import { normalizePath } from '../../server/src/base/paths.js';
 import type { Mim } from '../../server/src/model/mim.js';
 import { NodeFileSystem } from '../../server/src/node/file-system.js';
+import { esc } from '../../server/src/render/html.js';
 import { renderHtmlDocument, renderPreview } from '../../server/src/render/preview.js';
 import { Workspace } from '../../server/src/workspace/workspace.js';
 import { matchGolden } from '../support/golden.js';
-import { fixture, ROOT } from '../support/paths.js';
+import { CORPUS, fixture, ROOT } from '../support/paths.js';
 
 // URIs relative to the repository, so that the golden files hold no path of the machine.
 const uriOf = (path: string) => `file:///${relative(ROOT, path).replace(/\\/g, '/')}`;
@@ -158,4 +159,22 @@ describe('preview of a hostile MIM', () => {
     const html = (await preview(fixture('render', 'hostile'))).join('');
     assert.match(html, /<a class="image-link" href="https:\/\/evil.example\/image.png">\[image: remote image\]<\/a>/);
   });
+});
+
+describe('preview of every MIM of the fixtures and the corpus', () => {
+  const roots = [fixture(), join(ROOT, 'examples'), ...(CORPUS ? [CORPUS] : [])];
+  for (const root of roots) {
+    it(`renders each MIM under ${relative(ROOT, root) || root} without throwing, holding no live markup`, async () => {
+      const { ws, mims } = await mimsUnder(root);
+      const findings = [...ws.check().values()].flat();
+      assert.ok(mims.length > 0);
+      for (const mim of mims) {
+        const { html } = renderPreview(mim, { findings, uriOf });
+        assert.ok(html.startsWith('<article class="mim-preview"'), mim.root);
+        assertInert(html);
+        for (const r of mim.requirements)
+          if (r.id) assert.ok(html.includes(`id="requirement-${esc(r.id)}"`), `${mim.root} ${r.id}`);
+      }
+    });
+  }
 });

@@ -36,6 +36,9 @@ body.mim-export { margin: 0; background: ${bg}; }
 .mim-preview .see-also { color: ${muted}; font-size: .9em; }
 .mim-preview table { border-collapse: collapse; width: 100%; margin: .6em 0; }
 .mim-preview th, .mim-preview td { border: 1px solid ${border}; padding: .3em .5em; text-align: left; vertical-align: top; }
+.mim-preview .align-left { text-align: left; }
+.mim-preview .align-right { text-align: right; }
+.mim-preview .align-center { text-align: center; }
 .mim-preview .empty { color: ${muted}; font-style: italic; }
 .mim-preview .findings { list-style: none; padding: 0; margin: .3em 0; }
 .mim-preview .finding { font-size: .9em; padding: .15em .5em; margin: .15em 0; border-left: 3px solid; }

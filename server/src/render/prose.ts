@@ -70,6 +70,18 @@ function text(state: StateCore, content: string): Token {
   return t;
 }
 
+/** A table column's alignment as a class: a style attribute is what a strict policy refuses (and says so). */
+function alignClasses(state: StateCore): void {
+  for (const t of state.tokens) {
+    if (t.type !== 'th_open' && t.type !== 'td_open') continue;
+    const style = t.attrGet('style');
+    if (style === null) continue;
+    t.attrs = (t.attrs ?? []).filter(([name]) => name !== 'style');
+    const align = /text-align:\s*(left|right|center)/.exec(String(style));
+    if (align) t.attrJoin('class', `align-${align[1]}`);
+  }
+}
+
 /** Every block that opens on a source line says which, offset by where the prose starts. */
 function sourceLines(state: StateCore): void {
   const env = state.env as unknown as Partial<ProseEnv>;
@@ -83,6 +95,7 @@ function sourceLines(state: StateCore): void {
 
 md.core.ruler.push('mim_xrefs', linkXrefs);
 md.core.ruler.push('source_lines', sourceLines);
+md.core.ruler.push('align_classes', alignClasses);
 
 /** Markdown prose as HTML blocks; empty for a text of white space. */
 export function renderProse(markdown: string, env: ProseEnv, cache?: ProseCache): string {
