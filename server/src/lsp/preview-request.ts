@@ -33,7 +33,8 @@ export function registerPreview(connection: Connection, host: ViewHost): void {
     if (typeof params?.uri !== 'string') return null;
     const mim = mimOfUri(host, params.uri);
     if (!mim) return null;
-    const key = `${mim.root}\u0000${mim.id}`;
+    // By its folder or file: a slip that loses the `mim:` line does not make it another MIM's render.
+    const key = mim.root;
     const broken = syntaxProblem(mim);
     const good = lastGood.get(key);
     if (broken && good) {

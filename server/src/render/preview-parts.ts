@@ -147,7 +147,7 @@ export function guidance(ctx: PreviewContext, num: string): string {
   ctx.mim.guidance.forEach((g, i) => {
     const mechs =
       g.mechanisms.length > 0
-        ? `<p class="mechanisms">Mechanisms: ${g.mechanisms.map((m) => ctx.ref(m)).join(', ')}</p>`
+        ? `<p class="mechanisms"${ctx.src(g.mechanisms[0].file, g.mechanisms[0].range.start.line)}>Mechanisms: ${g.mechanisms.map((m) => ctx.ref(m)).join(', ')}</p>`
         : '';
     parts.push(
       `<section class="guidance">${heading(ctx, 3, `${num}.${i + 1}`, g)}${ctx.findings(g)}${mechs}${body(ctx, g, g.text)}</section>`,
@@ -161,7 +161,9 @@ export function tests(ctx: PreviewContext, num: string): string {
   ctx.mim.tests.forEach((t, i) => {
     const method = t.method ? `<p class="method">Method: <span class="badge">${esc(String(t.method))}</span></p>` : '';
     const covers =
-      t.covers.length > 0 ? `<p class="covers">Covers: ${t.covers.map((c) => ctx.ref(c)).join(', ')}</p>` : '';
+      t.covers.length > 0
+        ? `<p class="covers"${ctx.src(t.covers[0].file, t.covers[0].range.start.line)}>Covers: ${t.covers.map((c) => ctx.ref(c)).join(', ')}</p>`
+        : '';
     parts.push(
       `<section class="test">${heading(ctx, 3, `${num}.${i + 1}`, t)}${ctx.findings(t)}${method}${covers}${body(ctx, t, t.description)}</section>`,
     );
