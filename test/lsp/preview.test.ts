@@ -33,6 +33,15 @@ describe('mimspec/preview and mimspec/export over stdio', () => {
 
   const preview = () => client.request<Preview | null>('mimspec/preview', { uri: uri(SPEC) });
 
+  it('renders the model read from a broken text, its syntax error inline, when no good render came before', async () => {
+    await client.change(SPEC, 100, text.replace('seeAlso: [R2.1]', 'seeAlso: [R2.1'));
+    const p = (await preview())!;
+    assert.equal(p.stale, undefined);
+    assert.match(p.html, /<li class="finding finding-error"[^>]*><code>syntax\/yaml<\/code>/);
+    assert.match(p.html, /id="requirement-R1\.1"/);
+    await client.change(SPEC, 101, text);
+  });
+
   it('renders the MIM of a file with its requirements, each on its source line', async () => {
     const p = (await preview())!;
     assert.equal(p.mim, 'MIM8');
@@ -44,12 +53,15 @@ describe('mimspec/preview and mimspec/export over stdio', () => {
     const style = await client.request<{ css: string }>('mimspec/previewStyle', {});
     assert.match(style.css, /var\(--vscode-editor-foreground, #1f2328\)/);
     assert.equal(await client.request('mimspec/preview', { uri: uri(join(ROOT, 'package.json')) }), null);
+    // The folder of a MIM names it too.
+    const kerb = await client.request<Preview | null>('mimspec/preview', { uri: uri(join(WS, 'kerb')) });
+    assert.ok(kerb && kerb.mim !== 'MIM8' && kerb.html.includes('data-mim='), JSON.stringify(kerb?.mim));
   });
 
   it('renders the new text after an edit, and keeps the last good render while the YAML does not parse', async () => {
     const before = (await preview())!;
     const edited = text.replace('publish each dimming plan', 'publish every dimming plan');
-    await client.change(SPEC, 2, edited);
+    await client.change(SPEC, 102, edited);
     const after = (await preview())!;
     assert.notEqual(after.version, before.version);
     assert.match(after.html, /publish every dimming plan/);
@@ -68,7 +80,7 @@ describe('mimspec/preview and mimspec/export over stdio', () => {
     assert.ok(stale.html.endsWith(after.html), 'the last good render under the banner');
     assert.doesNotMatch(stale.html, /MAY not/);
 
-    await client.change(SPEC, 4, edited);
+    await client.change(SPEC, 104, edited);
     const fixed = (await preview())!;
     assert.equal(fixed.stale, undefined);
     assert.equal(fixed.html, after.html);
@@ -76,7 +88,7 @@ describe('mimspec/preview and mimspec/export over stdio', () => {
   });
 
   it('exports the same page as mimspec export --to html', async () => {
-    await client.change(SPEC, 5, text);
+    await client.change(SPEC, 105, text);
     const e = await client.request<{ mim: string; fileName: string; html: string }>('mimspec/export', {
       uri: uri(SPEC),
       to: 'html',
