@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { normalizePath } from '../../server/src/base/paths.js';
 import type { Mim } from '../../server/src/model/mim.js';
 import { NodeFileSystem } from '../../server/src/node/file-system.js';
-import { esc } from '../../server/src/render/html.js';
+import { esc, fileUri } from '../../server/src/render/html.js';
 import { renderHtmlDocument, renderPreview } from '../../server/src/render/preview.js';
 import { Workspace } from '../../server/src/workspace/workspace.js';
 import { matchGolden } from '../support/golden.js';
@@ -177,4 +177,12 @@ describe('preview of every MIM of the fixtures and the corpus', () => {
       }
     });
   }
+});
+
+describe('fileUri', () => {
+  it('percent-encodes each segment of a path, so that a name holding #, ? or % still names the file', () => {
+    assert.equal(fileUri('/work/a b/c#d?.md'), 'file:///work/a%20b/c%23d%3F.md');
+    assert.equal(fileUri('/x/100%.md'), 'file:///x/100%25.md');
+    assert.equal(fileUri('C:/docs/r.md'), 'file:///C:/docs/r.md');
+  });
 });

@@ -37,7 +37,14 @@ export class PreviewContext {
     private readonly options: PreviewOptions,
     targets: readonly Placed[],
   ) {
-    this.uriOf = options.uriOf ?? fileUri;
+    // Asked once per block: each file's URI is made once.
+    const base = options.uriOf ?? fileUri;
+    const uris = new Map<string, string>();
+    this.uriOf = (path) => {
+      let uri = uris.get(path);
+      if (uri === undefined) uris.set(path, (uri = base(path)));
+      return uri;
+    };
     this.src = sourceAttrs(this.uriOf);
     const files = new Set(mim.documents.map((d) => d.file));
     for (const f of options.findings ?? []) {
