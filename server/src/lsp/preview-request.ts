@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Connection } from 'vscode-languageserver';
 import type { Mim } from '../model/mim.js';
 import { ProseCache } from '../render/prose.js';
@@ -10,7 +9,7 @@ export interface PreviewResult {
   mim: string | null;
   title: string;
   html: string;
-  /** A digest of what is shown: the client skips a render equal to the last. */
+  /** Changes when what is shown changes (the same HTML, the same version): the client skips a render equal to the last. */
   version: string;
   /** True while a document of the MIM does not parse: `html` is the last render made without a syntax error, under a banner. */
   stale?: boolean;
@@ -25,6 +24,7 @@ export interface PreviewResult {
 export function registerPreview(connection: Connection, host: ViewHost): void {
   const lastGood = new Map<string, { title: string; html: string }>();
   const proseCaches = new Map<string, ProseCache>();
+  const versions = new Versions();
 
   connection.onRequest('mimspec/previewStyle', () => ({ css: PREVIEW_CSS }));
 
@@ -39,7 +39,7 @@ export function registerPreview(connection: Connection, host: ViewHost): void {
     const good = lastGood.get(key);
     if (broken && good) {
       const html = staleBanner(broken, host.uriOf) + good.html;
-      return { mim: mim.known ? mim.id : null, title: good.title, html, version: digest(html), stale: true };
+      return { mim: mim.known ? mim.id : null, title: good.title, html, version: versions.of(key, html), stale: true };
     }
     const ws = host.workspace();
     const all = ws.check();
@@ -54,7 +54,7 @@ export function registerPreview(connection: Connection, host: ViewHost): void {
     });
     proseCache.rotate();
     if (!broken) lastGood.set(key, { title, html });
-    return { mim: mim.known ? mim.id : null, title, html, version: digest(html) };
+    return { mim: mim.known ? mim.id : null, title, html, version: versions.of(key, html) };
   });
 }
 
@@ -67,6 +67,21 @@ function syntaxProblem(mim: Mim) {
   return undefined;
 }
 
-function digest(html: string): string {
-  return createHash('sha1').update(html).digest('hex').slice(0, 16);
+/**
+ * A number per distinct answer for a MIM. The last two answers are remembered, so that a MIM
+ * that parses again after a stale answer gets back the version of its last good render.
+ * Comparing strings costs less than a digest of them.
+ */
+class Versions {
+  private counter = 0;
+  private readonly last = new Map<string, { html: string; version: string }[]>();
+
+  of(key: string, html: string): string {
+    const seen = this.last.get(key) ?? [];
+    const hit = seen.find((s) => s.html === html);
+    if (hit) return hit.version;
+    const version = String(++this.counter);
+    this.last.set(key, [{ html, version }, ...seen.slice(0, 1)]);
+    return version;
+  }
 }
