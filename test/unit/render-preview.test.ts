@@ -8,6 +8,7 @@ import { esc, fileUri } from '../../server/src/render/html.js';
 import { renderHtmlDocument, renderPreview } from '../../server/src/render/preview.js';
 import { Workspace } from '../../server/src/workspace/workspace.js';
 import { matchGolden } from '../support/golden.js';
+import { memoryWorkspace } from '../support/memory-fs.js';
 import { CORPUS, fixture, ROOT } from '../support/paths.js';
 
 // URIs relative to the repository, so that the golden files hold no path of the machine.
@@ -184,5 +185,36 @@ describe('fileUri', () => {
     assert.equal(fileUri('/work/a b/c#d?.md'), 'file:///work/a%20b/c%23d%3F.md');
     assert.equal(fileUri('/x/100%.md'), 'file:///x/100%25.md');
     assert.equal(fileUri('C:/docs/r.md'), 'file:///C:/docs/r.md');
+  });
+});
+
+describe('a page whose requirements stand under no capability', () => {
+  it('renders each once, as a requirement, with the prose before them', async () => {
+    const ws = await memoryWorkspace({
+      '/ws/mimspec.yaml': 'mim: MIM5\nconventions: bcp14\n',
+      '/ws/docs/README.md': [
+        '# Loose (MIM5)',
+        '',
+        '## Objective',
+        '',
+        'Cities share things.',
+        '',
+        '## Capabilities and Requirements',
+        '',
+        'These hold for every system.',
+        '',
+        '* **R1.1** Systems SHALL share things.',
+        '* **R1.2** Systems MAY keep copies.',
+        '',
+      ].join('\n'),
+    });
+    const html = renderPreview(ws.mims()[0]).html;
+    assert.equal(html.split('keep copies').length - 1, 1, html);
+    assert.equal(html.split('R1.1').length - 1, 2, html); // its id attribute and its label
+    assert.match(html, /These hold for every system\.<\/p>/);
+    assert.match(
+      html,
+      /id="requirement-R1\.2"[^>]*><span class="req-id">R1\.2<\/span> <span class="badge badge-optional">optional<\/span>/,
+    );
   });
 });

@@ -30,7 +30,12 @@ export function partSection(ctx: PreviewContext, part: PartName, num: string, bo
 function pagesProse(ctx: PreviewContext, part: PartName, whole = false): string {
   return ctx.mim.documents
     .filter((d) => d.kind === 'markdown')
-    .flatMap((d) => d.parts.filter((p) => p.part === part).map((p) => partProse(ctx, d, p, whole)))
+    .flatMap((d) => {
+      // Requirements written straight under the part are rendered as requirements, not again as prose.
+      const lines = new Set(d.requirements.map((r) => r.range.start.line));
+      const stop = (line: string, n: number) => lines.has(n) || /^\s*\|/.test(line);
+      return d.parts.filter((p) => p.part === part).map((p) => partProse(ctx, d, p, whole, stop));
+    })
     .join('');
 }
 

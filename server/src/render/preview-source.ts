@@ -52,11 +52,17 @@ export function elementProse(
 }
 
 /** The prose of a part on a page: its whole section for the objective, else what stands before its first sub-heading. */
-export function partProse(ctx: PreviewContext, doc: DocumentModel, occ: PartOccurrence, whole: boolean): string {
+export function partProse(
+  ctx: PreviewContext,
+  doc: DocumentModel,
+  occ: PartOccurrence,
+  whole: boolean,
+  stop: (line: string, n: number) => boolean = () => false,
+): string {
   const section = doc.sections.find((s) => s.headingRange.start.line === occ.range.start.line);
   const from = section ? occ.range.start.line + 1 : firstLineAfterTitle(doc);
   const to = section ? endLine(section.range) : doc.lines.lineCount;
-  if (!whole) return pageProse(ctx, doc, from, to);
+  if (!whole) return pageProse(ctx, doc, from, to, (line, n) => HEADING.test(line) || stop(line, n));
   // Sub-headings of the objective are its own: they are kept, as plain blocks of the part.
   return pageProse(ctx, doc, from, to, (line) => section !== undefined && isHeadingAtOrAbove(line, section.level));
 }
