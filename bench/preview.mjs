@@ -103,6 +103,15 @@ async function benchPreview() {
   row('server CPU per edit, median (info, 10 ms ticks)', percentile(cpus, 0.5), 'ms');
   row('server CPU per edit, p95 (info)', percentile(cpus, 0.95), 'ms');
   row('preview HTML size (info)', first.html.length / 1024, 'KB');
+  // The preview's own share: the same request with nothing changed (check cached, render, transfer).
+  const still = [];
+  for (let i = 0; i < EDITS; i++) {
+    t = performance.now();
+    await conn.sendRequest('mimspec/preview', { uri: uri(page) });
+    still.push(performance.now() - t);
+  }
+  row(`preview with no edit (render and transfer), p95 of ${EDITS} (info)`, percentile(still, 0.95), 'ms');
+  row('preview with no edit, median (info)', percentile(still, 0.5), 'ms');
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
