@@ -51,6 +51,7 @@ body.mim-export { margin: 0; background: ${bg}; }
 .mim-preview dl.abbreviations { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
 .mim-preview dl.abbreviations dd { margin: 0; }
 @media print {
+  @page { margin: 18mm 16mm; }
   .mim-preview { max-width: none; padding: 0; color: #000; background: #fff; font-size: 11pt; }
   body.mim-export { background: #fff; }
   .mim-preview a { color: #000; text-decoration: none; }
