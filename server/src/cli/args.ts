@@ -14,6 +14,7 @@ export const USAGE = `Usage:
   mimspec check [paths...] [--format text|json|sarif] [--config FILE]
   mimspec model [paths...] [--config FILE]
   mimspec export [paths...] --to markdown|html -o FOLDER [--force] [--config FILE]
+  mimspec new --template yaml|gitbook|itu [--id MIM21] --title TITLE [FOLDER] [--force]
   mimspec --help | --version
 
 check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptors);
@@ -22,7 +23,11 @@ model   prints the MIM model as JSON.
 export  writes each MIM under FOLDER. markdown: a GitBook repository of a *.mim.yaml, in a
         folder of its own (FOLDER/MIM8/...); html: one self-contained page per MIM, whatever
         its syntax (FOLDER/MIM8.html: inline CSS, no script, prints to PDF). A folder that is
-        not empty, or a page that exists, is written over only with --force.`;
+        not empty, or a page that exists, is written over only with --force.
+new     writes a new MIM from a template into FOLDER (default: here): yaml, a *.mim.yaml in
+        the Y.MIM structure; gitbook, a GitBook repository; itu, a draft ITU-T Recommendation.
+        Without --id, the lowest MIM number that neither the registry nor a MIM under FOLDER
+        uses. Existing files are written over only with --force.`;
 
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };

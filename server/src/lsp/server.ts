@@ -18,6 +18,7 @@ import { DiagnosticsPublisher } from './diagnostics.js';
 import { registerExport } from './export-request.js';
 import { registerFeatures } from './features.js';
 import { registerPreview } from './preview-request.js';
+import { registerNewMimRequests } from './new-mim-request.js';
 import { readSettings } from '../config/settings.js';
 import { RULES } from '../rules/catalogue.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -174,6 +175,7 @@ export function startServer(connection: Connection): void {
     snippets: () => clientCaps.textDocument?.completion?.completionItem?.snippetSupport === true,
   });
 
+  registerNewMimRequests(connection, { workspace: () => ws, ready: () => ready, pathOf: uriToPath });
   const views = { workspace: () => ws, ready: () => ready, pathOf: uriToPath, uriOf: pathToUri };
   registerPreview(connection, views);
   registerExport(connection, views);
