@@ -17,8 +17,12 @@ export interface ExportArgs {
   config?: string;
 }
 
-/** The files of one MIM's export, by path relative to its place, or why the MIM does not go to this format. */
-type Exporter = (mim: Mim, ws: Workspace, places: MimPlaces) => Map<string, string> | { skip: string };
+/**
+ * What makes the files of one MIM's export (by path relative to its place), or why the MIM does
+ * not go to this format. The files are made when they are written, one MIM at a time, so that
+ * the export never holds every page at once (200 pages of HTML are tens of megabytes).
+ */
+type Exporter = (mim: Mim, ws: Workspace, places: MimPlaces) => (() => Map<string, string>) | { skip: string };
 
 /** Where each MIM of the workspace says its number, found once for all the MIMs of an export. */
 type MimPlaces = ReturnType<typeof mimPlaces>;
@@ -28,9 +32,15 @@ type MimPlaces = ReturnType<typeof mimPlaces>;
  * (`OUT/MIM8/...`) or to one file beside the others (`OUT/MIM8.html`): `place` names it.
  */
 const FORMATS: Record<string, { exporter: Exporter; place: (id: string) => string }> = {
-  markdown: { exporter: exportMarkdown, place: (id) => id },
+  markdown: {
+    exporter: (mim, ws) => {
+      const files = exportMarkdown(mim, ws);
+      return files instanceof Map ? () => files : files;
+    },
+    place: (id) => id,
+  },
   html: {
-    exporter: (mim, _ws, places) => {
+    exporter: (mim, _ws, places) => () => {
       const { fileName, html } = exportHtmlPage(mim, places);
       return new Map([[fileName, html]]);
     },
@@ -54,16 +64,16 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
   const { ws, wanted, rel } = scanned;
   const { exporter, place } = FORMATS[args.to];
   const places = mimPlaces(ws.mims());
-  const folders = new Map<string, { mim: Mim; files: Map<string, string> }>();
+  const folders = new Map<string, { mim: Mim; make: () => Map<string, string> }>();
   for (const mim of ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)))) {
     const where = rel(mim.root);
     if (!mim.known) {
       err(`mimspec: ${where} is not exported: it names no MIM number\n`);
       continue;
     }
-    const files = exporter(mim, ws, places);
-    if (!(files instanceof Map)) {
-      err(`mimspec: ${mim.id} (${where}) is not exported: ${files.skip}\n`);
+    const make = exporter(mim, ws, places);
+    if (typeof make !== 'function') {
+      err(`mimspec: ${mim.id} (${where}) is not exported: ${make.skip}\n`);
       continue;
     }
     const other = folders.get(mim.id);
@@ -71,7 +81,7 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
       err(`mimspec: ${mim.id} is held by both ${rel(other.mim.root)} and ${where}: export them one at a time\n`);
       return 2;
     }
-    folders.set(mim.id, { mim, files });
+    folders.set(mim.id, { mim, make });
   }
   if (folders.size === 0) {
     err(`mimspec: nothing to export to ${args.to}\n`);
@@ -92,7 +102,8 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
     }
   }
   try {
-    for (const [id, { mim, files }] of folders) {
+    for (const [id, { mim, make }] of folders) {
+      const files = make();
       if (args.to === 'html') {
         for (const [name, text] of files) writeFileAtomically(join(outDir, name), text);
         out(`${mim.id}: ${rel(join(outDir, place(id)))} (from ${rel(mim.root)})\n`);
