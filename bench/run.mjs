@@ -2,11 +2,12 @@
 // budgets of a 2-core machine, and prints a table. Exits 0 even when a figure is over budget
 // (it is a report); 1 when a step could not run or crashed; 2 on bad usage.
 //
-//   node bench/run.mjs [--only cli|engine|lsp|graph|packages] [--quick]
+//   node bench/run.mjs [--only cli|engine|lsp|graph|preview|packages] [--quick]
 //
 // The language-server figures (issue budgets for a 1,000-file workspace) come from
 // bench/lsp-bench.mjs, which drives the real server over stdio; its table follows this one.
 // The MIM graph's request times on the generated workspace come from bench/graph.mjs (no budget).
+// The preview and the HTML export (issue 11) come from bench/preview.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -24,10 +25,10 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 if (
-  (only !== undefined && !['cli', 'engine', 'lsp', 'graph', 'packages'].includes(only)) ||
+  (only !== undefined && !['cli', 'engine', 'lsp', 'graph', 'preview', 'packages'].includes(only)) ||
   args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')
 ) {
-  console.error('usage: node bench/run.mjs [--only cli|engine|lsp|graph|packages] [--quick]');
+  console.error('usage: node bench/run.mjs [--only cli|engine|lsp|graph|preview|packages] [--quick]');
   process.exit(2);
 }
 
@@ -174,6 +175,14 @@ if (only === undefined || only === 'lsp') {
   console.log('\nlanguage server over stdio, 1,000-file workspace:');
   const lsp = spawnSync(process.execPath, ['bench/lsp-bench.mjs'], { stdio: 'inherit' });
   if (lsp.status !== 0) failed = true;
+}
+if (only === undefined || only === 'preview') {
+  if (only === 'preview') ensureWorkspace();
+  console.log('\npreview over stdio (5,000-line page) and export --to html:');
+  const preview = spawnSync(process.execPath, ['bench/preview.mjs', ...(quick ? ['--quick'] : [])], {
+    stdio: 'inherit',
+  });
+  if (preview.status !== 0) failed = true;
 }
 // Last: packing the .vsix makes a production build of dist/.
 if (only === undefined || only === 'packages') {

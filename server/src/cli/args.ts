@@ -13,7 +13,7 @@ export type ParsedArgs =
 export const USAGE = `Usage:
   mimspec check [paths...] [--format text|json|sarif] [--config FILE]
   mimspec model [paths...] [--config FILE]
-  mimspec export [paths...] --to markdown -o FOLDER [--force] [--config FILE]
+  mimspec export [paths...] --to markdown|html -o FOLDER [--force] [--config FILE]
   mimspec new --template yaml|gitbook|itu [--id MIM21] --title TITLE [FOLDER] [--force]
   mimspec graph [paths...] [--focus MIM2] [--expand MIM2,...] [--format svg|json|dot] [-o FILE] [--config FILE]
   mimspec --help | --version
@@ -21,9 +21,10 @@ export const USAGE = `Usage:
 check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptors);
         exit 0: no errors, 1: errors found, 2: bad usage or an internal failure.
 model   prints the MIM model as JSON.
-export  writes each MIM to a folder of its own under FOLDER (FOLDER/MIM8/...): markdown, a
-        GitBook repository of a *.mim.yaml; a folder that is not empty is written over only
-        with --force.
+export  writes each MIM under FOLDER. markdown: a GitBook repository of a *.mim.yaml, in a
+        folder of its own (FOLDER/MIM8/...); html: one self-contained page per MIM, whatever
+        its syntax (FOLDER/MIM8.html: inline CSS, no script, prints to PDF). A folder that is
+        not empty, or a page that exists, is written over only with --force.
 new     writes a new MIM from a template into FOLDER (default: here): yaml, a *.mim.yaml in
         the Y.MIM structure; gitbook, a GitBook repository; itu, a draft ITU-T Recommendation.
         Without --id, the lowest MIM number that neither the registry nor a MIM under FOLDER

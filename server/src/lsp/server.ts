@@ -15,7 +15,9 @@ import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
 import { capabilities } from './capabilities.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
+import { registerExport } from './export-request.js';
 import { registerFeatures } from './features.js';
+import { registerPreview } from './preview-request.js';
 import { registerNewMimRequests } from './new-mim-request.js';
 import { registerGraph } from './graph-request.js';
 import { readSettings } from '../config/settings.js';
@@ -174,8 +176,11 @@ export function startServer(connection: Connection): void {
     snippets: () => clientCaps.textDocument?.completion?.completionItem?.snippetSupport === true,
   });
 
-  registerNewMimRequests(connection, { workspace: () => ws, ready: () => ready, pathOf: uriToPath });
-  registerGraph(connection, { workspace: () => ws, ready: () => ready });
+  const views = { workspace: () => ws, ready: () => ready, pathOf: uriToPath, uriOf: pathToUri };
+  registerPreview(connection, views);
+  registerExport(connection, views);
+  registerGraph(connection, views);
+  registerNewMimRequests(connection, views);
 
   documents.listen(connection);
   connection.listen();
