@@ -14,6 +14,7 @@ export const USAGE = `Usage:
   mimspec check [paths...] [--format text|json|sarif] [--config FILE]
   mimspec model [paths...] [--config FILE]
   mimspec export [paths...] --to markdown -o FOLDER [--force] [--config FILE]
+  mimspec matrix [paths...] --format csv|markdown|json [--config FILE]
   mimspec --help | --version
 
 check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptors);
@@ -21,7 +22,10 @@ check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptor
 model   prints the MIM model as JSON.
 export  writes each MIM to a folder of its own under FOLDER (FOLDER/MIM8/...): markdown, a
         GitBook repository of a *.mim.yaml; a folder that is not empty is written over only
-        with --force.`;
+        with --force.
+matrix  prints the traceability matrix of the MIMs: each requirement with the mechanisms
+        that satisfy it and the tests that cover it, coverage per MIM and per capability,
+        and the mapping rows and tests that name unknown requirements; exit 0, 2: bad usage.`;
 
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };

@@ -1,0 +1,154 @@
+import type { Level } from '../model/conventions.js';
+import type { IdRef, MimElement, RefRole } from '../model/elements.js';
+import type { Mim } from '../model/mim.js';
+import { coverageOf, type Coverage } from './trace-coverage.js';
+import { ownRequirementsNamed, traceTargetCheck, type MissingTarget } from './trace-targets.js';
+import type { IndexView } from './symbol-index.js';
+
+/** Where something is written: its file and the 0-based line it starts on. */
+export interface SourceLine {
+  file: string;
+  line: number;
+}
+
+/** A mechanism that satisfies a requirement (at its mapping row), or a test that covers it (at its `covers` entry). */
+export interface TraceItem extends SourceLine {
+  /** The element's local id, `M1` or `T2`. */
+  id: string;
+  mim: string;
+}
+
+/** One requirement of the matrix, at its id. */
+export interface TraceRow extends SourceLine {
+  /** The local id, `R1.2`. */
+  id: string;
+  mim: string;
+  /** The capability it is written under, if any, and where that capability is. */
+  capability?: string;
+  capabilitySource?: SourceLine;
+  level: Level;
+  /** The statement, for a view's tooltip. */
+  text: string;
+  mechanisms: TraceItem[];
+  tests: TraceItem[];
+}
+
+/** The roles of a trace reference the matrix reads: mapping rows and `satisfies` of mechanisms, `covers` of tests. */
+export type TraceRole = Extract<RefRole, 'mapping' | 'satisfies' | 'covers'>;
+const ROLES: ReadonlySet<RefRole> = new Set<TraceRole>(['mapping', 'satisfies', 'covers']);
+
+/** A mapping row, `satisfies` or `covers` entry that names no requirement (trace/unknown-requirement reports each). */
+export interface UnknownRef extends SourceLine {
+  /** The id as written. */
+  text: string;
+  /** The MIM it is written in. */
+  mim: string;
+  role: TraceRole;
+  /** The mechanism or test it belongs to, where it sits under one. */
+  from?: string;
+  why: MissingTarget;
+}
+
+export interface TraceMatrix {
+  rows: TraceRow[];
+  unknown: UnknownRef[];
+  coverage: Coverage;
+}
+
+export const isSatisfied = (row: TraceRow): boolean => row.mechanisms.length > 0;
+export const isTested = (row: TraceRow): boolean => row.tests.length > 0;
+
+/**
+ * The traceability matrix of some MIMs: one row per requirement with an id, by MIM id and in
+ * document order, with the mechanisms whose mapping rows name it and the tests that cover it.
+ * A reference counts for a requirement exactly when the trace rules count it
+ * (trace/uncovered-requirement, trace/untested-requirement): it names the MIM's own
+ * requirement, by its local id or by its global id written in its own MIM (`MIM3.R1.2` in MIM3).
+ */
+export function traceabilityMatrix(index: IndexView, mims: readonly Mim[]): TraceMatrix {
+  const rows: TraceRow[] = [];
+  const unknown: UnknownRef[] = [];
+  // MIM2 before MIM10, as `mimspec model` lists them.
+  const ordered = [...mims].sort(
+    (a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }) || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0),
+  );
+  for (const mim of ordered) {
+    rows.push(...rowsOf(mim, index));
+    unknown.push(...unknownOf(mim, index));
+  }
+  return { rows, unknown, coverage: coverageOf(ordered, rows) };
+}
+
+function rowsOf(mim: Mim, index: IndexView): TraceRow[] {
+  const byId = new Map<string, { mechanisms: TraceItem[]; tests: TraceItem[] }>();
+  const cell = (id: string) => {
+    let c = byId.get(id);
+    if (!c) byId.set(id, (c = { mechanisms: [], tests: [] }));
+    return c;
+  };
+  // One item per element and requirement: a mechanism with two rows for one requirement is listed once.
+  const add = (list: TraceItem[], element: MimElement, at: SourceLine) => {
+    if (list.some((i) => i.id === element.id)) return;
+    list.push({ id: element.id, mim: mim.id, file: at.file, line: at.line });
+  };
+  for (const m of mim.mechanisms) {
+    for (const row of m.satisfies) {
+      for (const id of ownRequirementsNamed(mim, index, row.ref))
+        add(cell(id).mechanisms, m, { file: row.file, line: row.range.start.line });
+    }
+  }
+  for (const t of mim.tests) {
+    for (const ref of t.covers) {
+      for (const id of ownRequirementsNamed(mim, index, ref)) add(cell(id).tests, t, lineOf(ref));
+    }
+  }
+  const capabilities = new Map(mim.capabilities.map((c) => [c.id, c]));
+  const rows: TraceRow[] = [];
+  for (const r of mim.requirements) {
+    if (!r.id) continue;
+    const c = byId.get(r.id);
+    const capability = r.capability ? capabilities.get(r.capability) : undefined;
+    rows.push({
+      id: r.id,
+      mim: mim.id,
+      ...(r.capability !== undefined && { capability: r.capability }),
+      ...(capability && { capabilitySource: { file: capability.file, line: capability.idRange.start.line } }),
+      level: r.level,
+      text: r.text,
+      file: r.file,
+      line: r.idRange.start.line,
+      // Duplicated ids share their references, as the rules read them: copies, so that no two rows share a list.
+      mechanisms: c ? [...c.mechanisms] : [],
+      tests: c ? [...c.tests] : [],
+    });
+  }
+  return rows;
+}
+
+/** The trace references of a MIM that name no requirement, in document order, as trace/unknown-requirement finds them. */
+function unknownOf(mim: Mim, index: IndexView): UnknownRef[] {
+  const owner = new Map<IdRef, string>();
+  for (const m of mim.mechanisms) for (const row of m.satisfies) owner.set(row.ref, m.id);
+  for (const t of mim.tests) for (const ref of t.covers) owner.set(ref, t.id);
+  const missing = traceTargetCheck(mim, index);
+  const out: UnknownRef[] = [];
+  for (const doc of mim.documents) {
+    for (const ref of doc.refs) {
+      if (!ROLES.has(ref.role)) continue;
+      const why = missing(ref, 'requirement');
+      if (!why) continue;
+      const from = owner.get(ref);
+      out.push({
+        text: ref.text,
+        mim: mim.id,
+        role: ref.role as TraceRole,
+        ...(from && { from }),
+        why,
+        ...lineOf(ref),
+      });
+    }
+  }
+  return out;
+}
+
+const lineOf = (ref: IdRef): SourceLine => ({ file: ref.file, line: ref.range.start.line });
