@@ -16,6 +16,7 @@ import { Workspace } from '../workspace/workspace.js';
 import { capabilities } from './capabilities.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { registerFeatures } from './features.js';
+import { registerMatrix } from './matrix-request.js';
 import { readSettings } from '../config/settings.js';
 import { RULES } from '../rules/catalogue.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -171,6 +172,8 @@ export function startServer(connection: Connection): void {
     clientCapabilities: () => clientCaps,
     snippets: () => clientCaps.textDocument?.completion?.completionItem?.snippetSupport === true,
   });
+
+  registerMatrix(connection, { workspace: () => ws, ready: () => ready, pathOf: uriToPath, uriOf: pathToUri });
 
   documents.listen(connection);
   connection.listen();

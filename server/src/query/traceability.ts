@@ -1,5 +1,5 @@
 import type { Level } from '../model/conventions.js';
-import type { IdRef, MimElement, RefRole } from '../model/elements.js';
+import type { IdRef, RefRole } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
 import { coverageOf, type Coverage } from './trace-coverage.js';
 import { ownRequirementsNamed, traceTargetCheck, type MissingTarget } from './trace-targets.js';
@@ -80,49 +80,50 @@ export function traceabilityMatrix(index: IndexView, mims: readonly Mim[]): Trac
 }
 
 function rowsOf(mim: Mim, index: IndexView): TraceRow[] {
-  const byId = new Map<string, { mechanisms: TraceItem[]; tests: TraceItem[] }>();
-  const cell = (id: string) => {
-    let c = byId.get(id);
-    if (!c) byId.set(id, (c = { mechanisms: [], tests: [] }));
-    return c;
-  };
-  // One item per element and requirement: a mechanism with two rows for one requirement is listed once.
-  const add = (list: TraceItem[], element: MimElement, at: SourceLine) => {
-    if (list.some((i) => i.id === element.id)) return;
-    list.push({ id: element.id, mim: mim.id, file: at.file, line: at.line });
-  };
+  const mechanisms = new Map<string, TraceItem[]>();
+  const tests = new Map<string, TraceItem[]>();
   for (const m of mim.mechanisms) {
     for (const row of m.satisfies) {
       for (const id of ownRequirementsNamed(mim, index, row.ref))
-        add(cell(id).mechanisms, m, { file: row.file, line: row.range.start.line });
+        add(mechanisms, id, { id: m.id, mim: mim.id, file: row.file, line: row.range.start.line });
     }
   }
   for (const t of mim.tests) {
     for (const ref of t.covers) {
-      for (const id of ownRequirementsNamed(mim, index, ref)) add(cell(id).tests, t, lineOf(ref));
+      for (const id of ownRequirementsNamed(mim, index, ref))
+        add(tests, id, { id: t.id, mim: mim.id, file: ref.file, line: ref.range.start.line });
     }
   }
-  const capabilities = new Map(mim.capabilities.map((c) => [c.id, c]));
+  const capabilities = new Map<string, SourceLine>();
+  for (const c of mim.capabilities)
+    if (!capabilities.has(c.id)) capabilities.set(c.id, { file: c.file, line: c.idRange.start.line });
   const rows: TraceRow[] = [];
   for (const r of mim.requirements) {
     if (!r.id) continue;
-    const c = byId.get(r.id);
-    const capability = r.capability ? capabilities.get(r.capability) : undefined;
+    // Duplicated ids share their references, as the rules read them: copies, so that no two rows share a list.
+    const m = mechanisms.get(r.id);
+    const t = tests.get(r.id);
     rows.push({
       id: r.id,
       mim: mim.id,
-      ...(r.capability !== undefined && { capability: r.capability }),
-      ...(capability && { capabilitySource: { file: capability.file, line: capability.idRange.start.line } }),
+      capability: r.capability,
+      capabilitySource: r.capability === undefined ? undefined : capabilities.get(r.capability),
       level: r.level,
       text: r.text,
       file: r.file,
       line: r.idRange.start.line,
-      // Duplicated ids share their references, as the rules read them: copies, so that no two rows share a list.
-      mechanisms: c ? [...c.mechanisms] : [],
-      tests: c ? [...c.tests] : [],
+      mechanisms: m ? m.slice() : [],
+      tests: t ? t.slice() : [],
     });
   }
   return rows;
+}
+
+/** One item per element and requirement: a mechanism with two rows for one requirement is listed once, at the first. */
+function add(cells: Map<string, TraceItem[]>, requirement: string, item: TraceItem): void {
+  const list = cells.get(requirement);
+  if (!list) cells.set(requirement, [item]);
+  else if (!list.some((i) => i.id === item.id)) list.push(item);
 }
 
 /** The trace references of a MIM that name no requirement, in document order, as trace/unknown-requirement finds them. */
