@@ -2,10 +2,11 @@
 // budgets of a 2-core machine, and prints a table. Exits 0 even when a figure is over budget
 // (it is a report); 1 when a step could not run or crashed; 2 on bad usage.
 //
-//   node bench/run.mjs [--only cli|engine|lsp] [--quick]
+//   node bench/run.mjs [--only cli|engine|lsp|matrix] [--quick]
 //
 // The language-server figures (issue budgets for a 1,000-file workspace) come from
 // bench/lsp-bench.mjs, which drives the real server over stdio; its table follows this one.
+// The traceability matrix's figures (CLI and server) come from bench/matrix.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -22,10 +23,10 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 if (
-  (only !== undefined && only !== 'cli' && only !== 'engine' && only !== 'lsp') ||
+  (only !== undefined && !['cli', 'engine', 'lsp', 'matrix'].includes(only)) ||
   args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')
 ) {
-  console.error('usage: node bench/run.mjs [--only cli|engine|lsp] [--quick]');
+  console.error('usage: node bench/run.mjs [--only cli|engine|lsp|matrix] [--quick]');
   process.exit(2);
 }
 
@@ -141,6 +142,15 @@ function benchEngine() {
   row('engine: heap used', figures.heapUsedMb, 'MB');
 }
 
+function benchMatrix() {
+  const stdout = runNode('matrix', ['bench/matrix.mjs', workspace]);
+  if (stdout === undefined) return;
+  for (const line of stdout.split('\n')) {
+    if (line.startsWith('ROW ')) rows.push(line.slice(4).split('|'));
+    else if (line) console.log(line);
+  }
+}
+
 function printTable() {
   const table = [['figure', 'measured', 'budget', ''], ...rows];
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
@@ -158,8 +168,9 @@ if (only !== 'lsp') {
   );
   if (quick)
     console.log('quick run: the budgets are for the full workspace (200 MIMs); these figures are a smoke test');
-  if (only !== 'engine') benchCli();
-  if (only !== 'cli') benchEngine();
+  if (only === undefined || only === 'cli') benchCli();
+  if (only === undefined || only === 'engine') benchEngine();
+  if (only === undefined || only === 'matrix') benchMatrix();
   printTable();
 }
 if (only === undefined || only === 'lsp') {

@@ -1,4 +1,4 @@
-import type { IdRef } from '../model/elements.js';
+import type { IdRef, MimElement } from '../model/elements.js';
 import type { ElementKind } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
 import type { IndexView } from './symbol-index.js';
@@ -30,11 +30,13 @@ export function traceTargetCheck(
 }
 
 /**
- * The ids of the MIM's own requirements that one reference names, as the MIM's table answers
+ * The MIM's own requirements that one reference names, as the MIM's table answers
  * them (a row `R.1` names the requirement written `R.1`, read as R1.1 under C1; `MIM0.R1.1`
  * written in MIM0 names its R1.1). A reference to another MIM's requirement names none of them.
  */
-export function ownRequirementsNamed(mim: Mim, index: IndexView, ref: IdRef): readonly string[] {
-  if (ref.target?.kind !== 'requirement' || (ref.mim !== undefined && ref.mim !== mim.id)) return [];
-  return index.ownElements(mim, ref.target.id).map((e) => e.id);
+export function ownRequirementsNamed(mim: Mim, index: IndexView, ref: IdRef): readonly MimElement[] {
+  if (ref.target?.kind !== 'requirement' || (ref.mim !== undefined && ref.mim !== mim.id)) return NONE;
+  return index.ownElements(mim, ref.target.id);
 }
+
+const NONE: readonly MimElement[] = Object.freeze([]);

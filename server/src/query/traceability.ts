@@ -68,10 +68,7 @@ export const isTested = (row: TraceRow): boolean => row.tests.length > 0;
 export function traceabilityMatrix(index: IndexView, mims: readonly Mim[]): TraceMatrix {
   const rows: TraceRow[] = [];
   const unknown: UnknownRef[] = [];
-  // MIM2 before MIM10, as `mimspec model` lists them.
-  const ordered = [...mims].sort(
-    (a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }) || (a.root < b.root ? -1 : a.root > b.root ? 1 : 0),
-  );
+  const ordered = [...mims].sort(byMimId);
   for (const mim of ordered) {
     rows.push(...rowsOf(mim, index));
     unknown.push(...unknownOf(mim, index));
@@ -79,19 +76,33 @@ export function traceabilityMatrix(index: IndexView, mims: readonly Mim[]): Trac
   return { rows, unknown, coverage: coverageOf(ordered, rows) };
 }
 
+const mimNumber = (id: string) => (/^MIM\d+$/.test(id) ? Number(id.slice(3)) : Infinity);
+
+/** MIM2 before MIM10, as `mimspec model` lists them; a MIM without a number after those with one; then by folder. */
+function byMimId(a: Mim, b: Mim): number {
+  const [x, y] = [mimNumber(a.id), mimNumber(b.id)];
+  if (x !== y) return x < y ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return a.root < b.root ? -1 : a.root > b.root ? 1 : 0;
+}
+
 function rowsOf(mim: Mim, index: IndexView): TraceRow[] {
   const mechanisms = new Map<string, TraceItem[]>();
   const tests = new Map<string, TraceItem[]>();
   for (const m of mim.mechanisms) {
     for (const row of m.satisfies) {
-      for (const id of ownRequirementsNamed(mim, index, row.ref))
-        add(mechanisms, id, { id: m.id, mim: mim.id, file: row.file, line: row.range.start.line });
+      const named = ownRequirementsNamed(mim, index, row.ref);
+      if (named.length === 0) continue;
+      const item: TraceItem = { id: m.id, mim: mim.id, file: row.file, line: row.range.start.line };
+      for (const r of named) add(mechanisms, r.id, item);
     }
   }
   for (const t of mim.tests) {
     for (const ref of t.covers) {
-      for (const id of ownRequirementsNamed(mim, index, ref))
-        add(tests, id, { id: t.id, mim: mim.id, file: ref.file, line: ref.range.start.line });
+      const named = ownRequirementsNamed(mim, index, ref);
+      if (named.length === 0) continue;
+      const item: TraceItem = { id: t.id, mim: mim.id, file: ref.file, line: ref.range.start.line };
+      for (const r of named) add(tests, r.id, item);
     }
   }
   const capabilities = new Map<string, SourceLine>();
@@ -128,9 +139,16 @@ function add(cells: Map<string, TraceItem[]>, requirement: string, item: TraceIt
 
 /** The trace references of a MIM that name no requirement, in document order, as trace/unknown-requirement finds them. */
 function unknownOf(mim: Mim, index: IndexView): UnknownRef[] {
-  const owner = new Map<IdRef, string>();
-  for (const m of mim.mechanisms) for (const row of m.satisfies) owner.set(row.ref, m.id);
-  for (const t of mim.tests) for (const ref of t.covers) owner.set(ref, t.id);
+  let owner: Map<IdRef, string> | undefined;
+  const ownerOf = (ref: IdRef) => {
+    // Built at the first unknown id: most MIMs have none.
+    if (!owner) {
+      owner = new Map();
+      for (const m of mim.mechanisms) for (const row of m.satisfies) owner.set(row.ref, m.id);
+      for (const t of mim.tests) for (const c of t.covers) owner.set(c, t.id);
+    }
+    return owner.get(ref);
+  };
   const missing = traceTargetCheck(mim, index);
   const out: UnknownRef[] = [];
   for (const doc of mim.documents) {
@@ -138,7 +156,7 @@ function unknownOf(mim: Mim, index: IndexView): UnknownRef[] {
       if (!ROLES.has(ref.role)) continue;
       const why = missing(ref, 'requirement');
       if (!why) continue;
-      const from = owner.get(ref);
+      const from = ownerOf(ref);
       out.push({
         text: ref.text,
         mim: mim.id,

@@ -15,23 +15,25 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Text for HTML content and attribute values alike. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : text;
 }
+
+const SPECIAL = /[&<>"']/;
 
 /** A view's column headings, in the order of the cells of `matrixRowsHtml`. */
 export const MATRIX_COLUMNS = ['Requirement', 'MIM', 'Capability', 'Level', 'Mechanisms', 'Tests'] as const;
 
-/** URIs are asked once per file: a page of rows names few files many times. */
+/** The `data-uri` attribute of a file, made once per file: a page of rows names few files many times. */
 function memo(uriOf: UriOf): UriOf {
   const seen = new Map<string, string>();
   return (file) => {
     let u = seen.get(file);
-    if (u === undefined) seen.set(file, (u = uriOf(file)));
+    if (u === undefined) seen.set(file, (u = ` data-uri="${escapeHtml(uriOf(file))}"`));
     return u;
   };
 }
 
-const at = (uri: UriOf, s: SourceLine) => ` data-uri="${escapeHtml(uri(s.file))}" data-line="${s.line}"`;
+const at = (uri: UriOf, s: SourceLine) => `${uri(s.file)} data-line="${s.line}"`;
 
 /**
  * Table rows (`<tr>`, no table around them) for some rows of the matrix. Every cell carries the

@@ -44,6 +44,6 @@ export function reportUnknownTargets(mim: Mim, ctx: RuleContext, check: TraceChe
  */
 export function namedRequirements(mim: Mim, ctx: RuleContext, refs: Iterable<IdRef>): Set<string> {
   const ids = new Set<string>();
-  for (const ref of refs) for (const id of ownRequirementsNamed(mim, ctx.index, ref)) ids.add(id);
+  for (const ref of refs) for (const e of ownRequirementsNamed(mim, ctx.index, ref)) ids.add(e.id);
   return ids;
 }
