@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { normalizePath } from '../../server/src/base/paths.js';
 import { NodeFileSystem } from '../../server/src/node/file-system.js';
 import { filterRows } from '../../server/src/query/trace-filter.js';
 import { mimsInScope } from '../../server/src/query/trace-scope.js';
-import { isSatisfied, isTested, traceabilityMatrix, type TraceRow } from '../../server/src/query/traceability.js';
+import {
+  isSatisfied,
+  isTested,
+  traceabilityMatrix,
+  type TraceRow,
+  type TraceRowCache,
+} from '../../server/src/query/traceability.js';
 import { Workspace } from '../../server/src/workspace/workspace.js';
 import { fixture } from '../support/paths.js';
 
@@ -177,6 +184,25 @@ describe('traceability matrix', () => {
       unknown.map((u) => u.text),
       ['R1.1'],
     );
+  });
+});
+
+describe('rows kept with their MIM', () => {
+  it('are made again for the MIM that changed only', async () => {
+    const ws = new Workspace(new NodeFileSystem(), { roots: [DIR] });
+    await ws.scan();
+    const cache: TraceRowCache = new WeakMap();
+    const before = traceabilityMatrix(ws.index, ws.mims(), cache);
+    const spec = `${DIR}/spec.mim.yaml`;
+    ws.setDocument(spec, readFileSync(spec, 'utf8').replace('covers: [R1.1, MIM3.R1.3]', 'covers: [R1.1, R2.1]'), 2);
+    const after = traceabilityMatrix(ws.index, ws.mims(), cache);
+    assert.equal(row(after.rows, 'MIM3.R1.1'), row(before.rows, 'MIM3.R1.1'));
+    assert.notEqual(row(after.rows, 'MIM5.R1.1'), row(before.rows, 'MIM5.R1.1'));
+    assert.deepEqual(
+      row(after.rows, 'MIM5.R2.1').tests.map((t) => t.id),
+      ['T1'],
+    );
+    assert.deepEqual(after, traceabilityMatrix(ws.index, ws.mims()));
   });
 });
 

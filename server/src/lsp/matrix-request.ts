@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { Coverage } from '../query/trace-coverage.js';
 import { filterRows } from '../query/trace-filter.js';
 import { mimsInScope, type MatrixScope } from '../query/trace-scope.js';
-import { traceabilityMatrix, type TraceMatrix, type TraceRow } from '../query/traceability.js';
+import { traceabilityMatrix, type TraceMatrix, type TraceRow, type TraceRowCache } from '../query/traceability.js';
 import type { SymbolIndex } from '../query/symbol-index.js';
 import { matrixCsv } from '../render/matrix-csv.js';
 import { matrixRowsHtml, matrixSummaryHtml } from '../render/matrix-html.js';
@@ -44,10 +44,12 @@ type Host = Pick<FeatureHost, 'workspace' | 'ready' | 'pathOf' | 'uriOf'>;
 /**
  * `mimspec/matrix` (a page of rows as HTML, with the summary) and `mimspec/matrixCsv`. The
  * matrix of a scope is computed once per state of the workspace: it is kept with the index it
- * was read from, and a new index (any change) starts afresh, so paging and filtering are cheap.
+ * was read from, so paging and filtering are cheap; after a change, only the rows of the MIMs
+ * that changed are made again.
  */
 export function registerMatrix(connection: Connection, host: Host): void {
   const cache = new WeakMap<SymbolIndex, Map<string, Cached>>();
+  const rowCache: TraceRowCache = new WeakMap();
 
   function matrixFor(params: { uri?: string; scope?: unknown }): Cached {
     const index = host.workspace().index;
@@ -58,7 +60,7 @@ export function registerMatrix(connection: Connection, host: Host): void {
     let byScope = cache.get(index);
     if (!byScope) cache.set(index, (byScope = new Map()));
     let hit = byScope.get(key);
-    if (!hit) byScope.set(key, (hit = { matrix: traceabilityMatrix(index, mims) }));
+    if (!hit) byScope.set(key, (hit = { matrix: traceabilityMatrix(index, mims, rowCache) }));
     return hit;
   }
 

@@ -55,6 +55,14 @@ export interface TraceMatrix {
   coverage: Coverage;
 }
 
+/**
+ * A MIM's rows, kept with the MIM object by whoever computes matrices again and again (the
+ * language server): they depend on that MIM alone (its own references to its own
+ * requirements), and the workspace reuses a MIM object while its files are unchanged, so
+ * after an edit only the edited MIM's rows are made again. Rows are not to be changed.
+ */
+export type TraceRowCache = WeakMap<Mim, readonly TraceRow[]>;
+
 export const isSatisfied = (row: TraceRow): boolean => row.mechanisms.length > 0;
 export const isTested = (row: TraceRow): boolean => row.tests.length > 0;
 
@@ -65,13 +73,18 @@ export const isTested = (row: TraceRow): boolean => row.tests.length > 0;
  * (trace/uncovered-requirement, trace/untested-requirement): it names the MIM's own
  * requirement, by its local id or by its global id written in its own MIM (`MIM3.R1.2` in MIM3).
  */
-export function traceabilityMatrix(index: IndexView, mims: readonly Mim[]): TraceMatrix {
+export function traceabilityMatrix(index: IndexView, mims: readonly Mim[], cache?: TraceRowCache): TraceMatrix {
   const rows: TraceRow[] = [];
   const unknown: UnknownRef[] = [];
   const ordered = [...mims].sort(byMimId);
   for (const mim of ordered) {
-    rows.push(...rowsOf(mim, index));
-    unknown.push(...unknownOf(mim, index));
+    let own = cache?.get(mim);
+    if (!own) {
+      own = rowsOf(mim, index);
+      cache?.set(mim, own);
+    }
+    for (const r of own) rows.push(r);
+    for (const u of unknownOf(mim, index)) unknown.push(u);
   }
   return { rows, unknown, coverage: coverageOf(ordered, rows) };
 }

@@ -1,4 +1,4 @@
-import { isSatisfied, isTested, type TraceRow } from '../query/traceability.js';
+import { isSatisfied, isTested, type TraceItem, type TraceRow } from '../query/traceability.js';
 
 /** The columns of the CSV, in order. */
 export const CSV_COLUMNS = [
@@ -20,8 +20,21 @@ export const CSV_COLUMNS = [
  * a tab or a carriage return) gets a leading `'`, so that opening the file runs nothing.
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // Most fields are plain: one test lets them through as they are.
+  if (!NEEDS_CARE.test(value)) return value;
+  const safe = FORMULA.test(value) ? `'${value}` : value;
+  return QUOTED.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const FORMULA = /^[=+\-@\t\r]/;
+const QUOTED = /[",\r\n]/;
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
+
+function ids(items: readonly TraceItem[]): string {
+  if (items.length === 1) return items[0].id;
+  let out = '';
+  for (let i = 0; i < items.length; i++) out += i === 0 ? items[i].id : `; ${items[i].id}`;
+  return out;
 }
 
 /**
@@ -36,22 +49,12 @@ export function matrixCsv(rows: readonly TraceRow[], pathOf: (file: string) => s
     if (p === undefined) paths.set(file, (p = csvField(pathOf(file))));
     return p;
   };
-  const lines = [CSV_COLUMNS.join(',')];
+  let out = `${CSV_COLUMNS.join(',')}\r\n`;
   for (const r of rows) {
-    lines.push(
-      [
-        csvField(r.mim),
-        csvField(r.id),
-        csvField(r.capability ?? ''),
-        r.level,
-        csvField(r.mechanisms.map((m) => m.id).join('; ')),
-        csvField(r.tests.map((t) => t.id).join('; ')),
-        isSatisfied(r) ? 'yes' : 'no',
-        isTested(r) ? 'yes' : 'no',
-        path(r.file),
-        String(r.line + 1),
-      ].join(','),
-    );
+    out +=
+      `${csvField(r.mim)},${csvField(r.id)},${csvField(r.capability ?? '')},${r.level},` +
+      `${csvField(ids(r.mechanisms))},${csvField(ids(r.tests))},` +
+      `${isSatisfied(r) ? 'yes' : 'no'},${isTested(r) ? 'yes' : 'no'},${path(r.file)},${r.line + 1}\r\n`;
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return out;
 }
