@@ -9,7 +9,7 @@
 // Prints `ROW figure|measured|budget|status` lines, which bench/run.mjs puts in its table; exits 1 when
 // a step fails.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -119,6 +119,15 @@ async function benchServer() {
     row(`mimspec/matrixCsv, whole workspace (${(csv.csv.length / 1048576).toFixed(1)} MB)`, csvMs, 'ms');
     const [again] = await timed('mimspec/matrixCsv', { scope: 'workspace' });
     row('mimspec/matrixCsv again (cached)', again, 'ms');
+    // An edit makes a new index: the matrix is made again, from the rows of the MIMs that did not change.
+    const page0 = readdirSync(dir).find((n) => n.startsWith('repo-'));
+    const file = join(dir, page0, 'docs', 'capabilities-and-requirements.md');
+    const text = readFileSync(file, 'utf8').replace(/\bSHALL\b/, 'SHOULD');
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: pathToFileURL(file).href, languageId: 'markdown', version: 1, text },
+    });
+    const [edited] = await timed('mimspec/matrix', { scope: 'workspace', limit: 200 });
+    row('mimspec/matrix after an edit: first page + summary', edited, 'ms');
     await conn.sendRequest('shutdown');
     await conn.sendNotification('exit');
   } catch (e) {
