@@ -197,6 +197,7 @@ describe('rows kept with their MIM', () => {
     ws.setDocument(spec, readFileSync(spec, 'utf8').replace('covers: [R1.1, MIM3.R1.3]', 'covers: [R1.1, R2.1]'), 2);
     const after = traceabilityMatrix(ws.index, ws.mims(), cache);
     assert.equal(row(after.rows, 'MIM3.R1.1'), row(before.rows, 'MIM3.R1.1'));
+    assert.deepEqual(after.unknown, before.unknown);
     assert.notEqual(row(after.rows, 'MIM5.R1.1'), row(before.rows, 'MIM5.R1.1'));
     assert.deepEqual(
       row(after.rows, 'MIM5.R2.1').tests.map((t) => t.id),

@@ -55,13 +55,20 @@ export interface TraceMatrix {
   coverage: Coverage;
 }
 
+/** What the matrix reads of one MIM that depends on that MIM alone: its rows, and its trace references. */
+interface OwnTrace {
+  rows: readonly TraceRow[];
+  refs: readonly IdRef[];
+}
+
 /**
- * A MIM's rows, kept with the MIM object by whoever computes matrices again and again (the
- * language server): they depend on that MIM alone (its own references to its own
- * requirements), and the workspace reuses a MIM object while its files are unchanged, so
- * after an edit only the edited MIM's rows are made again. Rows are not to be changed.
+ * Each MIM's rows and trace references, kept with the MIM object by whoever computes matrices
+ * again and again (the language server): they depend on that MIM alone (its own references to
+ * its own requirements), and the workspace reuses a MIM object while its files are unchanged,
+ * so after an edit only the edited MIM's are made again. Whether a reference names a
+ * requirement is asked anew each time, since it may name another MIM's. Rows are not to be changed.
  */
-export type TraceRowCache = WeakMap<Mim, readonly TraceRow[]>;
+export type TraceRowCache = WeakMap<Mim, OwnTrace>;
 
 export const isSatisfied = (row: TraceRow): boolean => row.mechanisms.length > 0;
 export const isTested = (row: TraceRow): boolean => row.tests.length > 0;
@@ -80,11 +87,11 @@ export function traceabilityMatrix(index: IndexView, mims: readonly Mim[], cache
   for (const mim of ordered) {
     let own = cache?.get(mim);
     if (!own) {
-      own = rowsOf(mim, index);
+      own = { rows: rowsOf(mim, index), refs: traceRefsOf(mim) };
       cache?.set(mim, own);
     }
-    for (const r of own) rows.push(r);
-    for (const u of unknownOf(mim, index)) unknown.push(u);
+    for (const r of own.rows) rows.push(r);
+    for (const u of unknownOf(mim, index, own.refs)) unknown.push(u);
   }
   return { rows, unknown, coverage: coverageOf(ordered, rows) };
 }
@@ -151,7 +158,14 @@ function add(cells: Map<string, TraceItem[]>, requirement: string, item: TraceIt
 }
 
 /** The trace references of a MIM that name no requirement, in document order, as trace/unknown-requirement finds them. */
-function unknownOf(mim: Mim, index: IndexView): UnknownRef[] {
+/** The references of a MIM's documents in the roles the matrix reads, in document order. */
+function traceRefsOf(mim: Mim): IdRef[] {
+  const out: IdRef[] = [];
+  for (const doc of mim.documents) for (const ref of doc.refs) if (ROLES.has(ref.role)) out.push(ref);
+  return out;
+}
+
+function unknownOf(mim: Mim, index: IndexView, refs: readonly IdRef[]): UnknownRef[] {
   let owner: Map<IdRef, string> | undefined;
   const ownerOf = (ref: IdRef) => {
     // Built at the first unknown id: most MIMs have none.
@@ -164,21 +178,18 @@ function unknownOf(mim: Mim, index: IndexView): UnknownRef[] {
   };
   const missing = traceTargetCheck(mim, index);
   const out: UnknownRef[] = [];
-  for (const doc of mim.documents) {
-    for (const ref of doc.refs) {
-      if (!ROLES.has(ref.role)) continue;
-      const why = missing(ref, 'requirement');
-      if (!why) continue;
-      const from = ownerOf(ref);
-      out.push({
-        text: ref.text,
-        mim: mim.id,
-        role: ref.role as TraceRole,
-        ...(from && { from }),
-        why,
-        ...lineOf(ref),
-      });
-    }
+  for (const ref of refs) {
+    const why = missing(ref, 'requirement');
+    if (!why) continue;
+    const from = ownerOf(ref);
+    out.push({
+      text: ref.text,
+      mim: mim.id,
+      role: ref.role as TraceRole,
+      ...(from && { from }),
+      why,
+      ...lineOf(ref),
+    });
   }
   return out;
 }
