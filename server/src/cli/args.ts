@@ -16,6 +16,7 @@ export const USAGE = `Usage:
   mimspec export [paths...] --to markdown|html -o FOLDER [--force] [--config FILE]
   mimspec new --template yaml|gitbook|itu [--id MIM21] --title TITLE [FOLDER] [--force]
   mimspec graph [paths...] [--focus MIM2] [--expand MIM2,...] [--format svg|json|dot] [-o FILE] [--config FILE]
+  mimspec matrix [paths...] --format csv|markdown|json [--config FILE]
   mimspec --help | --version
 
 check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptors);
@@ -32,7 +33,10 @@ new     writes a new MIM from a template into FOLDER (default: here): yaml, a *.
 graph   draws the MIMs and the references between them (SVG, or JSON / DOT for other
         tools); --focus shows one MIM and its neighbours, --expand shows MIMs with their
         capabilities, requirements and mechanisms. A graph too large to draw quickly is
-        narrowed, and what was left out is said on stderr.`;
+        narrowed, and what was left out is said on stderr.
+matrix  prints the traceability matrix of the MIMs: each requirement with the mechanisms
+        that satisfy it and the tests that cover it, coverage per MIM and per capability,
+        and the mapping rows and tests that name unknown requirements; exit 0, 2: bad usage.`;
 
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
