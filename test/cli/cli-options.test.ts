@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { matchGolden } from '../support/golden.js';
 import { ROOT } from '../support/paths.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'mimspec.js');
@@ -82,6 +83,19 @@ describe('mimspec check: formats for CI', () => {
     assert.equal((r.stdout.match(/<testsuite /g) ?? []).length, 10);
     assert.equal((r.stdout.match(/<failure /g) ?? []).length, findings.length);
   });
+});
+
+describe('mimspec check: outputs held by golden files', () => {
+  const extension: Record<string, string> = { text: 'txt', github: 'txt', junit: 'xml', sarif: 'json', json: 'json' };
+  for (const format of Object.keys(extension)) {
+    it(`--format ${format} on the examples with mistakes`, () => {
+      const r = mimspec(['check', 'examples/with-mistakes', '--format', format]);
+      assert.equal(r.code, 1, r.stderr);
+      // The tool's version is the one thing that changes from release to release.
+      const output = r.stdout.replace(/("name": "mimspec",\s*"version": )"[^"]+"/, '$1"VERSION"');
+      matchGolden(`cli/with-mistakes.${format}.${extension[format]}`, output);
+    });
+  }
 });
 
 describe('mimspec check: thresholds', () => {
