@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { MimspecApi } from '../../../client/src/extension.js';
+import { askDriver, file, waitFor, type Check } from './support.js';
+
+/**
+ * The views: the suite opens them through their commands and checks what the extension holds
+ * (this part runs in any host); the outer driver, where there is one, checks what the webviews
+ * show and clicks in them (see askDriver).
+ */
+
+const PAGE = ['docs', 'capabilities-and-requirements.md'] as const;
+
+function api(): MimspecApi {
+  const ext = vscode.extensions.getExtension<MimspecApi>('mimspec.mimspec');
+  assert.ok(ext?.isActive, 'the extension is not active');
+  return ext.exports;
+}
+
+async function showPage(): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(file(...PAGE));
+  return vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+}
+
+function lineOf(doc: vscode.TextDocument, needle: string): number {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `${needle} not found in ${doc.fileName}`);
+  return doc.positionAt(at).line;
+}
+
+const webviewTabs = (viewType: string) =>
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+
+const previewHtml = () => api().views.preview.panel?.shown.html;
+
+export const viewChecks: Check[] = [
+  [
+    'the view commands are registered and a MIM page is known as one',
+    async () => {
+      const commands = await vscode.commands.getCommands(true);
+      for (const c of ['openPreview', 'openPreviewToSide', 'exportHtml', 'showMatrix', 'showGraph'])
+        assert.ok(commands.includes(`mimspec.${c}`), `mimspec.${c} is not registered`);
+      const editor = await showPage();
+      assert.equal(await api().views.mimFiles.mimOf(editor.document.uri), 'MIM7');
+      const outside = vscode.Uri.joinPath(file('pinned'), 'mimspec.yaml');
+      assert.equal(await api().views.mimFiles.mimOf(outside), undefined);
+    },
+  ],
+  [
+    'MIM: Open Preview to the Side shows the MIM with its requirements',
+    async () => {
+      await showPage();
+      await vscode.commands.executeCommand('mimspec.openPreviewToSide');
+      await waitFor(() => (webviewTabs('mimspec.preview').length === 1 ? true : undefined), 'a preview tab');
+      const html = await waitFor(previewHtml, 'the preview of MIM7');
+      for (const id of ['R1.1', 'R1.2', 'R2.1']) assert.match(html, new RegExp(id.replace('.', '\\.')));
+      assert.equal(api().views.preview.panel?.mim, 'MIM7');
+      await askDriver('preview', { text: ['R1.1', 'R1.2', 'R2.1'], screenshot: 'preview' });
+    },
+  ],
+  [
+    'the preview follows an edit of the page',
+    async () => {
+      const editor = await showPage();
+      const at = editor.document.positionAt(editor.document.getText().indexOf('permitted uses.') + 14);
+      assert.equal(await editor.edit((b) => b.insert(at, ' and their hours')), true);
+      await waitFor(
+        () => (previewHtml()?.includes('permitted uses and their hours') ? true : undefined),
+        'the edit in the preview',
+      );
+      await askDriver('preview-edit', { text: ['permitted uses and their hours'] });
+    },
+  ],
+  [
+    'a click on a requirement in the preview reveals its line',
+    async () => {
+      const editor = await showPage();
+      const line = lineOf(editor.document, 'R1.2');
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      const uri = editor.document.uri.toString();
+      // Where a driver clicks in the webview, the script posts the message; elsewhere the
+      // message the script would post is handed to the extension.
+      const clicked = await askDriver('preview-click', { file: PAGE[1], line });
+      if (!clicked) await api().views.preview.handle({ type: 'reveal', uri, line });
+      await waitFor(
+        () => {
+          const e = vscode.window.activeTextEditor;
+          return e?.document.uri.toString() === uri && e.selection.active.line === line ? true : undefined;
+        },
+        `the cursor on line ${line + 1} of ${PAGE[1]}`,
+      );
+    },
+  ],
+  [
+    'MIM: Show Traceability Matrix lists the requirements of the MIM',
+    async () => {
+      await showPage();
+      await vscode.commands.executeCommand('mimspec.showMatrix');
+      const shown = await waitFor(() => {
+        const m = api().views.matrix.shown;
+        return m && m.loaded > 0 ? m : undefined;
+      }, 'rows in the matrix');
+      assert.equal(shown.scope, 'mim');
+      assert.equal(shown.mim, 'MIM7');
+      await askDriver('matrix', { text: ['R1.1', 'R2.1'], screenshot: 'matrix' });
+      const csv = vscode.Uri.file(join(tmpdir(), `mimspec-matrix-${process.pid}.csv`));
+      await vscode.commands.executeCommand('mimspec.exportMatrixCsv', csv);
+      assert.match(readFileSync(csv.fsPath, 'utf8'), /R1\.1/);
+    },
+  ],
+  [
+    'MIM: Show MIM Graph draws the MIM, and a click on it hides its elements',
+    async () => {
+      await showPage();
+      await vscode.commands.executeCommand('mimspec.showGraph');
+      const shown = await waitFor(() => api().views.graph.shown?.answer && api().views.graph.shown, 'the graph');
+      assert.equal(shown.focus, 'MIM7');
+      assert.deepEqual(shown.expanded, ['MIM7']);
+      assert.match(shown.answer!.svg, /data-id="MIM7"/);
+      const clicked = await askDriver('graph', { node: 'MIM7', screenshot: 'graph' });
+      if (!clicked) await api().views.graph.toggle('MIM7');
+      await waitFor(() => (api().views.graph.shown?.expanded.length === 0 ? true : undefined), 'MIM7 collapsed');
+    },
+  ],
+  [
+    'MIM: Export to HTML… writes the MIM as one HTML document',
+    async () => {
+      const editor = await showPage();
+      const target = vscode.Uri.file(join(tmpdir(), `mimspec-export-${process.pid}.html`));
+      const saved = await vscode.commands.executeCommand<vscode.Uri>('mimspec.exportHtml', editor.document.uri, target);
+      assert.equal(saved?.fsPath, target.fsPath);
+      const html = readFileSync(target.fsPath, 'utf8');
+      assert.match(html, /<html/i);
+      assert.match(html, /R1\.1/);
+      assert.doesNotMatch(html, /<script/i);
+    },
+  ],
+];

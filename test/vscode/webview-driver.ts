@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+
+/**
+ * The outer half of the view checks (test/vscode/suite/views.ts): the suite, inside the
+ * extension host, opens a view and asks for a step in a file; this driver, in the browser that
+ * runs the workbench, reads or clicks the view's webview (its inner frame) and answers in
+ * another file. MIMSPEC_SCREENSHOTS=1 saves each view the suite names under docs/images/.
+ */
+
+interface Ask {
+  /** Texts the view must show. */
+  text?: string[];
+  /** docs/images/NAME.png, when screenshots are asked for. */
+  screenshot?: string;
+  /** The preview element to click: its file's name and source line. */
+  file?: string;
+  line?: number;
+  /** The graph node to click. */
+  node?: string;
+}
+
+/** Each view's own container (media/*.js): tells apart the frames of one extension. */
+const VIEW_OF_STEP: Record<string, string> = {
+  preview: '#mimspec-preview',
+  'preview-edit': '#mimspec-preview',
+  'preview-click': '#mimspec-preview',
+  matrix: '#mimspec-matrix',
+  graph: '#mimspec-graph',
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The webview's inner frame that holds `selector` (there may be several webviews). */
+async function viewFrame(page: Page, selector: string, ms = 20000): Promise<Frame> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    for (const frame of page.frames()) {
+      if (!/fake\.html/.test(frame.url())) continue;
+      try {
+        if ((await frame.locator(selector).count()) > 0) return frame;
+      } catch {
+        // the frame went away meanwhile
+      }
+    }
+    await sleep(200);
+  }
+  throw new Error(`no webview shows ${selector}`);
+}
+
+async function waitForText(frame: Frame, selector: string, text: string, ms = 15000): Promise<void> {
+  const end = Date.now() + ms;
+  let seen = '';
+  while (Date.now() < end) {
+    seen = (await frame.locator(selector).textContent()) ?? '';
+    if (seen.includes(text)) return;
+    await sleep(150);
+  }
+  throw new Error(`${selector} does not show "${text}"; it shows: ${seen.slice(0, 400)}`);
+}
+
+async function runStep(page: Page, step: string, ask: Ask, images: string | undefined): Promise<object> {
+  const selector = VIEW_OF_STEP[step];
+  if (!selector) throw new Error(`unknown step ${step}`);
+  const frame = await viewFrame(page, selector);
+  for (const t of ask.text ?? []) await waitForText(frame, selector, t);
+  if (ask.screenshot && images) {
+    await sleep(800); // let the theme's fonts and colours settle
+    await page.screenshot({ path: join(images, `${ask.screenshot}.png`) });
+  }
+  if (step === 'preview-click') {
+    const el = frame.locator(`[data-uri$="${ask.file}"][data-line="${ask.line}"]`).first();
+    await el.click();
+    return { clicked: await el.textContent() };
+  }
+  if (step === 'graph' && ask.node) await frame.locator(`g.node[data-expand="${ask.node}"]`).first().click();
+  return { ok: true };
+}
+
+/**
+ * Answers the suite's steps until `finished()`: each `STEP.ask.json` in `dir` gets its
+ * `STEP.done.json` (`{ error }` when the step failed). Returns the steps it answered.
+ */
+export async function driveWebviews(
+  page: Page,
+  dir: string,
+  finished: () => boolean,
+  images: string | undefined,
+): Promise<string[]> {
+  const answered: string[] = [];
+  while (!finished()) {
+    const asks = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ask.json')) : [];
+    for (const name of asks) {
+      const step = name.slice(0, -'.ask.json'.length);
+      if (answered.includes(step)) continue;
+      answered.push(step);
+      let answer: object;
+      try {
+        answer = await runStep(page, step, JSON.parse(readFileSync(join(dir, name), 'utf8')) as Ask, images);
+      } catch (e) {
+        answer = { error: e instanceof Error ? e.message : String(e) };
+      }
+      writeFileSync(join(dir, `${step}.done.json`), JSON.stringify(answer));
+    }
+    await sleep(150);
+  }
+  return answered;
+}
