@@ -94,13 +94,15 @@ export class PreviewController implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel, source: vscode.Uri): void {
     const preview = new PreviewPanel(panel, this.deps, source);
     this.current = preview;
-    preview.onMessage((m) => void this.onMessage(preview, m));
+    preview.onMessage((m) => void this.handle(m, preview));
     preview.onDidDispose(() => {
       if (this.current === preview) this.current = undefined;
     });
   }
 
-  private async onMessage(preview: PreviewPanel, m: FromWebview): Promise<void> {
+  /** A message of the preview's script (public for tests where no script runs). */
+  async handle(m: FromWebview, preview = this.current): Promise<void> {
+    if (!preview) return;
     switch (m.type) {
       case 'ready':
         this.scrollToEditor();
