@@ -199,7 +199,11 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
       assert.equal(code, 0, `the suite exited with ${code}\n${context}`);
       assert.match(lines, /# suite: (\d+) of \1 checks passed/, context);
       // The views' checks in the webviews ran, not only their halves in the host.
-      assert.deepEqual(steps.sort(), ['graph', 'matrix', 'preview', 'preview-click', 'preview-edit'], context);
+      assert.deepEqual(
+        steps.sort(),
+        ['graph', 'matrix', 'preview', 'preview-click', 'preview-edit', 'preview-scroll'],
+        context,
+      );
     } finally {
       await browser?.close().catch(() => undefined);
       await killGroup(server);

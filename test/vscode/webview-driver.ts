@@ -17,6 +17,8 @@ interface Ask {
   /** The preview element to click: its file's name and source line. */
   file?: string;
   line?: number;
+  /** preview-scroll: the line the preview must scroll to, then the line to scroll it to. */
+  backTo?: number;
   /** The graph node to click. */
   node?: string;
 }
@@ -26,6 +28,7 @@ const VIEW_OF_STEP: Record<string, string> = {
   preview: '#mimspec-preview',
   'preview-edit': '#mimspec-preview',
   'preview-click': '#mimspec-preview',
+  'preview-scroll': '#mimspec-preview',
   matrix: '#mimspec-matrix',
   graph: '#mimspec-graph',
 };
@@ -73,6 +76,18 @@ async function runStep(page: Page, step: string, ask: Ask, images: string | unde
     const el = frame.locator(`[data-uri$="${ask.file}"][data-line="${ask.line}"]`).first();
     await el.click();
     return { clicked: await el.textContent() };
+  }
+  if (step === 'preview-scroll') {
+    const line = (n: number | undefined) => frame.locator(`[data-uri$="${ask.file}"][data-line="${n}"]`).first();
+    const top = () => line(ask.line).evaluate((e) => e.getBoundingClientRect().top);
+    const end = Date.now() + 10000;
+    while (Math.abs(await top()) > 30) {
+      if (Date.now() > end) throw new Error(`line ${ask.line} is not at the top of the preview (${await top()} px)`);
+      await sleep(100);
+    }
+    await sleep(600); // past the time the preview keeps quiet after a scroll it was told to make
+    await line(ask.backTo).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    return { ok: true };
   }
   if (step === 'graph' && ask.node) await frame.locator(`g.node[data-expand="${ask.node}"]`).first().click();
   return { ok: true };

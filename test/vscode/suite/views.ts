@@ -48,6 +48,7 @@ export const viewChecks: Check[] = [
       // One editor group and no side bar: the views' screenshots show the page and the view.
       await vscode.commands.executeCommand('workbench.action.closeAllGroups');
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
       const editor = await showPage();
       assert.equal(await api().views.mimFiles.mimOf(editor.document.uri), 'MIM7');
     },
@@ -94,6 +95,21 @@ export const viewChecks: Check[] = [
           return e?.document.uri.toString() === uri && e.selection.active.line === line ? true : undefined;
         },
         `the cursor on line ${line + 1} of ${PAGE[1]}`,
+      );
+    },
+  ],
+  [
+    'the preview scrolls with the editor, and the editor with the preview',
+    async () => {
+      const editor = await showPage();
+      const [down, up] = [lineOf(editor.document, 'R2.1'), lineOf(editor.document, 'R1.1')];
+      editor.revealRange(new vscode.Range(down, 0, down, 0), vscode.TextEditorRevealType.AtTop);
+      const uri = editor.document.uri.toString();
+      const scrolled = await askDriver('preview-scroll', { file: PAGE[1], line: down, backTo: up });
+      if (!scrolled) await api().views.preview.handle({ type: 'scrolled', uri, line: up });
+      await waitFor(
+        () => (editor.visibleRanges[0]?.start.line === up ? true : undefined),
+        `line ${up + 1} at the top of the editor (it shows ${editor.visibleRanges[0]?.start.line})`,
       );
     },
   ],
