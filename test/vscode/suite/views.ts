@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MimspecApi } from '../../../client/src/extension.js';
-import { askDriver, file, waitFor, type Check } from './support.js';
+import { askDriver, file, sleep, waitFor, type Check } from './support.js';
 
 /**
  * The views: the suite opens them through their commands and checks what the extension holds
@@ -103,6 +103,8 @@ export const viewChecks: Check[] = [
     async () => {
       const editor = await showPage();
       const [down, up] = [lineOf(editor.document, 'R2.1'), lineOf(editor.document, 'R1.1')];
+      // The editor's scrolls just after a click in the preview are the click's, not sent back.
+      await sleep(500);
       editor.revealRange(new vscode.Range(down, 0, down, 0), vscode.TextEditorRevealType.AtTop);
       const uri = editor.document.uri.toString();
       const scrolled = await askDriver('preview-scroll', { file: PAGE[1], line: down, backTo: up });
