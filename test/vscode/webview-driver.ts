@@ -78,15 +78,27 @@ async function runStep(page: Page, step: string, ask: Ask, images: string | unde
     return { clicked: await el.textContent() };
   }
   if (step === 'preview-scroll') {
-    const line = (n: number | undefined) => frame.locator(`[data-uri$="${ask.file}"][data-line="${n}"]`).first();
-    const top = () => line(ask.line).evaluate((e) => e.getBoundingClientRect().top);
+    // The element of the file that starts last at or above the editor's top line is at the top.
+    const top = () =>
+      frame.evaluate(
+        ({ file, line }) => {
+          const els = Array.from(document.querySelectorAll('[data-uri][data-line]')).filter(
+            (e) => e.getAttribute('data-uri')!.endsWith(file) && Number(e.getAttribute('data-line')) <= line,
+          );
+          const last = Math.max(...els.map((e) => Number(e.getAttribute('data-line'))));
+          const el = els.find((e) => Number(e.getAttribute('data-line')) === last);
+          return el ? el.getBoundingClientRect().top : Infinity;
+        },
+        { file: ask.file!, line: ask.line! },
+      );
     const end = Date.now() + 10000;
     while (Math.abs(await top()) > 30) {
       if (Date.now() > end) throw new Error(`line ${ask.line} is not at the top of the preview (${await top()} px)`);
       await sleep(100);
     }
     await sleep(600); // past the time the preview keeps quiet after a scroll it was told to make
-    await line(ask.backTo).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    const back = frame.locator(`[data-uri$="${ask.file}"][data-line="${ask.backTo}"]`).first();
+    await back.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     return { ok: true };
   }
   if (step === 'graph' && ask.node) await frame.locator(`g.node[data-expand="${ask.node}"]`).first().click();

@@ -106,8 +106,13 @@ export const viewChecks: Check[] = [
       // The editor's scrolls just after a click in the preview are the click's, not sent back.
       await sleep(500);
       editor.revealRange(new vscode.Range(down, 0, down, 0), vscode.TextEditorRevealType.AtTop);
+      // The editor's top line is a little above (sticky headings cover the first lines).
+      const top = await waitFor(() => {
+        const at = editor.visibleRanges[0]?.start.line ?? 0;
+        return at > up ? at : undefined;
+      }, 'the editor scrolled down');
       const uri = editor.document.uri.toString();
-      const scrolled = await askDriver('preview-scroll', { file: PAGE[1], line: down, backTo: up });
+      const scrolled = await askDriver('preview-scroll', { file: PAGE[1], line: top, backTo: up });
       if (!scrolled) await api().views.preview.handle({ type: 'scrolled', uri, line: up });
       await waitFor(
         () => (editor.visibleRanges[0]?.start.line === up ? true : undefined),
