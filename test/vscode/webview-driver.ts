@@ -79,14 +79,14 @@ async function runStep(page: Page, step: string, ask: Ask, images: string | unde
   }
   if (step === 'preview-scroll') {
     // The element of the file that starts last at or above the editor's top line is at the top.
+    type Line = { getAttribute(name: string): string | null; getBoundingClientRect(): { top: number } };
     const top = () =>
-      frame.evaluate(
-        ({ file, line }) => {
-          const els = Array.from(document.querySelectorAll('[data-uri][data-line]')).filter(
-            (e) => e.getAttribute('data-uri')!.endsWith(file) && Number(e.getAttribute('data-line')) <= line,
-          );
-          const last = Math.max(...els.map((e) => Number(e.getAttribute('data-line'))));
-          const el = els.find((e) => Number(e.getAttribute('data-line')) === last);
+      frame.locator('[data-uri][data-line]').evaluateAll(
+        (els: Line[], { file, line }) => {
+          const lineOf = (e: Line) => Number(e.getAttribute('data-line'));
+          const above = els.filter((e) => (e.getAttribute('data-uri') ?? '').endsWith(file) && lineOf(e) <= line);
+          const last = Math.max(...above.map(lineOf));
+          const el = above.find((e) => lineOf(e) === last);
           return el ? el.getBoundingClientRect().top : Infinity;
         },
         { file: ask.file!, line: ask.line! },
