@@ -4,6 +4,8 @@
 
 window.mimspec = (function () {
   const vscode = acquireVsCodeApi();
+  // The page's nonce (readable as a property only), for the stylesheets a view brings along.
+  const nonce = document.currentScript ? document.currentScript.nonce : '';
 
   /** The nearest element at or around `el` that names its source, as { uri, line, el }. */
   function source(el) {
@@ -43,5 +45,27 @@ window.mimspec = (function () {
     return true;
   }
 
-  return { vscode, source, status, sameUri, revealOnClick };
+  /**
+   * Parses the server's markup inertly and takes its <style> elements out: the policy refuses
+   * a style without the nonce, so their text goes into one stylesheet of the page that has it.
+   */
+  function adopt(html, styleId) {
+    const page = document.createElement('template');
+    page.innerHTML = html;
+    const styles = Array.from(page.content.querySelectorAll('style'));
+    for (const s of styles) s.remove();
+    if (styles.length > 0) {
+      let sheet = document.getElementById(styleId);
+      if (!sheet) {
+        sheet = document.createElement('style');
+        sheet.id = styleId;
+        sheet.nonce = nonce;
+        document.head.append(sheet);
+      }
+      sheet.textContent = styles.map((s) => s.textContent).join('\n');
+    }
+    return page.content;
+  }
+
+  return { vscode, source, status, sameUri, revealOnClick, adopt };
 })();

@@ -4,7 +4,7 @@
 'use strict';
 
 (function () {
-  const { vscode, status, source } = window.mimspec;
+  const { vscode, status, source, adopt } = window.mimspec;
   const box = document.getElementById('mimspec-graph');
   const count = document.getElementById('mimspec-count');
   const fit = document.getElementById('mimspec-fit');
@@ -13,14 +13,9 @@
     const m = event.data;
     if (!m || typeof m !== 'object') return;
     if (m.type === 'update') {
-      box.innerHTML = m.html;
+      box.replaceChildren(adopt(m.html, 'mimspec-graph-style'));
       count.textContent = `${m.nodes} nodes, ${m.edges} edges`;
       status(m.truncated || '');
-      for (const id of m.expanded || []) {
-        for (const node of box.querySelectorAll('g.node[data-expand]')) {
-          if (node.getAttribute('data-expand') === id) node.classList.add('expanded');
-        }
-      }
     } else if (m.type === 'status') {
       status(m.text);
     }
