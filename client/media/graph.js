@@ -8,6 +8,7 @@
   const box = document.getElementById('mimspec-graph');
   const count = document.getElementById('mimspec-count');
   const fit = document.getElementById('mimspec-fit');
+  const workspace = document.getElementById('mimspec-workspace');
 
   window.addEventListener('message', (event) => {
     const m = event.data;
@@ -16,6 +17,8 @@
       box.replaceChildren(adopt(m.html, 'mimspec-graph-style'));
       count.textContent = `${m.nodes} nodes, ${m.edges} edges`;
       status(m.truncated || '');
+      workspace.checked = Boolean(m.whole);
+      workspace.disabled = !m.focus;
     } else if (m.type === 'status') {
       status(m.text);
     }
@@ -35,6 +38,9 @@
     if (at) vscode.postMessage({ type: 'reveal', uri: at.uri, line: at.line });
   });
 
+  workspace.addEventListener('change', () =>
+    vscode.postMessage({ type: 'scope', scope: workspace.checked ? 'workspace' : 'mim' }),
+  );
   fit.addEventListener('click', () => {
     const on = box.classList.toggle('fit');
     fit.setAttribute('aria-pressed', String(on));

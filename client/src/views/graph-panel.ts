@@ -8,6 +8,7 @@ export const GRAPH_VIEW_TYPE = 'mimspec.graph';
 const REFRESH_MS = 800;
 
 const BODY = `<div class="mimspec-toolbar">
+  <label><input id="mimspec-workspace" type="checkbox"> Whole workspace</label>
   <button id="mimspec-fit" type="button" aria-pressed="true">Fit to window</button>
   <button id="mimspec-collapse" type="button">Collapse all</button>
   <span id="mimspec-count" class="mimspec-count"></span>
@@ -16,14 +17,17 @@ const BODY = `<div class="mimspec-toolbar">
 <div id="mimspec-graph" class="mim-graph fit"></div>`;
 
 /**
- * `MIM: Show MIM Graph`: the SVG of `mimspec/graph`, focused on the active MIM. A click on a
+ * `MIM: Show MIM Graph`: the SVG of `mimspec/graph`, the active MIM with its neighbours (or the
+ * whole workspace, a toggle away; without an active MIM, the workspace). A click on a
  * MIM node shows its requirements and mechanisms (or hides them again), a click on an element
  * opens its source.
  */
 export class GraphView implements vscode.Disposable {
   private view: HostedView | undefined;
   private uri: string | undefined;
+  /** The active MIM when the command ran; the graph shows it with its neighbours unless `whole`. */
   private focus: string | undefined;
+  private whole = false;
   private readonly expanded = new Set<string>();
   private asked = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -43,14 +47,16 @@ export class GraphView implements vscode.Disposable {
   }
 
   /** What is shown, for tests. */
-  get shown(): { focus: string | undefined; expanded: string[]; answer: GraphResult | undefined } | undefined {
-    return this.view && { focus: this.focus, expanded: [...this.expanded], answer: this.lastAnswer };
+  get shown():
+    { focus: string | undefined; whole: boolean; expanded: string[]; answer: GraphResult | undefined } | undefined {
+    return this.view && { focus: this.focus, whole: this.whole, expanded: [...this.expanded], answer: this.lastAnswer };
   }
 
   async open(resource?: vscode.Uri): Promise<void> {
     const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
     this.focus = uri ? await this.mimFiles.mimOf(uri) : undefined;
-    this.uri = this.focus ? uri!.toString() : vscode.workspace.workspaceFolders?.[0]?.uri.toString();
+    this.uri = this.focus ? uri!.toString() : undefined;
+    this.whole = !this.focus;
     this.expanded.clear();
     if (this.focus) this.expanded.add(this.focus);
     if (this.view) this.view.panel.reveal();
@@ -87,6 +93,9 @@ export class GraphView implements vscode.Disposable {
       case 'reveal':
         await revealSource(m.uri, m.line, this.view?.panel.viewColumn);
         return;
+      case 'scope':
+        this.whole = m.scope === 'workspace' || !this.focus;
+        return this.load();
       case 'collapse':
         this.expanded.clear();
         return this.load();
@@ -101,7 +110,7 @@ export class GraphView implements vscode.Disposable {
     const ask = ++this.asked;
     const params: GraphParams = {
       ...(this.uri ? { uri: this.uri } : {}),
-      ...(this.focus ? { focus: this.focus } : {}),
+      ...(this.focus && !this.whole ? { focus: this.focus } : {}),
       expand: [...this.expanded],
     };
     let answer: GraphResult;
@@ -114,7 +123,7 @@ export class GraphView implements vscode.Disposable {
     }
     if (ask !== this.asked || this.view !== view) return;
     this.lastAnswer = answer;
-    view.panel.title = this.focus ? `MIM Graph: ${this.focus}` : 'MIM Graph';
+    view.panel.title = this.focus && !this.whole ? `MIM Graph: ${this.focus}` : 'MIM Graph';
     view.show({
       type: 'update',
       html: answer.svg,
@@ -123,6 +132,7 @@ export class GraphView implements vscode.Disposable {
       truncated: answer.truncated ?? null,
       expanded: [...this.expanded],
       focus: this.focus ?? null,
+      whole: this.whole,
     });
   }
 
