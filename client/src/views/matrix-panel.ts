@@ -19,7 +19,7 @@ const PAGE = 200;
 const REFRESH_MS = 500;
 
 const BODY = `<div class="mimspec-toolbar">
-  <input id="mimspec-filter" type="search" placeholder="Filter rows (id, MIM, text…)" aria-label="Filter rows">
+  <input id="mimspec-filter" type="search" placeholder="Filter: ids, text, unsatisfied, untested…" aria-label="Filter rows">
   <label><input id="mimspec-workspace" type="checkbox"> Whole workspace</label>
   <button id="mimspec-export" type="button">Export CSV</button>
   <span id="mimspec-count" class="mimspec-count"></span>
