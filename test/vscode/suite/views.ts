@@ -156,6 +156,17 @@ export const viewChecks: Check[] = [
     },
   ],
   [
+    "on a MIM page the title bar has the MIM preview, and Markdown's keys open it",
+    async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await showPage();
+      const pressed = await askDriver('keys', { keys: ['Control+K', 'V'] });
+      if (!pressed) return; // keys need the workbench's page
+      await waitFor(() => (webviewTabs('mimspec.preview').length === 1 ? true : undefined), 'a MIM preview tab');
+      assert.equal(webviewTabs('markdown.preview').length, 0, "Markdown's preview opened too");
+    },
+  ],
+  [
     'MIM: Export to HTML… writes the MIM as one HTML document',
     async () => {
       const editor = await showPage();
