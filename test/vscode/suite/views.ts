@@ -156,14 +156,22 @@ export const viewChecks: Check[] = [
     },
   ],
   [
-    "on a MIM page the title bar has the MIM preview, and Markdown's keys open it",
+    "on a MIM page the title bar has the MIM preview and Markdown's keys open it; elsewhere they stay Markdown's",
     async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await showPage();
-      const pressed = await askDriver('keys', { keys: ['Control+K', 'V'] });
+      const pressed = await askDriver('keys', { keys: ['Control+K', 'V'], action: true });
       if (!pressed) return; // keys need the workbench's page
       await waitFor(() => (webviewTabs('mimspec.preview').length === 1 ? true : undefined), 'a MIM preview tab');
       assert.equal(webviewTabs('markdown.preview').length, 0, "Markdown's preview opened too");
+      // A Markdown text of no MIM (not even a file) keeps Markdown's preview.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const other = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Notes\n' });
+      await vscode.window.showTextDocument(other);
+      await askDriver('keys-other', { keys: ['Control+K', 'V'] });
+      await waitFor(() => (webviewTabs('markdown.preview').length === 1 ? true : undefined), "Markdown's preview");
+      assert.equal(webviewTabs('mimspec.preview').length, 0, 'the MIM preview opened on a text of no MIM');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     },
   ],
   [
