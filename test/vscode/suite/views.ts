@@ -171,6 +171,8 @@ export const viewChecks: Check[] = [
       await askDriver('keys-other', { keys: ['Control+K', 'V'] });
       await waitFor(() => (webviewTabs('markdown.preview').length === 1 ? true : undefined), "Markdown's preview");
       assert.equal(webviewTabs('mimspec.preview').length, 0, 'the MIM preview opened on a text of no MIM');
+      await vscode.window.showTextDocument(other);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     },
   ],
