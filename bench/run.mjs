@@ -2,15 +2,17 @@
 // budgets of a 2-core machine, and prints a table. Exits 0 even when a figure is over budget
 // (it is a report); 1 when a step could not run or crashed; 2 on bad usage.
 //
-//   node bench/run.mjs [--only cli|engine|lsp] [--quick]
+//   node bench/run.mjs [--only cli|engine|lsp|graph|packages] [--quick]
 //
 // The language-server figures (issue budgets for a 1,000-file workspace) come from
 // bench/lsp-bench.mjs, which drives the real server over stdio; its table follows this one.
+// The MIM graph's request times on the generated workspace come from bench/graph.mjs (no budget).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, generateWorkspace } from './generate.mjs';
+import { benchPackages } from './packages.mjs';
 
 const COLD_RUNS = 5;
 const CLI = 'dist/cli/mimspec.js';
@@ -22,10 +24,10 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 if (
-  (only !== undefined && only !== 'cli' && only !== 'engine' && only !== 'lsp') ||
+  (only !== undefined && !['cli', 'engine', 'lsp', 'graph', 'packages'].includes(only)) ||
   args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')
 ) {
-  console.error('usage: node bench/run.mjs [--only cli|engine|lsp] [--quick]');
+  console.error('usage: node bench/run.mjs [--only cli|engine|lsp|graph|packages] [--quick]');
   process.exit(2);
 }
 
@@ -150,7 +152,7 @@ function printTable() {
   );
 }
 
-if (only !== 'lsp') {
+if (only === undefined || ['cli', 'engine'].includes(only)) {
   const stats = ensureWorkspace();
   console.log(
     `workspace ${workspace}: ${stats.mims} MIMs, ${stats.files} files, ${stats.requirements} requirements, ` +
@@ -162,9 +164,26 @@ if (only !== 'lsp') {
   if (only !== 'cli') benchEngine();
   printTable();
 }
+if (only === undefined || only === 'graph') {
+  if (only === 'graph') ensureWorkspace();
+  console.log(`\nMIM graph over the language server, ${workspace}:`);
+  const graph = spawnSync(process.execPath, ['bench/graph.mjs', workspace], { stdio: 'inherit' });
+  if (graph.status !== 0) failed = true;
+}
 if (only === undefined || only === 'lsp') {
   console.log('\nlanguage server over stdio, 1,000-file workspace:');
   const lsp = spawnSync(process.execPath, ['bench/lsp-bench.mjs'], { stdio: 'inherit' });
   if (lsp.status !== 0) failed = true;
+}
+// Last: packing the .vsix makes a production build of dist/.
+if (only === undefined || only === 'packages') {
+  console.log('\npackages and templates:');
+  rows.length = 0;
+  try {
+    for (const [figure, value, unit, budget] of benchPackages()) row(figure, value, unit, budget);
+  } catch (e) {
+    fail('packages', e instanceof Error ? e.message : String(e));
+  }
+  printTable();
 }
 process.exit(failed ? 1 : 0);

@@ -21,6 +21,7 @@ const layers = [
   { name: 'cli', files: testFiles('dist/test/cli') },
   { name: 'lsp', files: testFiles('dist/test/lsp') },
   { name: 'editor', files: testFiles('dist/test/editor') },
+  { name: 'package', files: testFiles('dist/test/package') },
   { name: 'vscode', files: testFiles('dist/test/vscode') },
 ];
 

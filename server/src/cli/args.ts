@@ -14,6 +14,8 @@ export const USAGE = `Usage:
   mimspec check [paths...] [--format text|json|sarif] [--config FILE]
   mimspec model [paths...] [--config FILE]
   mimspec export [paths...] --to markdown -o FOLDER [--force] [--config FILE]
+  mimspec new --template yaml|gitbook|itu [--id MIM21] --title TITLE [FOLDER] [--force]
+  mimspec graph [paths...] [--focus MIM2] [--expand MIM2,...] [--format svg|json|dot] [-o FILE] [--config FILE]
   mimspec --help | --version
 
 check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptors);
@@ -21,7 +23,15 @@ check   validates MIM documents (Markdown pages, *.mim.yaml, resource descriptor
 model   prints the MIM model as JSON.
 export  writes each MIM to a folder of its own under FOLDER (FOLDER/MIM8/...): markdown, a
         GitBook repository of a *.mim.yaml; a folder that is not empty is written over only
-        with --force.`;
+        with --force.
+new     writes a new MIM from a template into FOLDER (default: here): yaml, a *.mim.yaml in
+        the Y.MIM structure; gitbook, a GitBook repository; itu, a draft ITU-T Recommendation.
+        Without --id, the lowest MIM number that neither the registry nor a MIM under FOLDER
+        uses. Existing files are written over only with --force.
+graph   draws the MIMs and the references between them (SVG, or JSON / DOT for other
+        tools); --focus shows one MIM and its neighbours, --expand shows MIMs with their
+        capabilities, requirements and mechanisms. A graph too large to draw quickly is
+        narrowed, and what was left out is said on stderr.`;
 
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { Mim } from '../model/mim.js';
 import { renderGitbook, type GitbookOptions } from '../render/gitbook.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { writeFileAtomically } from '../node/write-file.js';
 import { USAGE } from './args.js';
 import { scanPaths } from './scan.js';
 
@@ -73,7 +74,7 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
   try {
     for (const [id, { mim, files }] of folders) {
       const dir = join(outDir, id);
-      for (const [path, text] of files) writeAtomically(join(dir, path), text);
+      for (const [path, text] of files) writeFileAtomically(join(dir, path), text);
       out(`${mim.id}: ${rel(dir)} (${files.size} files, from ${rel(mim.root)})\n`);
     }
   } catch (e) {
@@ -81,18 +82,6 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
     return 2;
   }
   return 0;
-}
-
-/** Writes to a temporary name beside the file, then renames it: a reader never sees half a file. */
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
 }
 
 /** The arguments of `export`, or what is wrong with them. */

@@ -1,6 +1,8 @@
 import { limitHeapGrowth, limitInlining } from '../node/process-tuning.js';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
 import { runExport } from './export.js';
+import { runNew } from './new.js';
+import { runGraph } from './graph.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
@@ -14,6 +16,8 @@ const VERSION = typeof MIMSPEC_VERSION === 'string' ? MIMSPEC_VERSION : '0.1.0';
 /** Runs one command; returns the exit code (0 clean, 1 errors found, 2 usage or internal failure). */
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'export') return runExport(argv.slice(1), out, err);
+  if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
+  if (argv[0] === 'graph') return runGraph(argv.slice(1), out, err);
   const args = parseArgs(argv);
   switch (args.command) {
     case 'help':

@@ -16,6 +16,8 @@ import { Workspace } from '../workspace/workspace.js';
 import { capabilities } from './capabilities.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { registerFeatures } from './features.js';
+import { registerNewMimRequests } from './new-mim-request.js';
+import { registerGraph } from './graph-request.js';
 import { readSettings } from '../config/settings.js';
 import { RULES } from '../rules/catalogue.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -171,6 +173,9 @@ export function startServer(connection: Connection): void {
     clientCapabilities: () => clientCaps,
     snippets: () => clientCaps.textDocument?.completion?.completionItem?.snippetSupport === true,
   });
+
+  registerNewMimRequests(connection, { workspace: () => ws, ready: () => ready, pathOf: uriToPath });
+  registerGraph(connection, { workspace: () => ws, ready: () => ready });
 
   documents.listen(connection);
   connection.listen();
