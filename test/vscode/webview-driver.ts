@@ -22,6 +22,8 @@ interface Ask {
   /** keys: what to press in the editor, in turn; `action`: the MIM preview's title bar action must show. */
   keys?: string[];
   action?: boolean;
+  /** The document's markup must not have become elements, and nothing may have run. */
+  inert?: boolean;
   /** The graph node to click. */
   node?: string;
 }
@@ -79,6 +81,15 @@ async function runStep(page: Page, step: string, ask: Ask, images: string | unde
   if (!selector) throw new Error(`unknown step ${step}`);
   const frame = await viewFrame(page, selector);
   for (const t of ask.text ?? []) await waitForText(frame, selector, t);
+  // Every view runs under the extension's policy: nothing but its own scripts and styles.
+  const csp = (await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+  if (!/default-src 'none'/.test(csp) || !/script-src 'nonce-[^']+'(;|$)/.test(csp))
+    throw new Error(`the view's policy is not strict: ${csp}`);
+  if (ask.inert) {
+    const live = await frame.locator(`${selector} img, ${selector} script, ${selector} [onerror]`).count();
+    if (live > 0) throw new Error(`${live} elements of the document's markup are live in the preview`);
+    if ((await frame.title()) !== 'MIM preview') throw new Error('a script of the document ran');
+  }
   if (ask.screenshot && images) {
     await sleep(800); // let the theme's fonts and colours settle
     await page.screenshot({ path: join(images, `${ask.screenshot}.png`) });

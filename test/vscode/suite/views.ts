@@ -70,12 +70,14 @@ export const viewChecks: Check[] = [
     async () => {
       const editor = await showPage();
       const at = editor.document.positionAt(editor.document.getText().indexOf('permitted uses.') + 14);
-      assert.equal(await editor.edit((b) => b.insert(at, ' and their hours')), true);
+      // With markup that must not come alive in the webview (the driver looks for it).
+      const hostile = ' and their hours <img src="x" onerror="document.title=1"><script>document.title=2</script>';
+      assert.equal(await editor.edit((b) => b.insert(at, hostile)), true);
       await waitFor(
         () => (previewHtml()?.includes('permitted uses and their hours') ? true : undefined),
         'the edit in the preview',
       );
-      await askDriver('preview-edit', { text: ['permitted uses and their hours'] });
+      await askDriver('preview-edit', { text: ['permitted uses and their hours'], inert: true });
     },
   ],
   [
