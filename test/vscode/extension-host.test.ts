@@ -201,7 +201,17 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
       // The views' checks in the webviews ran, not only their halves in the host.
       assert.deepEqual(
         steps.sort(),
-        ['graph', 'keys', 'keys-other', 'matrix', 'preview', 'preview-click', 'preview-edit', 'preview-scroll'],
+        [
+          'graph',
+          'keys',
+          'keys-other',
+          'matrix',
+          'preview',
+          'preview-click',
+          'preview-edit',
+          'preview-revived',
+          'preview-scroll',
+        ],
         context,
       );
     } finally {

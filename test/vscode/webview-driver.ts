@@ -34,6 +34,7 @@ const VIEW_OF_STEP: Record<string, string> = {
   'preview-edit': '#mimspec-preview',
   'preview-click': '#mimspec-preview',
   'preview-scroll': '#mimspec-preview',
+  'preview-revived': '#mimspec-preview',
   matrix: '#mimspec-matrix',
   graph: '#mimspec-graph',
 };

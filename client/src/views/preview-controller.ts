@@ -80,7 +80,8 @@ export class PreviewController implements vscode.Disposable {
     this.current?.panel.dispose();
   }
 
-  private restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  /** A preview brought back after a reload, on the file its webview saved (public for tests). */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const uri = (state as Partial<PreviewState> | undefined)?.uri;
     if (typeof uri !== 'string' || this.current) {
       panel.dispose();

@@ -179,6 +179,25 @@ export const viewChecks: Check[] = [
     },
   ],
   [
+    'a preview panel revived from its saved state shows its MIM again',
+    async () => {
+      // What VS Code does after a window reload: a panel of the view type, handed to the
+      // extension's serializer with the state the webview's script saved.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitFor(() => (api().views.preview.panel ? undefined : true), 'the preview closed');
+      const panel = vscode.window.createWebviewPanel('mimspec.preview', 'MIM Preview', vscode.ViewColumn.One, {});
+      await api().views.preview.restore(panel, { uri: file(...PAGE).toString() });
+      assert.equal(api().views.preview.panel?.panel, panel);
+      assert.equal(api().views.preview.panel?.mim, 'MIM7');
+      assert.match(previewHtml() ?? '', /R2\.1/);
+      await askDriver('preview-revived', { text: ['R1.1', 'R2.1'] });
+      // A panel with no saved state is closed, not left empty.
+      const stray = vscode.window.createWebviewPanel('mimspec.preview', 'MIM Preview', vscode.ViewColumn.Two, {});
+      await api().views.preview.restore(stray, undefined);
+      await waitFor(() => (webviewTabs('mimspec.preview').length === 1 ? true : undefined), 'the stray panel closed');
+    },
+  ],
+  [
     'MIM: Export to HTML… writes the MIM as one HTML document',
     async () => {
       const editor = await showPage();
