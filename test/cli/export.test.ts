@@ -111,7 +111,7 @@ describe('mimspec export --to markdown', () => {
     const out = fresh();
     const cases: [string[], RegExp][] = [
       [['export', SPEC, '-o', out], /export needs --to markdown/],
-      [['export', SPEC, '--to', 'pdf', '-o', out], /--to takes markdown, not 'pdf'/],
+      [['export', SPEC, '--to', 'pdf', '-o', out], /--to takes markdown or html, not 'pdf'/],
       [['export', SPEC, '--to', 'markdown'], /export needs -o FOLDER/],
       [['export', SPEC, '--to', 'markdown', '-o'], /-o takes a folder/],
       [['export', SPEC, '--to', 'markdown', '-o', out, '--bogus'], /unknown option '--bogus'/],
@@ -140,6 +140,42 @@ describe('mimspec export --to markdown', () => {
   it('is listed in the usage', () => {
     const r = mimspec(['export', '--help']);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /mimspec export \[paths\.\.\.\] --to markdown -o FOLDER \[--force\]/);
+    assert.match(r.stdout, /mimspec export \[paths\.\.\.\] --to markdown\|html -o FOLDER \[--force\]/);
+  });
+});
+
+describe('mimspec export --to html', () => {
+  it('writes one self-contained page per MIM of either syntax, and says where', () => {
+    const out = fresh();
+    const r = mimspec(['export', 'examples', '--to', 'html', '-o', out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(tree(out).includes('MIM7.html') && tree(out).includes('MIM8.html'), tree(out).join(', '));
+    assert.ok(
+      tree(out).every((f) => /^MIM\d+\.html$/.test(f)),
+      tree(out).join(', '),
+    );
+    assert.match(r.stdout, /^MIM8: .*MIM8\.html \(from examples\/local-digital-twins\.mim\.yaml\)$/m);
+    const page = readFileSync(join(out, 'MIM7.html'), 'utf8');
+    assert.match(
+      page,
+      /^<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/,
+    );
+    assert.match(page, /<style>[^<]*@media print/);
+    assert.doesNotMatch(page, /<script|<link|<img/);
+    assert.match(page, /id="requirement-R1\.1"/);
+  });
+
+  it('refuses to write over a page without --force, and changes nothing; writes over it with --force', () => {
+    const out = fresh();
+    mkdirSync(out);
+    writeFileSync(join(out, 'MIM8.html'), 'mine');
+    const r = mimspec(['export', SPEC, '--to', 'html', '-o', out]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /MIM8\.html exists: give --force to write over it/);
+    assert.equal(readFileSync(join(out, 'MIM8.html'), 'utf8'), 'mine');
+    const forced = mimspec(['export', SPEC, '--to', 'html', '-o', out, '--force']);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(readFileSync(join(out, 'MIM8.html'), 'utf8'), /^<!DOCTYPE html>/);
+    assert.deepEqual(tree(out), ['MIM8.html']);
   });
 });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { Mim } from '../model/mim.js';
 import { renderGitbook, type GitbookOptions } from '../render/gitbook.js';
+import { exportHtmlPage, mimPlaces } from '../render/preview.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { writeFileAtomically } from '../node/write-file.js';
 import { USAGE } from './args.js';
@@ -16,15 +17,38 @@ export interface ExportArgs {
   config?: string;
 }
 
-/** The files of one MIM's folder, by path relative to it, or why the MIM does not go to this format. */
-type Exporter = (mim: Mim, ws: Workspace) => Map<string, string> | { skip: string };
+/**
+ * What makes the files of one MIM's export (by path relative to its place), or why the MIM does
+ * not go to this format. The files are made when they are written, one MIM at a time, so that
+ * the export never holds every page at once (200 pages of HTML are tens of megabytes).
+ */
+type Exporter = (mim: Mim, ws: Workspace, places: MimPlaces) => (() => Map<string, string>) | { skip: string };
 
-/** One export per format: `--to <name>`. */
-const FORMATS: Record<string, Exporter> = {
-  markdown: exportMarkdown,
+/** Where each MIM of the workspace says its number, found once for all the MIMs of an export. */
+type MimPlaces = ReturnType<typeof mimPlaces>;
+
+/**
+ * One export per format: `--to <name>`. A format writes each MIM to a folder of its own
+ * (`OUT/MIM8/...`) or to one file beside the others (`OUT/MIM8.html`): `place` names it.
+ */
+const FORMATS: Record<string, { exporter: Exporter; place: (id: string) => string }> = {
+  markdown: {
+    exporter: (mim, ws) => {
+      const files = exportMarkdown(mim, ws);
+      return files instanceof Map ? () => files : files;
+    },
+    place: (id) => id,
+  },
+  html: {
+    exporter: (mim, _ws, places) => () => {
+      const { fileName, html } = exportHtmlPage(mim, places);
+      return new Map([[fileName, html]]);
+    },
+    place: (id) => `${id}.html`,
+  },
 };
 
-/** `mimspec export PATH... --to FORMAT -o OUT [--force]`: one folder per MIM under OUT; exit 0, or 2 on bad usage or failure. */
+/** `mimspec export PATH... --to FORMAT -o OUT [--force]`: one folder (markdown) or file (html) per MIM under OUT; exit 0, or 2 on bad usage or failure. */
 export async function runExport(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     out(`${USAGE}\n`);
@@ -38,17 +62,18 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
   const scanned = await scanPaths(args.paths, args.config, err);
   if (!scanned) return 2;
   const { ws, wanted, rel } = scanned;
-  const exporter = FORMATS[args.to];
-  const folders = new Map<string, { mim: Mim; files: Map<string, string> }>();
+  const { exporter, place } = FORMATS[args.to];
+  const places = mimPlaces(ws.mims());
+  const folders = new Map<string, { mim: Mim; make: () => Map<string, string> }>();
   for (const mim of ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)))) {
     const where = rel(mim.root);
     if (!mim.known) {
       err(`mimspec: ${where} is not exported: it names no MIM number\n`);
       continue;
     }
-    const files = exporter(mim, ws);
-    if (!(files instanceof Map)) {
-      err(`mimspec: ${mim.id} (${where}) is not exported: ${files.skip}\n`);
+    const make = exporter(mim, ws, places);
+    if (typeof make !== 'function') {
+      err(`mimspec: ${mim.id} (${where}) is not exported: ${make.skip}\n`);
       continue;
     }
     const other = folders.get(mim.id);
@@ -56,7 +81,7 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
       err(`mimspec: ${mim.id} is held by both ${rel(other.mim.root)} and ${where}: export them one at a time\n`);
       return 2;
     }
-    folders.set(mim.id, { mim, files });
+    folders.set(mim.id, { mim, make });
   }
   if (folders.size === 0) {
     err(`mimspec: nothing to export to ${args.to}\n`);
@@ -65,15 +90,26 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
   const outDir = resolve(args.out);
   // Every folder is looked at before any is written, so that a refusal leaves everything as it was.
   for (const id of folders.keys()) {
-    const dir = join(outDir, id);
-    if (!args.force && existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) {
-      err(`mimspec: ${rel(dir)} is not empty: give --force to write over it\n`);
+    const target = join(outDir, place(id));
+    if (args.force || !existsSync(target)) continue;
+    if (args.to === 'html') {
+      err(`mimspec: ${rel(target)} exists: give --force to write over it\n`);
+      return 2;
+    }
+    if (!statSync(target).isDirectory() || readdirSync(target).length > 0) {
+      err(`mimspec: ${rel(target)} is not empty: give --force to write over it\n`);
       return 2;
     }
   }
   try {
-    for (const [id, { mim, files }] of folders) {
-      const dir = join(outDir, id);
+    for (const [id, { mim, make }] of folders) {
+      const files = make();
+      if (args.to === 'html') {
+        for (const [name, text] of files) writeFileAtomically(join(outDir, name), text);
+        out(`${mim.id}: ${rel(join(outDir, place(id)))} (from ${rel(mim.root)})\n`);
+        continue;
+      }
+      const dir = join(outDir, place(id));
       for (const [path, text] of files) writeFileAtomically(join(dir, path), text);
       out(`${mim.id}: ${rel(dir)} (${files.size} files, from ${rel(mim.root)})\n`);
     }
@@ -111,7 +147,7 @@ export function parseExportArgs(argv: string[]): ExportArgs | string {
     else args.paths.push(a);
   }
   if (!args.to) return `export needs --to ${Object.keys(FORMATS).join(' or ')}`;
-  if (!args.out) return 'export needs -o FOLDER, where each MIM gets a folder of its own';
+  if (!args.out) return 'export needs -o FOLDER, where each MIM gets a folder (markdown) or a file (html) of its own';
   if (args.paths.length === 0) args.paths.push('.');
   return args as ExportArgs;
 }

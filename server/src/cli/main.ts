@@ -3,6 +3,7 @@ import { parseArgs, USAGE, type CheckArgs } from './args.js';
 import { runExport } from './export.js';
 import { runNew } from './new.js';
 import { runGraph } from './graph.js';
+import { runMatrix } from './matrix.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
@@ -18,6 +19,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   if (argv[0] === 'export') return runExport(argv.slice(1), out, err);
   if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
   if (argv[0] === 'graph') return runGraph(argv.slice(1), out, err);
+  if (argv[0] === 'matrix') return runMatrix(argv.slice(1), out, err);
   const args = parseArgs(argv);
   switch (args.command) {
     case 'help':

@@ -15,9 +15,12 @@ import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
 import { capabilities } from './capabilities.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
+import { registerExport } from './export-request.js';
 import { registerFeatures } from './features.js';
+import { registerPreview } from './preview-request.js';
 import { registerNewMimRequests } from './new-mim-request.js';
 import { registerGraph } from './graph-request.js';
+import { registerMatrix } from './matrix-request.js';
 import { readSettings } from '../config/settings.js';
 import { RULES } from '../rules/catalogue.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -174,8 +177,12 @@ export function startServer(connection: Connection): void {
     snippets: () => clientCaps.textDocument?.completion?.completionItem?.snippetSupport === true,
   });
 
-  registerNewMimRequests(connection, { workspace: () => ws, ready: () => ready, pathOf: uriToPath });
-  registerGraph(connection, { workspace: () => ws, ready: () => ready });
+  const views = { workspace: () => ws, ready: () => ready, pathOf: uriToPath, uriOf: pathToUri };
+  registerPreview(connection, views);
+  registerExport(connection, views);
+  registerGraph(connection, views);
+  registerNewMimRequests(connection, views);
+  registerMatrix(connection, views);
 
   documents.listen(connection);
   connection.listen();
