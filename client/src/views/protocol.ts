@@ -15,6 +15,8 @@ export interface PreviewResult {
   html: string;
   /** Changes whenever the rendered content could change. */
   version: string;
+  /** The last render made before a syntax error; the HTML says so in a banner. */
+  stale?: boolean;
 }
 export interface PreviewStyleResult {
   css: string;
