@@ -78,6 +78,9 @@ export const viewChecks: Check[] = [
         'the edit in the preview',
       );
       await askDriver('preview-edit', { text: ['permitted uses and their hours'], inert: true });
+      // The page as it was, for the checks (and pictures) that follow.
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      assert.doesNotMatch(editor.document.getText(), /their hours/);
     },
   ],
   [
@@ -129,7 +132,7 @@ export const viewChecks: Check[] = [
   [
     'MIM: Show Traceability Matrix lists the requirements of the MIM',
     async () => {
-      await showPage();
+      (await showPage()).revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
       await vscode.commands.executeCommand('mimspec.showMatrix');
       const shown = await waitFor(() => {
         const m = api().views.matrix.shown;
@@ -146,7 +149,7 @@ export const viewChecks: Check[] = [
   [
     'MIM: Show MIM Graph draws the MIM, and a click on it hides its elements',
     async () => {
-      await showPage();
+      (await showPage()).revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
       await vscode.commands.executeCommand('mimspec.showGraph');
       const shown = await waitFor(() => api().views.graph.shown?.answer && api().views.graph.shown, 'the graph');
       assert.equal(shown.focus, 'MIM7');
