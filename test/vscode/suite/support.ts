@@ -25,13 +25,13 @@ export const file = (...parts: string[]) => vscode.Uri.joinPath(root(), ...parts
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `probe` until it returns something other than undefined; fails after `ms` saying `what`. */
-export async function waitFor<T>(probe: () => T | undefined, what: string, ms = 10000): Promise<T> {
+export async function waitFor<T>(probe: () => T | undefined, what: string, ms = 10000, every = 100): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = probe();
     if (value !== undefined) return value;
     if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
-    await sleep(100);
+    await sleep(every);
   }
 }
 

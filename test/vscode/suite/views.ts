@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MimspecApi } from '../../../client/src/extension.js';
-import { askDriver, file, sleep, waitFor, type Check } from './support.js';
+import { askDriver, file, log, sleep, waitFor, type Check } from './support.js';
 
 /**
  * The views: the suite opens them through their commands and checks what the extension holds
@@ -73,10 +73,14 @@ export const viewChecks: Check[] = [
       // With markup that must not come alive in the webview (the driver looks for it).
       const hostile = ' and their hours <img src="x" onerror="document.title=1"><script>document.title=2</script>';
       assert.equal(await editor.edit((b) => b.insert(at, hostile)), true);
+      const edited = Date.now();
       await waitFor(
         () => (previewHtml()?.includes('permitted uses and their hours') ? true : undefined),
         'the edit in the preview',
+        10000,
+        5,
       );
+      log(`# the preview had the edit ${Date.now() - edited} ms after it (a 200 ms pause for typing included)`);
       await askDriver('preview-edit', { text: ['permitted uses and their hours'], inert: true });
       // The page as it was, for the checks (and pictures) that follow.
       await vscode.commands.executeCommand('workbench.action.files.revert');
