@@ -205,6 +205,22 @@ export const viewChecks: Check[] = [
     },
   ],
   [
+    "a cross-reference's click opens the preview of its MIM, through its file or the MIM's symbol",
+    async () => {
+      const preview = api().views.preview;
+      assert.equal(preview.panel?.mim, 'MIM7', 'the preview is not open on MIM7');
+      const twin = file('pinned', 'twin.mim.yaml').toString();
+      await preview.handle({ type: 'openMim', mim: 'MIM8', uri: twin });
+      assert.equal(preview.panel?.mim, 'MIM8');
+      assert.match(previewHtml() ?? '', /Kerbside Twin/);
+      await preview.openMim('MIM7', file(...PAGE).toString());
+      assert.equal(preview.panel?.mim, 'MIM7');
+      // A link without a file: the server's workspace symbol of MIM8 names one.
+      await preview.handle({ type: 'openMim', mim: 'MIM8' });
+      assert.equal(preview.panel?.mim, 'MIM8');
+    },
+  ],
+  [
     'MIM: Export to HTML… writes the MIM as one HTML document',
     async () => {
       const editor = await showPage();
