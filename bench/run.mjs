@@ -163,7 +163,7 @@ function printTable() {
   );
 }
 
-if (only === undefined || ['cli', 'engine'].includes(only)) {
+if (only === undefined || ['cli', 'engine', 'matrix'].includes(only)) {
   const stats = ensureWorkspace();
   console.log(
     `workspace ${workspace}: ${stats.mims} MIMs, ${stats.files} files, ${stats.requirements} requirements, ` +
