@@ -3,7 +3,6 @@
 // same suite runs in code-server under `npm test` (test/vscode/extension-host.test.ts), where
 // an outer driver also reads and clicks the views' webviews; here the suite checks what the
 // extension holds. MIMSPEC_VSCODE_EXECUTABLE names an installed VS Code instead of a download.
-import { runTests } from '@vscode/test-electron';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,14 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SUITE = join(ROOT, 'dist', 'test', 'vscode', 'suite', 'index.js');
+
+let runTests;
+try {
+  ({ runTests } = await import('@vscode/test-electron'));
+} catch {
+  console.error('test:electron: @vscode/test-electron is not installed; run npm ci (it is a devDependency)');
+  process.exit(1);
+}
 
 if (!existsSync(SUITE)) {
   console.error(`test:electron: ${SUITE} is missing; build first (npm run build)`);
