@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 
@@ -151,7 +151,9 @@ export async function driveWebviews(
       } catch (e) {
         answer = { error: e instanceof Error ? e.message : String(e) };
       }
-      writeFileSync(join(dir, `${step}.done.json`), JSON.stringify(answer));
+      // Renamed into place, as the suite polls for it.
+      writeFileSync(join(dir, `${step}.done.tmp`), JSON.stringify(answer));
+      renameSync(join(dir, `${step}.done.tmp`), join(dir, `${step}.done.json`));
     }
     await sleep(150);
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -49,7 +49,9 @@ export async function askDriver(step: string, ask: object, ms = 45000): Promise<
   }
   const done = join(dir, `${step}.done.json`);
   rmSync(done, { force: true });
-  writeFileSync(join(dir, `${step}.ask.json`), JSON.stringify(ask));
+  // Written under another name, then renamed: the driver polls the folder and must never read half a question.
+  writeFileSync(join(dir, `${step}.ask.tmp`), JSON.stringify(ask));
+  renameSync(join(dir, `${step}.ask.tmp`), join(dir, `${step}.ask.json`));
   const answer = await waitFor(
     () => (existsSync(done) ? (JSON.parse(readFileSync(done, 'utf8')) as Record<string, unknown>) : undefined),
     `the driver's answer to ${step}`,
