@@ -23,11 +23,12 @@ function mimspec(args: string[], options: { cwd?: string; input?: string; env?: 
 }
 
 /** The command run on a pseudo-terminal (util-linux `script`), as a user at a terminal runs it. */
-function onTerminal(args: string[], env: Record<string, string> = {}) {
+function onTerminal(args: string[], env: Record<string, string> = {}, input?: string) {
   const command = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   const r = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd: work,
     encoding: 'utf8',
+    input,
     env: { ...process.env, NO_COLOR: '', ...env },
   });
   return { code: r.status, output: r.stdout };
@@ -261,6 +262,12 @@ describe('mimspec init', () => {
     assert.match(r.stderr, /mimspec\.yaml left as it is \(give --force to write over it\)/);
     assert.equal(readFileSync(join(repo, 'mimspec.yaml'), 'utf8'), mine);
     assert.ok(existsSync(join(repo, '.github', 'workflows', 'mimspec.yml')));
+    const declined = onTerminal(['init', repo], {}, 'n\n');
+    assert.match(declined.output, /mimspec\.yaml exists: write over it\? \[y\/N\]/);
+    assert.equal(readFileSync(join(repo, 'mimspec.yaml'), 'utf8'), mine, 'the user said no');
+    onTerminal(['init', repo], {}, 'y\n');
+    assert.match(readFileSync(join(repo, 'mimspec.yaml'), 'utf8'), /^conventions: bcp14$/m, 'the user said yes');
+    writeFileSync(join(repo, 'mimspec.yaml'), mine);
     assert.equal(mimspec(['init', repo, '--force']).code, 0);
     assert.match(readFileSync(join(repo, 'mimspec.yaml'), 'utf8'), /^numbering: oasc-2025$/m);
   });
