@@ -1,3 +1,5 @@
+import { readArgs } from './read-args.js';
+
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'junit';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'junit'];
 
@@ -87,17 +89,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
   };
   let stdin = false;
   const error = (message: string): ParsedArgs => ({ command: 'error', message });
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    const value = () => inline ?? rest[++i];
+  for (const { arg: a, flag, value } of readArgs(rest)) {
     if (flag === '--format' || flag === '-f') {
       const v = value();
       const allowed: readonly string[] = out.command === 'rules' ? ['text', 'json'] : FORMATS;
-      if (!allowed.includes(v)) return error(`--format takes ${list(allowed)}${v ? `, not '${v}'` : ''}`);
+      if (!v || !allowed.includes(v)) return error(`--format takes ${list(allowed)}${v ? `, not '${v}'` : ''}`);
       out.format = v as Format;
     } else if (flag === '--config' || flag === '-c') {
       const v = value();

@@ -2,7 +2,8 @@ import { traceabilityMatrix } from '../query/traceability.js';
 import { matrixCsv } from '../render/matrix-csv.js';
 import { matrixJson } from '../render/matrix-json.js';
 import { matrixMarkdown } from '../render/matrix-markdown.js';
-import { USAGE } from './args.js';
+import { runCommand } from './command.js';
+import { readArgs } from './read-args.js';
 import { scanPaths } from './scan.js';
 
 const FORMATS = ['csv', 'markdown', 'json'] as const;
@@ -20,15 +21,10 @@ export interface MatrixArgs {
  * Exit 0, or 2 on bad usage or an unreadable path.
  */
 export async function runMatrix(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out(`${USAGE}\n`);
-    return 0;
-  }
-  const args = parseMatrixArgs(argv);
-  if (typeof args === 'string') {
-    err(`mimspec: ${args}\n${USAGE}\n`);
-    return 2;
-  }
+  return runCommand(argv, out, err, parseMatrixArgs, (args) => runMatrixWith(args, out, err));
+}
+
+async function runMatrixWith(args: MatrixArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const scanned = await scanPaths(args.paths, args.config, err);
   if (!scanned) return 2;
   const { ws, wanted, rel } = scanned;
@@ -44,13 +40,7 @@ export async function runMatrix(argv: string[], out: (s: string) => void, err: (
 export function parseMatrixArgs(argv: string[]): MatrixArgs | string {
   const args: MatrixArgs = { paths: [], format: 'csv' };
   let format: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    const value = () => inline ?? argv[++i];
+  for (const { arg: a, flag, value } of readArgs(argv)) {
     if (flag === '--format' || flag === '-f') {
       format = value();
       if (!FORMATS.includes(format as MatrixFormat))
