@@ -1,74 +1,11 @@
 /**
- * The custom requests of the language server's views (README, "Views for other editors") and
- * the messages between the extension and its webview scripts (client/media/*.js). Written out
- * here rather than imported: the client shares no code with the server, only this contract.
+ * The custom requests of the language server's views, from their one text shared with the
+ * server (server/src/protocol/views.ts: names and types only), and the messages between the
+ * extension and its webview scripts (client/media/*.js).
  */
 
-export interface PreviewParams {
-  uri: string;
-}
-/** `null` when the file belongs to no MIM. */
-export interface PreviewResult {
-  mim: string | null;
-  title: string;
-  /** A fragment; block elements carry `data-uri` / `data-line` of their source. */
-  html: string;
-  /** Changes whenever the rendered content could change. */
-  version: string;
-  /** The last render made before a syntax error; the HTML says so in a banner. */
-  stale?: boolean;
-}
-export interface PreviewStyleResult {
-  css: string;
-}
-export interface ExportParams {
-  uri: string;
-  to: 'html';
-}
-export interface ExportResult {
-  mim: string;
-  fileName: string;
-  html: string;
-}
-export type MatrixScope = 'mim' | 'workspace';
-export interface MatrixParams {
-  uri?: string;
-  scope: MatrixScope;
-  offset?: number;
-  limit?: number;
-  filter?: string;
-}
-export interface MatrixResult {
-  /** The rows [offset, offset + count) of the table. */
-  html: string;
-  summaryHtml: string;
-  total: number;
-  offset: number;
-  count: number;
-}
-export interface MatrixCsvResult {
-  csv: string;
-}
-export interface GraphParams {
-  uri?: string;
-  focus?: string;
-  expand?: string[];
-}
-export interface GraphResult {
-  svg: string;
-  nodes: number;
-  edges: number;
-  truncated?: string;
-}
-
-export const Requests = {
-  preview: 'mimspec/preview',
-  previewStyle: 'mimspec/previewStyle',
-  export: 'mimspec/export',
-  matrix: 'mimspec/matrix',
-  matrixCsv: 'mimspec/matrixCsv',
-  graph: 'mimspec/graph',
-} as const;
+export * from '../../../server/src/protocol/views.js';
+import type { MatrixScope } from '../../../server/src/protocol/views.js';
 
 /** What the views ask of the language server; the language client, once it runs. */
 export interface ViewServer {

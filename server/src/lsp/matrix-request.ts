@@ -1,32 +1,18 @@
 import type { Connection } from 'vscode-languageserver';
-import type { Coverage } from '../query/trace-coverage.js';
 import { filterRows } from '../query/trace-filter.js';
 import { mimsInScope, type MatrixScope } from '../query/trace-scope.js';
 import { traceabilityMatrix, type TraceMatrix, type TraceRow, type TraceRowCache } from '../query/traceability.js';
 import type { SymbolIndex } from '../query/symbol-index.js';
 import { matrixCsv } from '../render/matrix-csv.js';
 import { matrixRowsHtml, matrixSummaryHtml } from '../render/matrix-html.js';
+import {
+  Requests,
+  type MatrixCsvParams,
+  type MatrixCsvResult,
+  type MatrixParams,
+  type MatrixResult,
+} from '../protocol/views.js';
 import type { FeatureHost } from './features.js';
-
-export interface MatrixParams {
-  uri?: string;
-  scope: MatrixScope;
-  offset?: number;
-  limit?: number;
-  filter?: string;
-}
-
-export interface MatrixResult {
-  /** Table rows (`<tr>`) for rows [offset, offset + count) of the filtered matrix. */
-  html: string;
-  /** The header: coverage per MIM and per capability, unknown ids in mapping rows and tests. */
-  summaryHtml: string;
-  /** Rows the filter keeps. */
-  total: number;
-  offset: number;
-  count: number;
-  coverage: Coverage;
-}
 
 const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 5000;
@@ -64,7 +50,7 @@ export function registerMatrix(connection: Connection, host: Host): void {
     return hit;
   }
 
-  connection.onRequest('mimspec/matrix', async (params: MatrixParams): Promise<MatrixResult> => {
+  connection.onRequest(Requests.matrix, async (params: MatrixParams): Promise<MatrixResult> => {
     await host.ready();
     const cached = matrixFor(params ?? {});
     const { matrix } = cached;
@@ -85,7 +71,7 @@ export function registerMatrix(connection: Connection, host: Host): void {
     };
   });
 
-  connection.onRequest('mimspec/matrixCsv', async (params: { uri?: string; scope: MatrixScope }) => {
+  connection.onRequest(Requests.matrixCsv, async (params: MatrixCsvParams): Promise<MatrixCsvResult> => {
     await host.ready();
     const cached = matrixFor(params ?? {});
     cached.csv ??= matrixCsv(cached.matrix.rows);
