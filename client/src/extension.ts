@@ -7,7 +7,9 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR, WATCHED_GLOB } from './selectors.js';
+import { NewMim } from './new-mim.js';
 import { registerViews, type Views } from './views/commands.js';
+import type { ViewServer } from './views/protocol.js';
 
 /**
  * The VS Code front: it starts the bundled language server and hands every document of
@@ -17,9 +19,10 @@ import { registerViews, type Views } from './views/commands.js';
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
 
-/** What `activate` returns: the views, for the extension-host tests. */
+/** What `activate` returns: the views and New MIM…, for the extension-host tests. */
 export interface MimspecApi {
   views: Views;
+  newMim: NewMim;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MimspecApi> {
@@ -59,16 +62,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
   // The views are registered before the server runs (a preview restored after a reload must
   // find its serializer during activation); their requests wait for it.
   const started = client.start();
-  const views = registerViews(context, {
+  const server: ViewServer = {
     request: async (method, params) => {
       await started;
       if (!client) throw new Error('the language server is stopped');
       return client.sendRequest(method, params);
     },
-  });
+  };
+  const views = registerViews(context, server);
+  const newMim = new NewMim(server, () => views.mimFiles.forget());
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mimspec.newMim', (u?: unknown) =>
+      newMim.run(u instanceof vscode.Uri ? u : undefined),
+    ),
+  );
   await started;
   views.mimFiles.start();
-  return { views };
+  return { views, newMim };
 }
 
 export async function deactivate(): Promise<void> {

@@ -211,6 +211,10 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
           'preview-edit',
           'preview-revived',
           'preview-scroll',
+          'type-title-again',
+          'type-title-gitbook',
+          'type-title-itu',
+          'type-title-yaml',
         ],
         context,
       );

@@ -26,6 +26,8 @@ interface Ask {
   inert?: boolean;
   /** The graph node to click. */
   node?: string;
+  /** type-*: the text to type in the focused quick input (or dialog), then `keys`. */
+  type?: string;
 }
 
 /** Each view's own container (media/*.js): tells apart the frames of one extension. */
@@ -70,6 +72,12 @@ async function waitForText(frame: Frame, selector: string, text: string, ms = 15
 }
 
 async function runStep(page: Page, step: string, ask: Ask, images: string | undefined): Promise<object> {
+  if (step.startsWith('type-')) {
+    // New MIM…'s input boxes and its question: what a user types in the widget that has the focus.
+    if (ask.type) await page.keyboard.type(ask.type);
+    for (const k of ask.keys ?? []) await page.keyboard.press(k);
+    return { ok: true };
+  }
   if (step.startsWith('keys')) {
     // A MIM file's title bar shows the extension's preview action: its `when` holds.
     if (ask.action)

@@ -51,6 +51,12 @@ export class MimFiles implements vscode.Disposable {
     return answer?.mim ?? undefined;
   }
 
+  /** Forgets every answer: new files (a new MIM's config or SUMMARY.md) can regroup the others. */
+  forget(): void {
+    this.mims.clear();
+    this.outside.clear();
+  }
+
   /** Whether `uri` is known to belong to `mim` (no question asked). */
   known(uri: vscode.Uri, mim: string | undefined): boolean {
     return mim !== undefined && this.mims.get(uri.toString()) === mim;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { file, log, type Check } from './support.js';
+import { newMimChecks } from './new-mim.js';
 import { viewChecks } from './views.js';
 
 /**
@@ -217,6 +218,7 @@ const checks: Check[] = [
     },
   ],
   ...viewChecks,
+  ...newMimChecks,
   [
     'the Problems panel opens on the findings',
     async () => {
