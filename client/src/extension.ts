@@ -7,9 +7,12 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR, WATCHED_GLOB } from './selectors.js';
+import { Backoff } from './backoff.js';
 import { NewMim } from './new-mim.js';
+import { restartingErrorHandler } from './restart.js';
+import { Status } from './status.js';
 import { registerViews, type Views } from './views/commands.js';
-import type { ViewServer } from './views/protocol.js';
+import { Requests, type ViewServer } from './views/protocol.js';
 
 /**
  * The VS Code front: it starts the bundled language server and hands every document of
@@ -19,10 +22,13 @@ import type { ViewServer } from './views/protocol.js';
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
 
-/** What `activate` returns: the views and New MIM…, for the extension-host tests. */
+/** What `activate` returns: what the extension-host tests look at. */
 export interface MimspecApi {
   views: Views;
   newMim: NewMim;
+  status: Status;
+  /** The language server's process id (it answers `mimspec/processId`). */
+  serverPid(): Promise<number>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MimspecApi> {
@@ -41,10 +47,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
   const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_GLOB);
   context.subscriptions.push(watcher);
 
+  const backoff = new Backoff();
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'mimspec', fileEvents: watcher },
     outputChannel: output,
+    errorHandler: restartingErrorHandler(() => client, output, backoff),
   };
 
   client = new LanguageClient('mimspec', 'mimspec', serverOptions, clientOptions);
@@ -53,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
     vscode.commands.registerCommand('mimspec.restartServer', async () => {
       if (!client) return;
       output?.info('restarting the language server');
+      backoff.reset();
       // A server that failed to start is started again rather than restarted.
       if (client.isRunning()) await client.restart();
       else await client.start();
@@ -70,6 +79,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
     },
   };
   const views = registerViews(context, server);
+  const status = new Status(client, views.mimFiles);
+  context.subscriptions.push(status);
   const newMim = new NewMim(server, () => views.mimFiles.forget());
   context.subscriptions.push(
     vscode.commands.registerCommand('mimspec.newMim', (u?: unknown) =>
@@ -78,7 +89,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
   );
   await started;
   views.mimFiles.start();
-  return { views, newMim };
+  void status.follow();
+  const serverPid = async () => (await server.request<{ pid: number }>(Requests.processId, {})).pid;
+  return { views, newMim, status, serverPid };
 }
 
 export async function deactivate(): Promise<void> {

@@ -211,6 +211,7 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
           'preview-edit',
           'preview-revived',
           'preview-scroll',
+          'status',
           'type-title-again',
           'type-title-gitbook',
           'type-title-itu',

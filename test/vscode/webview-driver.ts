@@ -26,6 +26,8 @@ interface Ask {
   inert?: boolean;
   /** The graph node to click. */
   node?: string;
+  /** status: what the extension's status bar item must read (its icons aside). */
+  status?: string;
   /** type-*: the text to type in the focused quick input (or dialog), then `keys`. */
   type?: string;
 }
@@ -85,6 +87,13 @@ async function runStep(page: Page, step: string, ask: Ask, images: string | unde
     await page.locator('.monaco-editor textarea').first().focus();
     for (const k of ask.keys ?? []) await page.keyboard.press(k);
     return { ok: true };
+  }
+  if (step === 'status') {
+    const item = page.locator('.statusbar-item', { hasText: ask.status?.split(' ')[0] ?? '' }).first();
+    await item.waitFor({ timeout: 10000 });
+    const seen = ((await item.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    if (seen !== ask.status) throw new Error(`the status bar reads "${seen}", not "${ask.status}"`);
+    return { seen };
   }
   const selector = VIEW_OF_STEP[step];
   if (!selector) throw new Error(`unknown step ${step}`);

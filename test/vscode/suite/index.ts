@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { file, log, type Check } from './support.js';
 import { newMimChecks } from './new-mim.js';
+import { statusChecks } from './status.js';
 import { viewChecks } from './views.js';
 
 /**
@@ -219,6 +220,7 @@ const checks: Check[] = [
   ],
   ...viewChecks,
   ...newMimChecks,
+  ...statusChecks,
   [
     'the Problems panel opens on the findings',
     async () => {
