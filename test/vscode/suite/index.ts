@@ -240,6 +240,8 @@ export async function run(): Promise<void> {
   const started = Date.now();
   let failed = 0;
   log(`# mimspec extension-host suite (VS Code ${vscode.version})`);
+  // Which copy runs: the development folder, or the .vsix installed in the extensions folder.
+  log(`# extension: ${vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '(not installed)'}`);
   for (const [name, body] of checks) {
     const t = Date.now();
     try {
