@@ -27,11 +27,14 @@ export interface MimspecApi {
   views: Views;
   newMim: NewMim;
   status: Status;
+  /** When `activate` was entered (Date.now()), for the benchmark of the first diagnostics. */
+  activatedAt: number;
   /** The language server's process id (it answers `mimspec/processId`). */
   serverPid(): Promise<number>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MimspecApi> {
+  const activatedAt = Date.now();
   output = vscode.window.createOutputChannel('mimspec', { log: true });
   context.subscriptions.push(output);
 
@@ -91,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
   views.mimFiles.start();
   void status.follow();
   const serverPid = async () => (await server.request<{ pid: number }>(Requests.processId, {})).pid;
-  return { views, newMim, status, serverPid };
+  return { views, newMim, status, serverPid, activatedAt };
 }
 
 export async function deactivate(): Promise<void> {
