@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileKindOf } from '../workspace/file-kinds.js';
 import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
+import { warmYamlRecovery } from '../parse/yaml/warm.js';
 import { breather } from './breathe.js';
 import { capabilities } from './capabilities.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
@@ -136,9 +137,15 @@ export function startServer(connection: Connection): void {
     diagnostics.workspaceChanged();
   }
 
+  let warm = false;
   documents.onDidOpen((e) => {
     syncDocument(e.document);
     diagnostics.changed(e.document.uri, e.document.lineCount);
+    // The first YAML opened: the recovering parser is made ready for the keystroke that breaks it, once its findings are out.
+    if (!warm && /\.ya?ml$/i.test(e.document.uri)) {
+      warm = true;
+      setTimeout(warmYamlRecovery, 30);
+    }
   });
   documents.onDidChangeContent((e) => {
     syncDocument(e.document);
