@@ -344,8 +344,9 @@ export class Workspace {
     const single =
       doc.kind === 'markdown' && doc.role === 'single-page' && basename(doc.file).toLowerCase() !== 'readme.md';
     if (doc.kind !== 'mim-yaml' && !single) return false;
-    const beside = await this.fs.readDirectory(dirname(doc.file));
-    return !beside.some((e) => e.name.toLowerCase().startsWith('publiccode.'));
+    const dir = dirname(doc.file);
+    const beside = this.fs.readDirectorySync?.(dir) ?? (await this.fs.readDirectory(dir)).map((e) => e.name);
+    return !beside.some((name) => name.toLowerCase().startsWith('publiccode.'));
   }
 
   /** Reads the configs on the way from the file's root down to its folder that are not held yet. */
@@ -359,10 +360,10 @@ export class Workspace {
       if (d === root || d === '/') break;
     }
     const names = ['mimspec.yaml', '.mimspec.yaml'];
+    // Asked at once where the file system can: a scan's reads may fill the queue of asynchronous ones.
+    const isFile = async (p: string) => (this.fs.existsSync ? this.fs.existsSync(p) : (await this.fs.stat(p))?.isFile);
     const found = await Promise.all(
-      dirs.flatMap((d) =>
-        names.map(async (n) => ((await this.fs.stat(`${d}/${n}`))?.isFile ? `${d}/${n}` : undefined)),
-      ),
+      dirs.flatMap((d) => names.map(async (n) => ((await isFile(`${d}/${n}`)) ? `${d}/${n}` : undefined))),
     );
     await Promise.all(found.filter((f): f is string => f !== undefined).map((f) => this.loadFile(f)));
   }
