@@ -118,6 +118,11 @@ export class DiagnosticsPublisher {
    */
   changed(uri: string, lineCount: number): void {
     this.edited.add(uri);
+    if (!this.scanned && !this.timer) {
+      // Before the scan is done: at once, ahead of the requests that follow (a hover then builds the index read so far).
+      void this.flushAlone();
+      return;
+    }
     this.schedule(this.timer ? Math.min(40, 5 + Math.floor(lineCount / 1000)) : 0);
   }
 
