@@ -39,6 +39,7 @@ const others = [
   ['server/src/lsp/main.ts', 'server/server.js'],
   ['client/src/extension.ts', 'client/extension.js'],
   ['bench/engine-bench.ts', 'bench/engine-bench.js'],
+  ['bench/matrix-phases.ts', 'bench/matrix-phases.js'],
 ];
 const fronts = [...cli, ...(cliOnly ? [] : others)].map(([src, out]) => [src, join(outDir, out)]);
 

@@ -37,6 +37,20 @@ export default tseslint.config(
     },
   },
   {
+    // The views' scripts run in a webview: plain browser scripts, no modules, no Node.
+    files: ['client/media/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        [...['window', 'document', 'console', 'setTimeout', 'clearTimeout', 'Element'], 'acquireVsCodeApi'].map((g) => [
+          g,
+          'readonly',
+        ]),
+      ),
+    },
+    rules: { 'no-undef': 'error', 'no-implicit-globals': 'error', strict: ['error', 'global'] },
+  },
+  {
     // CommonJS files, and tests that load a built bundle by its path.
     files: ['**/*.cjs', 'bin/**/*.js', 'test/cli/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -2,12 +2,13 @@
 // budgets of a 2-core machine, and prints a table. Exits 0 even when a figure is over budget
 // (it is a report); 1 when a step could not run or crashed; 2 on bad usage.
 //
-//   node bench/run.mjs [--only cli|engine|lsp|graph|preview|packages|user] [--quick]
+//   node bench/run.mjs [--only cli|engine|lsp|graph|preview|matrix|packages|user] [--quick]
 //
 // The language-server figures (issue budgets for a 1,000-file workspace) come from
 // bench/lsp-bench.mjs, which drives the real server over stdio; its table follows this one.
 // The MIM graph's request times on the generated workspace come from bench/graph.mjs (no budget).
 // The preview and the HTML export (issue 11) come from bench/preview.mjs.
+// The traceability matrix's figures (CLI and server) come from bench/matrix.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -25,10 +26,10 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 if (
-  (only !== undefined && !['cli', 'engine', 'lsp', 'graph', 'preview', 'packages', 'user'].includes(only)) ||
+  (only !== undefined && !['cli', 'engine', 'lsp', 'graph', 'preview', 'matrix', 'packages', 'user'].includes(only)) ||
   args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')
 ) {
-  console.error('usage: node bench/run.mjs [--only cli|engine|lsp|graph|preview|packages|user] [--quick]');
+  console.error('usage: node bench/run.mjs [--only cli|engine|lsp|graph|preview|matrix|packages|user] [--quick]');
   process.exit(2);
 }
 
@@ -144,6 +145,15 @@ function benchEngine() {
   row('engine: heap used', figures.heapUsedMb, 'MB');
 }
 
+function benchMatrix() {
+  const stdout = runNode('matrix', ['bench/matrix.mjs', workspace]);
+  if (stdout === undefined) return;
+  for (const line of stdout.split('\n')) {
+    if (line.startsWith('ROW ')) rows.push(line.slice(4).split('|'));
+    else if (line) console.log(line);
+  }
+}
+
 function printTable() {
   const table = [['figure', 'measured', 'budget', ''], ...rows];
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
@@ -153,7 +163,7 @@ function printTable() {
   );
 }
 
-if (only === undefined || ['cli', 'engine'].includes(only)) {
+if (only === undefined || ['cli', 'engine', 'matrix'].includes(only)) {
   const stats = ensureWorkspace();
   console.log(
     `workspace ${workspace}: ${stats.mims} MIMs, ${stats.files} files, ${stats.requirements} requirements, ` +
@@ -161,8 +171,9 @@ if (only === undefined || ['cli', 'engine'].includes(only)) {
   );
   if (quick)
     console.log('quick run: the budgets are for the full workspace (200 MIMs); these figures are a smoke test');
-  if (only !== 'engine') benchCli();
-  if (only !== 'cli') benchEngine();
+  if (only === undefined || only === 'cli') benchCli();
+  if (only === undefined || only === 'engine') benchEngine();
+  if (only === undefined || only === 'matrix') benchMatrix();
   printTable();
 }
 if (only === undefined || only === 'graph') {

@@ -7,16 +7,22 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR, WATCHED_GLOB } from './selectors.js';
+import { registerViews, type Views } from './views/commands.js';
 
 /**
  * The VS Code front: it starts the bundled language server and hands every document of
  * interest to it. All answers (diagnostics, hover, definition, ...) come from the server;
- * nothing here knows about MIMs.
+ * nothing here knows about MIMs. The views (views/) host in webviews what the server renders.
  */
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns: the views, for the extension-host tests. */
+export interface MimspecApi {
+  views: Views;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MimspecApi> {
   output = vscode.window.createOutputChannel('mimspec', { log: true });
   context.subscriptions.push(output);
 
@@ -50,7 +56,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  await client.start();
+  // The views are registered before the server runs (a preview restored after a reload must
+  // find its serializer during activation); their requests wait for it.
+  const started = client.start();
+  const views = registerViews(context, {
+    request: async (method, params) => {
+      await started;
+      if (!client) throw new Error('the language server is stopped');
+      return client.sendRequest(method, params);
+    },
+  });
+  await started;
+  views.mimFiles.start();
+  return { views };
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { fixture, ROOT } from '../support/paths.js';
 import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, missingTools, NODE24 } from './tools.js';
+import { driveWebviews } from './webview-driver.js';
 
 /**
  * The real VS Code extension host: code-server (VS Code in a browser) loads this folder as
@@ -16,6 +17,8 @@ import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, missingTools, NODE24 } from './to
  *
  * Tools come from test/vscode/install.sh. Where they are absent the test skips locally and
  * fails under CI. MIMSPEC_VSCODE_SCREENSHOT=FILE.png saves the workbench, Problems panel open.
+ * The views' webviews are read and clicked by this side (webview-driver.ts) when the suite asks;
+ * MIMSPEC_SCREENSHOTS=1 saves the preview, the matrix and the graph as docs/images/*.png.
  */
 const SUITE = join(ROOT, 'dist', 'test', 'vscode', 'suite', 'index.js');
 const EXTENSION = join(ROOT, 'dist', 'client', 'extension.js');
@@ -104,6 +107,10 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
     mkdirSync(join(dirs['user-data']!, 'User'), { recursive: true });
     writeFileSync(join(dirs['user-data']!, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
     const suiteLog = join(work, 'suite.log');
+    const driverDir = join(work, 'driver');
+    mkdirSync(driverDir);
+    const images = process.env.MIMSPEC_SCREENSHOTS ? join(ROOT, 'docs', 'images') : undefined;
+    if (images) mkdirSync(images, { recursive: true });
     const screenshot = process.env.MIMSPEC_VSCODE_SCREENSHOT;
 
     const port = await freePort();
@@ -135,6 +142,7 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
           XDG_CONFIG_HOME: dirs.config,
           XDG_DATA_HOME: dirs.data,
           MIMSPEC_VSCODE_TEST_LOG: suiteLog,
+          MIMSPEC_VSCODE_DRIVER: driverDir,
           ...(screenshot ? { MIMSPEC_VSCODE_HOLD_MS: '4000' } : {}),
         },
       },
@@ -172,12 +180,14 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
             console.log(`no screenshot: ${e}`),
           )
         : Promise.resolve();
+      const driven = driveWebviews(page, driverDir, () => finished, images);
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), TIMEOUT)));
       const code = await Promise.race([exited, timedOut]);
       clearTimeout(timer);
       finished = true;
       await shot;
+      const steps = await driven;
 
       // The suite's own lines: from its log file, else as the host forwarded its console.
       const lines = existsSync(suiteLog)
@@ -188,6 +198,22 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
       assert.notEqual(code, 'timeout', `no exit code within ${TIMEOUT} ms\n${context}`);
       assert.equal(code, 0, `the suite exited with ${code}\n${context}`);
       assert.match(lines, /# suite: (\d+) of \1 checks passed/, context);
+      // The views' checks in the webviews ran, not only their halves in the host.
+      assert.deepEqual(
+        steps.sort(),
+        [
+          'graph',
+          'keys',
+          'keys-other',
+          'matrix',
+          'preview',
+          'preview-click',
+          'preview-edit',
+          'preview-revived',
+          'preview-scroll',
+        ],
+        context,
+      );
     } finally {
       await browser?.close().catch(() => undefined);
       await killGroup(server);

@@ -55,11 +55,16 @@ export function loadCli(dir = __dirname): { cli: Cli; cached: boolean } {
   return { cli: exports, cached: script.cachedDataRejected === false };
 }
 
-/** Runs `mimspec check` on a folder, output discarded, and writes the code cache of what it compiled. */
+/** Runs `mimspec check` and `mimspec matrix` on a folder, output discarded, and writes the code cache of what they compiled. */
 export async function writeCodeCache(folder: string, dir = __dirname): Promise<number> {
   const { exports, script, source } = load(dir, false);
   await exports.main(
     ['check', folder, '--format', 'json'],
+    () => {},
+    () => {},
+  );
+  await exports.main(
+    ['matrix', folder, '--format', 'csv'],
     () => {},
     () => {},
   );

@@ -6,7 +6,8 @@ import { renderGitbook, type GitbookOptions } from '../render/gitbook.js';
 import { exportHtmlPage, mimPlaces } from '../render/preview.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { writeFileAtomically } from '../node/write-file.js';
-import { USAGE } from './args.js';
+import { runCommand } from './command.js';
+import { readArgs } from './read-args.js';
 import { scanPaths } from './scan.js';
 
 export interface ExportArgs {
@@ -50,15 +51,10 @@ const FORMATS: Record<string, { exporter: Exporter; place: (id: string) => strin
 
 /** `mimspec export PATH... --to FORMAT -o OUT [--force]`: one folder (markdown) or file (html) per MIM under OUT; exit 0, or 2 on bad usage or failure. */
 export async function runExport(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out(`${USAGE}\n`);
-    return 0;
-  }
-  const args = parseExportArgs(argv);
-  if (typeof args === 'string') {
-    err(`mimspec: ${args}\n${USAGE}\n`);
-    return 2;
-  }
+  return runCommand(argv, out, err, parseExportArgs, (args) => runExportWith(args, out, err));
+}
+
+async function runExportWith(args: ExportArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const scanned = await scanPaths(args.paths, args.config, err);
   if (!scanned) return 2;
   const { ws, wanted, rel } = scanned;
@@ -123,13 +119,7 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
 /** The arguments of `export`, or what is wrong with them. */
 export function parseExportArgs(argv: string[]): ExportArgs | string {
   const args: Partial<ExportArgs> & { paths: string[]; force: boolean } = { paths: [], force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    const value = () => inline ?? argv[++i];
+  for (const { arg: a, flag, value } of readArgs(argv)) {
     if (flag === '--to') {
       const v = value();
       if (!v || !(v in FORMATS)) return `--to takes ${Object.keys(FORMATS).join(' or ')}${v ? `, not '${v}'` : ''}`;

@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { buildMimGraph, type MimGraph } from '../query/mim-graph.js';
 import { renderGraphDot } from '../render/graph-dot.js';
 import { renderGraphSvg } from '../render/graph-svg.js';
-import { USAGE } from './args.js';
+import { runCommand } from './command.js';
+import { readArgs } from './read-args.js';
 import { scanPaths } from './scan.js';
 
 const FORMATS = ['svg', 'json', 'dot'] as const;
@@ -20,15 +21,10 @@ export interface GraphArgs {
 
 /** `mimspec graph PATH... [--focus MIM2] [--expand MIM2,...] [--format svg|json|dot] [-o FILE]`; exit 0, or 2 on bad usage or failure. */
 export async function runGraph(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out(`${USAGE}\n`);
-    return 0;
-  }
-  const args = parseGraphArgs(argv);
-  if (typeof args === 'string') {
-    err(`mimspec: ${args}\n${USAGE}\n`);
-    return 2;
-  }
+  return runCommand(argv, out, err, parseGraphArgs, (args) => runGraphWith(args, out, err));
+}
+
+async function runGraphWith(args: GraphArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const scanned = await scanPaths(args.paths, args.config, err);
   if (!scanned) return 2;
   const { ws, rel } = scanned;
@@ -75,13 +71,7 @@ function relativeGraph(graph: MimGraph, rel: (file: string) => string): MimGraph
 /** The arguments of `graph`, or what is wrong with them. */
 export function parseGraphArgs(argv: string[]): GraphArgs | string {
   const args: GraphArgs = { paths: [], format: 'svg', expand: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    const value = () => inline ?? argv[++i];
+  for (const { arg: a, flag, value } of readArgs(argv)) {
     if (flag === '--format' || flag === '-f') {
       const v = value();
       if (!FORMATS.includes(v as GraphFormat)) return `--format takes svg, json or dot${v ? `, not '${v}'` : ''}`;

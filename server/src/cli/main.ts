@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import { limitHeapGrowth, limitInlining } from '../node/process-tuning.js';
+import { runCheck } from './check.js';
+import { runInit } from './init.js';
+import { paletteFor } from './colors.js';
+import { runRules } from './rules-command.js';
 import { parseArgs, USAGE, type CheckArgs } from './args.js';
 import { runExport } from './export.js';
 import { runNew } from './new.js';
 import { runGraph } from './graph.js';
-import { formatJson } from './format-json.js';
-import { formatSarif } from './format-sarif.js';
-import { formatText } from './format-text.js';
+import { runMatrix } from './matrix.js';
 import { modelJson } from './model-json.js';
-import { buildReport } from './report.js';
 import { scanPaths } from './scan.js';
 
 declare const MIMSPEC_VERSION: string | undefined;
@@ -17,7 +20,9 @@ const VERSION = typeof MIMSPEC_VERSION === 'string' ? MIMSPEC_VERSION : '0.1.0';
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'export') return runExport(argv.slice(1), out, err);
   if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
+  if (argv[0] === 'init') return runInit(argv.slice(1), out, err, process.stdin.isTTY ? askOnTerminal : undefined);
   if (argv[0] === 'graph') return runGraph(argv.slice(1), out, err);
+  if (argv[0] === 'matrix') return runMatrix(argv.slice(1), out, err);
   const args = parseArgs(argv);
   switch (args.command) {
     case 'help':
@@ -35,26 +40,44 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 }
 
 async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (args.command === 'rules') {
+    const palette = paletteFor(process.stdout, args.color);
+    out(await runRules(args.paths[0], args.format === 'json' ? 'json' : 'text', args.config, readText, palette));
+    return 0;
+  }
+  if (args.command === 'check') {
+    return runCheck(args, {
+      out,
+      err,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      readStdin: () => readStream(process.stdin),
+      version: VERSION,
+    });
+  }
   const scanned = await scanPaths(args.paths, args.config, err);
   if (!scanned) return 2;
   const { ws, wanted, rel } = scanned;
-  if (args.command === 'model') {
-    const mims = ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)));
-    out(`${JSON.stringify(modelJson(mims, rel), null, 2)}\n`);
-    return 0;
+  const mims = ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)));
+  out(`${JSON.stringify(modelJson(mims, rel), null, 2)}\n`);
+  return 0;
+}
+
+const readText = (file: string) => readFileSync(file, 'utf8');
+
+async function askOnTerminal(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
   }
-  const findings = new Map([...ws.check()].filter(([file]) => wanted(file)));
-  const checked = [...ws.documents.keys()].filter(wanted).length;
-  const report = buildReport(findings, checked, rel);
-  out(
-    args.format === 'json'
-      ? formatJson(report)
-      : args.format === 'sarif'
-        ? formatSarif(report, VERSION)
-        : formatText(report),
-  );
-  const internal = report.diagnostics.some((d) => d.code.startsWith('internal/'));
-  return internal ? 2 : report.summary.errors > 0 ? 1 : 0;
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The process entry: runs main on argv and sets the exit code. */

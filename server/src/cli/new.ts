@@ -7,7 +7,9 @@ import { writeFileAtomically } from '../node/write-file.js';
 import { isTemplateName, newMimFiles, TEMPLATES, type TemplateName } from '../scaffold/new-mim.js';
 import { proposeMimId } from '../scaffold/next-mim.js';
 import { Workspace } from '../workspace/workspace.js';
-import { USAGE } from './args.js';
+
+import { runCommand } from './command.js';
+import { readArgs } from './read-args.js';
 
 interface NewArgs {
   template: TemplateName;
@@ -26,15 +28,10 @@ const TEMPLATE_NAMES = TEMPLATES.map((t) => t.name).join('|');
  * exists (without --force) or on a failed write.
  */
 export async function runNew(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out(`${USAGE}\n`);
-    return 0;
-  }
-  const args = parseNewArgs(argv);
-  if (typeof args === 'string') {
-    err(`mimspec: ${args}\n${USAGE}\n`);
-    return 2;
-  }
+  return runCommand(argv, out, err, parseNewArgs, (args) => runNewWith(args, out, err));
+}
+
+async function runNewWith(args: NewArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const cwd = process.cwd();
   const dir = resolve(cwd, args.dir);
   const id = args.id ?? (await proposeId(dir));
@@ -70,13 +67,7 @@ async function proposeId(dir: string): Promise<string> {
 
 export function parseNewArgs(argv: string[]): NewArgs | string {
   const args: Partial<NewArgs> & { force: boolean; rest: string[] } = { force: false, rest: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=')
-        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-        : [a, undefined];
-    const value = () => inline ?? argv[++i];
+  for (const { arg: a, flag, value } of readArgs(argv)) {
     if (flag === '--template' || flag === '-t') {
       const v = value();
       if (!v || !isTemplateName(v)) return `--template takes ${TEMPLATE_NAMES}${v ? `, not '${v}'` : ''}`;

@@ -15,13 +15,15 @@ export interface CliDiagnostic {
 
 export interface CheckReport {
   files: number;
+  /** The files checked, as the output names them, in order. */
+  checked: string[];
   diagnostics: CliDiagnostic[];
   summary: { errors: number; warnings: number; infos: number };
 }
 
 export function buildReport(
   findings: Map<string, Finding[]>,
-  files: number,
+  checkedFiles: readonly string[],
   relative: (file: string) => string,
 ): CheckReport {
   const diagnostics: CliDiagnostic[] = [];
@@ -43,5 +45,6 @@ export function buildReport(
       else summary.infos++;
     }
   }
-  return { files, diagnostics, summary };
+  const checked = checkedFiles.map(relative).sort();
+  return { files: checked.length, checked, diagnostics, summary };
 }

@@ -23,6 +23,8 @@ export async function scanPaths(
   paths: readonly string[],
   configFile: string | undefined,
   err: (s: string) => void,
+  /** Called with the workspace before it reads anything (a progress line watches it). */
+  onWorkspace?: (ws: Workspace) => void,
 ): Promise<Scanned | undefined> {
   const cwd = process.cwd();
   const roots = paths.map((p) => normalizePath(resolve(cwd, p)));
@@ -47,6 +49,7 @@ export async function scanPaths(
   const yamlEvents = new NodeYamlEvents(join(__dirname, 'yaml-events-worker.js'));
   yamlEvents.open();
   const ws = new Workspace(fs, { roots: scanRoots(roots), config, yamlEvents, incremental: false });
+  onWorkspace?.(ws);
   try {
     await ws.scan();
   } finally {

@@ -2,20 +2,8 @@ import type { Connection } from 'vscode-languageserver';
 import { buildMimGraph } from '../query/mim-graph.js';
 import { renderGraphSvg } from '../render/graph-svg.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { Requests, type GraphParams, type GraphResult } from '../protocol/views.js';
 import { pathToUri, uriToPath } from './uri.js';
-
-export interface GraphParams {
-  uri?: string;
-  focus?: string;
-  expand?: string[];
-}
-
-export interface GraphResult {
-  svg: string;
-  nodes: number;
-  edges: number;
-  truncated?: string;
-}
 
 export interface GraphDeps {
   workspace(): Workspace;
@@ -30,7 +18,7 @@ export interface GraphDeps {
 export function registerGraph(connection: Connection, deps: GraphDeps): void {
   // A view asks again when it is shown or the editor changes: while the index and the question are the same, so is the answer.
   let last: { index: object; key: string; result: GraphResult } | undefined;
-  connection.onRequest('mimspec/graph', async (params: GraphParams | undefined): Promise<GraphResult> => {
+  connection.onRequest(Requests.graph, async (params: GraphParams | undefined): Promise<GraphResult> => {
     await deps.ready();
     const ws = deps.workspace();
     const index = ws.index;

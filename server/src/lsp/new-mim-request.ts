@@ -3,6 +3,13 @@ import { normalizeMimId } from '../model/ids.js';
 import { isTemplateName, newMimFiles, TEMPLATES } from '../scaffold/new-mim.js';
 import { proposeMimId } from '../scaffold/next-mim.js';
 import type { Workspace } from '../workspace/workspace.js';
+import {
+  Requests,
+  type NewMimOptionsParams,
+  type NewMimOptionsResult,
+  type NewMimParams,
+  type NewMimResult,
+} from '../protocol/views.js';
 
 interface Host {
   workspace(): Workspace;
@@ -17,7 +24,7 @@ interface Host {
  * writes them (it asks before writing over a file), as `mimspec new` does on the command line.
  */
 export function registerNewMimRequests(connection: Connection, host: Host): void {
-  connection.onRequest('mimspec/newMimOptions', async (params: { folder?: string }) => {
+  connection.onRequest(Requests.newMimOptions, async (params: NewMimOptionsParams): Promise<NewMimOptionsResult> => {
     await host.ready();
     const folder = params?.folder ? host.pathOf(params.folder) : undefined;
     const ws = host.workspace();
@@ -27,7 +34,7 @@ export function registerNewMimRequests(connection: Connection, host: Host): void
     };
   });
 
-  connection.onRequest('mimspec/newMim', (params: { template?: string; id?: string; title?: string }) => {
+  connection.onRequest(Requests.newMim, (params: Partial<NewMimParams>): NewMimResult => {
     const id = normalizeMimId(params?.id ?? '');
     const title = params?.title?.trim();
     if (!params?.template || !isTemplateName(params.template))

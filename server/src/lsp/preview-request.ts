@@ -3,17 +3,8 @@ import type { Mim } from '../model/mim.js';
 import { ProseCache } from '../render/prose.js';
 import { PREVIEW_CSS } from '../render/preview-style.js';
 import { mimPlaces, renderPreview, staleBanner } from '../render/preview.js';
+import { Requests, type PreviewParams, type PreviewResult, type PreviewStyleResult } from '../protocol/views.js';
 import { mimOfUri, type ViewHost } from './view-host.js';
-
-export interface PreviewResult {
-  mim: string | null;
-  title: string;
-  html: string;
-  /** Changes when what is shown changes (the same HTML, the same version): the client skips a render equal to the last. */
-  version: string;
-  /** True while a document of the MIM does not parse: `html` is the last render made without a syntax error, under a banner. */
-  stale?: boolean;
-}
 
 /**
  * `mimspec/preview` and `mimspec/previewStyle`. While a document of the MIM does not parse
@@ -26,9 +17,9 @@ export function registerPreview(connection: Connection, host: ViewHost): void {
   const proseCaches = new Map<string, ProseCache>();
   const versions = new Versions();
 
-  connection.onRequest('mimspec/previewStyle', () => ({ css: PREVIEW_CSS }));
+  connection.onRequest(Requests.previewStyle, (): PreviewStyleResult => ({ css: PREVIEW_CSS }));
 
-  connection.onRequest('mimspec/preview', async (params: { uri: string }): Promise<PreviewResult | null> => {
+  connection.onRequest(Requests.preview, async (params: PreviewParams): Promise<PreviewResult | null> => {
     await host.ready();
     if (typeof params?.uri !== 'string') return null;
     const mim = mimOfUri(host, params.uri);

@@ -22,6 +22,7 @@ import { registerFeatures } from './features.js';
 import { registerPreview } from './preview-request.js';
 import { registerNewMimRequests } from './new-mim-request.js';
 import { registerGraph } from './graph-request.js';
+import { registerMatrix } from './matrix-request.js';
 import { readSettings } from '../config/settings.js';
 import { RULES } from '../rules/catalogue.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -190,6 +191,7 @@ export function startServer(connection: Connection): void {
   registerExport(connection, views);
   registerGraph(connection, views);
   registerNewMimRequests(connection, views);
+  registerMatrix(connection, views);
 
   documents.listen(connection);
   connection.listen();

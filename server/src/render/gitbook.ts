@@ -19,6 +19,7 @@ import type { Mim } from '../model/mim.js';
 import { escapeInline, escapeLinkText, escapeTableCell } from '../parse/text/escape-markdown.js';
 import { stripInvisibles } from '../parse/text/invisible.js';
 import { placeProse } from './gitbook-prose.js';
+import { annexLetter, appendixNumeral } from './itu-numbering.js';
 
 // A MIM read from a *.mim.yaml, written as a GitBook repository of the new format (mim-format
 // §3.1): mimspec.yaml at the root, the pages under docs/, one page for each part the
@@ -52,9 +53,9 @@ export function renderGitbook(mim: Mim, options: GitbookOptions = {}): Map<strin
   if (has('guidance')) pages.push(part('guidance', 'interoperability-guidance.md', mim.guidance.map(guidance)));
   if (has('conformance')) pages.push(part('conformance', 'conformance.md', mim.tests.map(test)));
   if (mim.references.length > 0) pages.push(referencesPage(mim.references));
-  if (spec.itu?.annexes.length) pages.push(appendices('Annexes', 'annexes.md', 'Annex', spec.itu.annexes, letter));
+  if (spec.itu?.annexes.length) pages.push(appendices('Annexes', 'annexes.md', 'Annex', spec.itu.annexes, annexLetter));
   if (spec.itu?.appendices.length)
-    pages.push(appendices('Appendices', 'appendices.md', 'Appendix', spec.itu.appendices, roman));
+    pages.push(appendices('Appendices', 'appendices.md', 'Appendix', spec.itu.appendices, appendixNumeral));
 
   pages.unshift({ file: 'README.md', title, text: readme(mim, spec, title, conventionsIn === 'readme', pages) });
 
@@ -323,37 +324,6 @@ function appendices(
       }),
     ),
   };
-}
-
-function letter(i: number): string {
-  return String.fromCharCode(65 + (i % 26)).repeat(Math.floor(i / 26) + 1);
-}
-
-function roman(i: number): string {
-  const numerals: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let n = i + 1;
-  let out = '';
-  for (const [value, numeral] of numerals) {
-    while (n >= value) {
-      out += numeral;
-      n -= value;
-    }
-  }
-  return out;
 }
 
 // ---- shared pieces ----------------------------------------------------------------------

@@ -3,6 +3,7 @@ import type { ItuAppendix, ItuBlock, ItuDefinition } from '../model/elements.js'
 import { esc } from './html.js';
 import type { PreviewContext } from './preview-context.js';
 import { referenceList } from './preview-parts.js';
+import { annexLetter, appendixNumeral } from './itu-numbering.js';
 
 // The clauses of a draft ITU-T Recommendation (the `itu:` block, mim-format §3.3) that stand
 // around the five parts: summary and keywords, then 1 Scope, 2 References, 3 Definitions,
@@ -68,39 +69,12 @@ function definitions(ctx: PreviewContext, itu: ItuBlock): string {
 export function ituBack(ctx: PreviewContext, itu: ItuBlock): string {
   return [
     clause(ctx, itu, 'bibliography', '', 'Bibliography', referenceList(ctx, 'bibliography')),
-    ...itu.annexes.map((a, i) => appendix(ctx, itu, 'annexes', `Annex ${letter(i)}`, a)),
-    ...itu.appendices.map((a, i) => appendix(ctx, itu, 'appendices', `Appendix ${roman(i + 1)}`, a)),
+    ...itu.annexes.map((a, i) => appendix(ctx, itu, 'annexes', `Annex ${annexLetter(i)}`, a)),
+    ...itu.appendices.map((a, i) => appendix(ctx, itu, 'appendices', `Appendix ${appendixNumeral(i)}`, a)),
   ].join('');
 }
 
 function appendix(ctx: PreviewContext, itu: ItuBlock, name: string, label: string, a: ItuAppendix): string {
   const text = ctx.prose(itu.file, a.text) || '<p class="empty">No text yet.</p>';
   return clause(ctx, itu, name, '', `${label}: ${a.title}`, text);
-}
-
-function letter(i: number): string {
-  return String.fromCharCode(65 + (i % 26)).repeat(Math.floor(i / 26) + 1);
-}
-
-function roman(n: number): string {
-  const numerals: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  for (const [value, numeral] of numerals) {
-    for (; n >= value; n -= value) out += numeral;
-  }
-  return out;
 }

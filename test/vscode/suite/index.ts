@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { appendFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { file, log, type Check } from './support.js';
+import { viewChecks } from './views.js';
 
 /**
  * The extension-host suite: runs inside a real VS Code extension host (code-server here,
@@ -11,21 +12,6 @@ import * as vscode from 'vscode';
 
 const CODE = 'trace/unknown-requirement';
 const EXTENSION_ID = 'mimspec.mimspec';
-
-/** Lines go to the host's console and, when the outer test asks, to a file it reads back. */
-function log(line: string): void {
-  console.log(line);
-  const file = process.env.MIMSPEC_VSCODE_TEST_LOG;
-  if (file) appendFileSync(file, `${line}\n`);
-}
-
-function root(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the host was opened without a workspace folder');
-  return folder.uri;
-}
-
-const file = (...parts: string[]) => vscode.Uri.joinPath(root(), ...parts);
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -94,8 +80,6 @@ function flatten(symbols: (vscode.DocumentSymbol | vscode.SymbolInformation)[]):
 async function setRules(rules: Record<string, string> | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('mimspec').update('rules', rules, vscode.ConfigurationTarget.Workspace);
 }
-
-type Check = [name: string, body: () => Promise<void>];
 
 const checks: Check[] = [
   [
@@ -232,6 +216,7 @@ const checks: Check[] = [
       await diagnosticsWhere(page, hasCode, `${CODE} after a restart`);
     },
   ],
+  ...viewChecks,
   [
     'the Problems panel opens on the findings',
     async () => {

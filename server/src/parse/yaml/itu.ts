@@ -1,22 +1,9 @@
 import type { DocumentModel } from '../../model/document.js';
 import type { ItuAppendix, ItuBlock, ItuDefinition } from '../../model/elements.js';
+import { ituClauseRank } from '../../model/itu-clauses.js';
 import { entries, entrySpan, field, items, nodeSpan, scalarSpan, str, type Entry } from './nodes.js';
 import { plainText, readProse } from './text-fields.js';
 import { isMap, isScalar, type MaybeNode } from './tree.js';
-
-/** The clauses of an ITU-T Recommendation in the order it puts them. */
-const ITU_ORDER = [
-  'summary',
-  'keywords',
-  'scope',
-  'references',
-  'definitions',
-  'abbreviations',
-  'conventions',
-  'annexes',
-  'appendices',
-  'bibliography',
-];
 
 /**
  * Reads the `itu:` block. Its keys are the clauses, in written order. References, conventions
@@ -49,8 +36,8 @@ export function readItu(model: DocumentModel, root: MaybeNode): void {
   ] as const;
   for (const [name, e] of extra) {
     if (!e) continue;
-    const rank = ITU_ORDER.indexOf(name);
-    const at = itu.clauses.findIndex((c) => ITU_ORDER.indexOf(c.name) > rank);
+    const rank = ituClauseRank(name)!;
+    const at = itu.clauses.findIndex((c) => (ituClauseRank(c.name) ?? -1) > rank);
     itu.clauses.splice(at < 0 ? itu.clauses.length : at, 0, clause(name, e));
   }
 

@@ -1,33 +1,8 @@
 import type { DocumentRule } from '../rule.js';
 import { range } from '../../model/range.js';
+import { ITU_CLAUSES, ITU_REQUIRED_CLAUSES, ituClauseRank } from '../../model/itu-clauses.js';
 
-/** The clauses a draft Recommendation must have. */
-const REQUIRED = [
-  'summary',
-  'keywords',
-  'scope',
-  'references',
-  'definitions',
-  'abbreviations',
-  'conventions',
-  'bibliography',
-];
-/** ITU-T order of the clauses; the body's annexes and appendices come before the bibliography. */
-const RANK = new Map(
-  Object.entries({
-    summary: 0,
-    keywords: 1,
-    scope: 2,
-    references: 3,
-    definitions: 4,
-    abbreviations: 5,
-    conventions: 6,
-    annexes: 7,
-    appendices: 7,
-    bibliography: 8,
-  }),
-);
-const ORDER_TEXT = [...RANK.keys()].join(', ');
+const ORDER_TEXT = ITU_CLAUSES.join(', ');
 
 /** Clauses whose content comes from top-level keys of the file rather than from the itu block. */
 const TOP_LEVEL = new Set(['references', 'conventions', 'bibliography']);
@@ -51,7 +26,7 @@ export const ituSkeleton: DocumentRule = {
     const itu = doc.itu;
     if (!itu) return;
     const present = new Set(itu.clauses.map((c) => c.name));
-    const missing = REQUIRED.filter((name) => !present.has(name));
+    const missing = ITU_REQUIRED_CLAUSES.filter((name) => !present.has(name));
     if (missing.length > 0) {
       const start = itu.range.start;
       ctx.report({
@@ -63,7 +38,7 @@ export const ituSkeleton: DocumentRule = {
     }
     let latest: { name: string; rank: number } | undefined;
     for (const clause of itu.clauses) {
-      const rank = RANK.get(clause.name);
+      const rank = ituClauseRank(clause.name);
       if (rank === undefined) continue;
       if (latest && rank < latest.rank) {
         ctx.report({

@@ -1,6 +1,7 @@
 import type { IdRef, RefRole } from '../../model/elements.js';
 import type { ElementKind } from '../../model/ids.js';
 import type { Mim } from '../../model/mim.js';
+import { ownRequirementsNamed, traceTargetCheck } from '../../query/trace-targets.js';
 import type { RuleContext } from '../rule.js';
 
 export interface TraceCheck {
@@ -18,34 +19,20 @@ export interface TraceCheck {
  * elements cannot be checked otherwise).
  */
 export function reportUnknownTargets(mim: Mim, ctx: RuleContext, check: TraceCheck): void {
-  // A MIM alone with its id answers local references from its own table; where another MIM
-  // claims the same id, the index answers for all of them, as for any global reference.
-  const alone = ctx.index.byId.get(mim.id)?.length === 1;
+  const missing = traceTargetCheck(mim, ctx.index);
   for (const doc of mim.documents) {
     for (const ref of doc.refs) {
       if (!check.roles.has(ref.role)) continue;
-      if (ref.target?.kind !== check.kind) {
-        ctx.report({
-          code: check.code,
-          file: ref.file,
-          range: ref.range,
-          message: `'${ref.text}' names no ${check.noun}: expected an id such as ${check.example}`,
-        });
-        continue;
-      }
-      const own = ref.mim === undefined || ref.mim === mim.id;
-      if (!own && !ctx.index.byId.has(ref.mim!)) continue;
-      // Local ids carry their kind in their letter, so any element under the key is of that kind.
-      const found =
-        own && alone
-          ? ctx.index.ownElements(mim, ref.target.id)
-          : ctx.index.lookup(`${ref.mim ?? mim.id}.${ref.target.id}`);
-      if (found.length > 0) continue;
+      const why = missing(ref, check.kind);
+      if (!why) continue;
       ctx.report({
         code: check.code,
         file: ref.file,
         range: ref.range,
-        message: `${ref.text} is not a ${check.noun} of ${ref.mim ?? (mim.known ? mim.id : 'this MIM')}`,
+        message:
+          why === 'not-an-id'
+            ? `'${ref.text}' names no ${check.noun}: expected an id such as ${check.example}`
+            : `${ref.text} is not a ${check.noun} of ${ref.mim ?? (mim.known ? mim.id : 'this MIM')}`,
       });
     }
   }
@@ -57,9 +44,6 @@ export function reportUnknownTargets(mim: Mim, ctx: RuleContext, check: TraceChe
  */
 export function namedRequirements(mim: Mim, ctx: RuleContext, refs: Iterable<IdRef>): Set<string> {
   const ids = new Set<string>();
-  for (const ref of refs) {
-    if (ref.target?.kind !== 'requirement' || (ref.mim !== undefined && ref.mim !== mim.id)) continue;
-    for (const e of ctx.index.ownElements(mim, ref.target.id)) ids.add(e.id);
-  }
+  for (const ref of refs) for (const e of ownRequirementsNamed(mim, ctx.index, ref)) ids.add(e.id);
   return ids;
 }
