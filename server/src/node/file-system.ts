@@ -1,4 +1,4 @@
-import { existsSync, readFile } from 'node:fs';
+import { existsSync, readdirSync, readFile } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import type { FileStat, FileSystem } from '../workspace/file-system.js';
 
@@ -32,5 +32,13 @@ export class NodeFileSystem implements FileSystem {
 
   existsSync(path: string): boolean {
     return existsSync(path);
+  }
+
+  readDirectorySync(path: string): string[] {
+    try {
+      return readdirSync(path);
+    } catch {
+      return [];
+    }
   }
 }

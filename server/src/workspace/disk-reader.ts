@@ -22,6 +22,8 @@ export interface ReadTarget {
   forget(path: string): void;
   /** Takes a file as read; `events` are its YAML events when the tokenizer thread read them. */
   accept(read: DiskText, events?: Int32Array | null): void;
+  /** Asked between two parses of a scan: a promise it returns is awaited, so that the host's other work can run. */
+  breathe?(): Promise<void> | undefined;
 }
 
 /**
@@ -64,8 +66,14 @@ export class DiskReader {
       const { read, events } = await reads.get(f)!;
       if (events) handedOver.push({ read, events });
       else this.accept(read);
+      const pause = this.target.breathe?.();
+      if (pause) await pause;
     }
-    for (const { read, events } of handedOver) this.accept(read, await events);
+    for (const { read, events } of handedOver) {
+      this.accept(read, await events);
+      const pause = this.target.breathe?.();
+      if (pause) await pause;
+    }
   }
 
   /** Reads one file and hands it to the workspace. */

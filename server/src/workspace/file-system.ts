@@ -17,4 +17,9 @@ export interface FileSystem {
   readDirectory(path: string): Promise<{ name: string; isDirectory: boolean }[]>;
   /** Synchronous existence check, for link resolution during rule runs. */
   existsSync?(path: string): boolean;
+  /**
+   * Names of a folder's entries, read at once: for the answers to an editor that must not
+   * wait behind the thousands of reads a scan has asked for. Empty when it does not exist.
+   */
+  readDirectorySync?(path: string): string[];
 }

@@ -11,7 +11,8 @@ import { fileKindOf } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
 import { groupMims } from './grouping.js';
 import { parseDocument, skippedDocument } from './load-document.js';
-import { dirname, isInside, normalizePath } from '../base/paths.js';
+import { basename, dirname, isInside, normalizePath } from '../base/paths.js';
+import { runAlone } from '../rules/run-alone.js';
 import { registryFor } from '../config/registry.js';
 import { IndexCaches } from '../query/index-caches.js';
 import { SymbolIndex } from '../query/symbol-index.js';
@@ -31,6 +32,11 @@ export interface WorkspaceOptions {
    * as by the CLI, keeps none.
    */
   incremental?: boolean;
+  /**
+   * Asked between two parses of a scan; a promise it returns is awaited. An editor's server
+   * yields there now and then, so that it answers the document just opened while the rest is read.
+   */
+  breathe?: () => Promise<void> | undefined;
 }
 
 const RULE_CODES = RULES.map((r) => r.code);
@@ -77,6 +83,7 @@ export class Workspace {
       holdsFromDisk: (path, text) => this.unchanged(path, text, DISK),
       forget: (path) => this.removeDocument(path),
       accept: (read, events) => this.accept(read, events),
+      breathe: options.breathe,
     });
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
   }
@@ -303,6 +310,62 @@ export class Workspace {
       this.findingsCache = findings;
     }
     return this.findingsCache;
+  }
+
+  /**
+   * The findings of one document that the rest of the workspace cannot change, for an editor
+   * that opened it before the scan is done (see `runAlone`). The configs above it are read
+   * first, so that its own config is in force; undefined when the workspace does not hold it.
+   */
+  async checkAlone(file: string): Promise<Finding[] | undefined> {
+    const path = normalizePath(file);
+    await this.loadConfigsAbove(path);
+    const doc = this.docs.get(path);
+    if (!doc) return undefined;
+    const mim = (await this.formsMimAlone(doc))
+      ? groupMims({ documents: [doc], configFor: (f) => this.configFor(f), roots: this.roots })[0]
+      : undefined;
+    const own = mim && new SymbolIndex([mim], new Map([[path, doc]]), new IndexCaches());
+    return runAlone({
+      doc,
+      mim,
+      ownElements: own && ((m, id) => own.ownElements(m, id)),
+      configFor: (f) => this.configFor(f),
+      registryFor: (f) => this.registryFor(f),
+    });
+  }
+
+  /**
+   * Whether grouping puts a document in a MIM of its own whatever else the workspace holds:
+   * a `*.mim.yaml`, or a single page not named README, with no publiccode file beside it.
+   */
+  async formsMimAlone(doc: DocumentModel): Promise<boolean> {
+    if (doc.skipped) return false;
+    const single =
+      doc.kind === 'markdown' && doc.role === 'single-page' && basename(doc.file).toLowerCase() !== 'readme.md';
+    if (doc.kind !== 'mim-yaml' && !single) return false;
+    const dir = dirname(doc.file);
+    const beside = this.fs.readDirectorySync?.(dir) ?? (await this.fs.readDirectory(dir)).map((e) => e.name);
+    return !beside.some((name) => name.toLowerCase().startsWith('publiccode.'));
+  }
+
+  /** Reads the configs on the way from the file's root down to its folder that are not held yet. */
+  private async loadConfigsAbove(path: string): Promise<void> {
+    const root = this.roots.find((r) => isInside(path, r));
+    if (!root || this.explicitConfig) return;
+    const held = new Set(this.configs.all().map((c) => c.dir));
+    const dirs: string[] = [];
+    for (let d = dirname(path); isInside(d, root); d = dirname(d)) {
+      if (!held.has(d)) dirs.push(d);
+      if (d === root || d === '/') break;
+    }
+    const names = ['mimspec.yaml', '.mimspec.yaml'];
+    // Asked at once where the file system can: a scan's reads may fill the queue of asynchronous ones.
+    const isFile = async (p: string) => (this.fs.existsSync ? this.fs.existsSync(p) : (await this.fs.stat(p))?.isFile);
+    const found = await Promise.all(
+      dirs.flatMap((d) => names.map(async (n) => ((await isFile(`${d}/${n}`)) ? `${d}/${n}` : undefined))),
+    );
+    await Promise.all(found.filter((f): f is string => f !== undefined).map((f) => this.loadFile(f)));
   }
 
   /** The nearest folder above holding `.git` or a mimspec.yaml, else the workspace root. Cached per folder. */

@@ -122,6 +122,9 @@ function readRecovering(text: string): ReadYaml {
     report(NESTING, 0, 0);
     return { clean: false, errors };
   }
+  // A broken file's data is never read (its schema is not checked: its data would be a guess), so
+  // it is built only where building it tells something: an alias, which may be a bomb to report.
+  if (!clean && !(text.includes('*') && firstAlias(doc))) return { ...(root && { root }), clean, errors };
   try {
     return { ...(root && { root }), data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), clean, errors };
   } catch (e) {
