@@ -14,6 +14,7 @@ import { fileKindOf } from '../workspace/file-kinds.js';
 import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
 import { capabilities } from './capabilities.js';
+import { checkInitialize } from './initialize-params.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { registerExport } from './export-request.js';
 import { registerFeatures } from './features.js';
@@ -54,8 +55,9 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onInitialize((params): InitializeResult => {
-    clientCaps = params.capabilities;
-    const roots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
+    const init = checkInitialize(params);
+    clientCaps = init.capabilities;
+    const roots = init.rootUris
       .map(uriToPath)
       .filter((p): p is string => p !== undefined);
     ws = new Workspace(new NodeFileSystem(), { roots });
