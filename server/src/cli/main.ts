@@ -8,12 +8,13 @@ import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { modelJson } from './model-json.js';
 import { buildReport } from './report.js';
+import { reportIncomplete } from './incomplete.js';
 import { scanPaths } from './scan.js';
 
 declare const MIMSPEC_VERSION: string | undefined;
 const VERSION = typeof MIMSPEC_VERSION === 'string' ? MIMSPEC_VERSION : '0.1.0';
 
-/** Runs one command; returns the exit code (0 clean, 1 errors found, 2 usage or internal failure). */
+/** Runs one command; returns the exit code (0 clean, 1 errors found, 2 usage or internal failure, or files that could not be read). */
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'export') return runExport(argv.slice(1), out, err);
   if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
@@ -41,7 +42,7 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
   if (args.command === 'model') {
     const mims = ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)));
     out(`${JSON.stringify(modelJson(mims, rel), null, 2)}\n`);
-    return 0;
+    return reportIncomplete(ws, rel, err) ? 2 : 0;
   }
   const findings = new Map([...ws.check()].filter(([file]) => wanted(file)));
   const checked = [...ws.documents.keys()].filter(wanted).length;
@@ -54,7 +55,8 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
         : formatText(report),
   );
   const internal = report.diagnostics.some((d) => d.code.startsWith('internal/'));
-  return internal ? 2 : report.summary.errors > 0 ? 1 : 0;
+  const incomplete = reportIncomplete(ws, rel, err);
+  return internal || incomplete ? 2 : report.summary.errors > 0 ? 1 : 0;
 }
 
 /** The process entry: runs main on argv and sets the exit code. */

@@ -57,9 +57,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     const init = checkInitialize(params);
     clientCaps = init.capabilities;
-    const roots = init.rootUris
-      .map(uriToPath)
-      .filter((p): p is string => p !== undefined);
+    const roots = init.rootUris.map(uriToPath).filter((p): p is string => p !== undefined);
     ws = new Workspace(new NodeFileSystem(), { roots });
     diagnostics.usePull(clientCaps.textDocument?.diagnostic !== undefined);
     return { capabilities: capabilities(diagnostics.pull), serverInfo: { name: 'mimspec', version: '0.1.0' } };

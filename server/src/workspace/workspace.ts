@@ -62,6 +62,8 @@ export class Workspace {
   /** The extra config given on the command line, if any. */
   readonly explicitConfig?: ProjectConfig;
   private readonly reader: DiskReader;
+  /** Files and folders whose read the system refused: the check is incomplete while any is here. */
+  private readonly unread = new Map<string, string>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -76,6 +78,7 @@ export class Workspace {
       admit: (path) => this.admit(path),
       holdsFromDisk: (path, text) => this.unchanged(path, text, DISK),
       forget: (path) => this.removeDocument(path),
+      unreadable: (dir, why) => this.unread.set(dir, why),
       accept: (read, events) => this.accept(read, events),
     });
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
@@ -91,6 +94,7 @@ export class Workspace {
 
   /** Discovers and parses every file under the roots. */
   async scan(): Promise<void> {
+    this.unread.clear();
     await this.reader.scan(this.roots);
     this.invalidate();
   }
@@ -146,6 +150,8 @@ export class Workspace {
     }
     // The text itself tells whether the file changed (setDocument compares it): no stat is needed.
     if (!this.admit(path)) return;
+    if ('why' in read && read.failed) this.unread.set(path, read.why);
+    else this.unread.delete(path);
     if ('why' in read) this.putDocument(skippedDocument(path, kind, DISK, read.why));
     else if (events === undefined) this.setDocument(path, read.text, DISK);
     else {
@@ -170,6 +176,7 @@ export class Workspace {
       return;
     }
     if (!this.admit(path) || this.unchanged(path, text, version)) return;
+    this.unread.delete(path);
     this.putDocument(parseDocument(path, kind, text, version));
   }
 
@@ -190,6 +197,7 @@ export class Workspace {
   removeDocument(file: string): void {
     const path = normalizePath(file);
     this.leftOut.delete(path);
+    this.unread.delete(path);
     this.sortedPaths = undefined;
     if (fileKindOf(path) === 'config') {
       this.configs.remove(dirname(path));
@@ -201,6 +209,11 @@ export class Workspace {
   private invalidate(): void {
     this.indexCache = undefined;
     this.findingsCache = undefined;
+  }
+
+  /** The files and folders the system would not let the last reads read, with why: what a check did not see. */
+  unreadable(): ReadonlyMap<string, string> {
+    return this.unread;
   }
 
   get documents(): ReadonlyMap<string, DocumentModel> {
