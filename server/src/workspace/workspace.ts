@@ -263,10 +263,11 @@ export class Workspace {
     return this.index.mims;
   }
 
-  /** Whether a path is a file or folder the workspace knows, or one that exists on disk. */
+  /** Whether a path is a file or folder the workspace knows, or one that exists on disk; the disk is asked only inside the roots. */
   exists(path: string): boolean {
     const p = normalizePath(path);
     if (this.docs.has(p) || this.folders.has(p)) return true;
+    if (this.roots.length > 0 && !this.roots.some((r) => isInside(p, r))) return false;
     return this.fs.existsSync?.(p) ?? false;
   }
 
