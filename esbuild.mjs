@@ -39,6 +39,8 @@ const others = [
   ['server/src/lsp/main.ts', 'server/server.js'],
   ['client/src/extension.ts', 'client/extension.js'],
   ['bench/engine-bench.ts', 'bench/engine-bench.js'],
+  // `npm run fuzz`: long runs of the fuzzers with random seeds.
+  ['test/fuzz/main.ts', 'fuzz/main.js'],
 ];
 const fronts = [...cli, ...(cliOnly ? [] : others)].map(([src, out]) => [src, join(outDir, out)]);
 

@@ -14,7 +14,7 @@ import { fileKindOf } from '../workspace/file-kinds.js';
 import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
 import { capabilities } from './capabilities.js';
-import { checkInitialize } from './initialize-params.js';
+import { answerInvalidInitialize, checkInitialize } from './initialize-params.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { registerExport } from './export-request.js';
 import { registerFeatures } from './features.js';
@@ -54,12 +54,13 @@ export function startServer(connection: Connection): void {
     () => ready,
   );
 
+  answerInvalidInitialize(connection);
   connection.onInitialize((params): InitializeResult => {
     const init = checkInitialize(params);
     clientCaps = init.capabilities;
     const roots = init.rootUris.map(uriToPath).filter((p): p is string => p !== undefined);
     ws = new Workspace(new NodeFileSystem(), { roots });
-    diagnostics.usePull(clientCaps.textDocument?.diagnostic !== undefined);
+    diagnostics.usePull(typeof clientCaps.textDocument?.diagnostic === 'object');
     return { capabilities: capabilities(diagnostics.pull), serverInfo: { name: 'mimspec', version: '0.1.0' } };
   });
 
