@@ -72,11 +72,16 @@ export class DiskReader {
     for (const { read, events } of handedOver) this.accept(read, await events);
   }
 
-  /** Reads one file and hands it to the workspace. */
-  async load(file: string): Promise<void> {
+  /**
+   * Reads one file and hands it to the workspace, unless `current` says that the file was
+   * deleted, read again or set from an editor meanwhile: a stale read never brings it back.
+   */
+  async load(file: string, current: () => boolean = () => true): Promise<void> {
     const read = await this.read(file);
+    if (!current()) return;
     const events = this.tokenize(read);
-    this.accept(read, events && (await events));
+    const tokens = events && (await events);
+    if (current()) this.accept(read, tokens);
   }
 
   private accept(read: DiskText | undefined, events?: Int32Array | null): void {

@@ -62,6 +62,8 @@ export class Workspace {
   /** The extra config given on the command line, if any. */
   readonly explicitConfig?: ProjectConfig;
   private readonly reader: DiskReader;
+  /** Each path's last turn: a removal, an editor's text or a read started (see loadFile). */
+  private readonly turns = new Map<string, number>();
   /** Files and folders whose read the system refused: the check is incomplete while any is here. */
   private readonly unread = new Map<string, string>();
 
@@ -136,9 +138,18 @@ export class Workspace {
     return back.length > 0;
   }
 
-  /** Reads one file from disk and (re)parses it. */
+  /** Reads one file from disk and (re)parses it; dropped if the file is removed, set or read again before the read ends. */
   loadFile(file: string): Promise<void> {
-    return this.reader.load(file);
+    const path = normalizePath(file);
+    const turn = this.nextTurn(path);
+    return this.reader.load(path, () => this.turns.get(path) === turn);
+  }
+
+  /** A new turn for a path: what an earlier read of it brings back is then stale. */
+  private nextTurn(path: string): number {
+    const turn = (this.turns.get(path) ?? 0) + 1;
+    this.turns.set(path, turn);
+    return turn;
   }
 
   /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
@@ -175,6 +186,7 @@ export class Workspace {
       this.setConfig(path, text);
       return;
     }
+    if (version !== DISK) this.nextTurn(path);
     if (!this.admit(path) || this.unchanged(path, text, version)) return;
     this.unread.delete(path);
     this.putDocument(parseDocument(path, kind, text, version));
@@ -196,6 +208,7 @@ export class Workspace {
 
   removeDocument(file: string): void {
     const path = normalizePath(file);
+    this.nextTurn(path);
     this.leftOut.delete(path);
     this.unread.delete(path);
     this.sortedPaths = undefined;
