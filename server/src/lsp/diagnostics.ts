@@ -96,7 +96,9 @@ export class DiagnosticsPublisher {
       const ws = this.workspace();
       const findings = ws.check();
       const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
-      const items = [...ws.documents.keys()]
+      // The configs too: a mimspec.yaml's problems are findings on it, as `check` reports them.
+      const configs = ws.configFiles().flatMap((c) => (c.file && !ws.documents.has(c.file) ? [c.file] : []));
+      const items = [...ws.documents.keys(), ...configs]
         .filter((file) => isServed(ws, file))
         .map((file) => {
           const uri = pathToUri(file);

@@ -16,6 +16,7 @@ import { Workspace } from '../workspace/workspace.js';
 import { warmYamlRecovery } from '../parse/yaml/warm.js';
 import { breather } from './breathe.js';
 import { capabilities } from './capabilities.js';
+import { answerInvalidInitialize, checkInitialize } from './initialize-params.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { registerExport } from './export-request.js';
 import { registerFeatures } from './features.js';
@@ -56,13 +57,13 @@ export function startServer(connection: Connection): void {
     () => ready,
   );
 
+  answerInvalidInitialize(connection);
   connection.onInitialize((params): InitializeResult => {
-    clientCaps = params.capabilities;
-    const roots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
-      .map(uriToPath)
-      .filter((p): p is string => p !== undefined);
+    const init = checkInitialize(params);
+    clientCaps = init.capabilities;
+    const roots = init.rootUris.map(uriToPath).filter((p): p is string => p !== undefined);
     ws = new Workspace(new NodeFileSystem(), { roots, breathe: breather() });
-    diagnostics.usePull(clientCaps.textDocument?.diagnostic !== undefined);
+    diagnostics.usePull(typeof clientCaps.textDocument?.diagnostic === 'object');
     return { capabilities: capabilities(diagnostics.pull), serverInfo: { name: 'mimspec', version: '0.1.0' } };
   });
 

@@ -68,6 +68,10 @@ export class Workspace {
   /** The extra config given on the command line, if any. */
   readonly explicitConfig?: ProjectConfig;
   private readonly reader: DiskReader;
+  /** Each path's last turn: a removal, an editor's text or a read started (see loadFile). */
+  private readonly turns = new Map<string, number>();
+  /** Files and folders whose read the system refused: the check is incomplete while any is here. */
+  private readonly unread = new Map<string, string>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -82,6 +86,7 @@ export class Workspace {
       admit: (path) => this.admit(path),
       holdsFromDisk: (path, text) => this.unchanged(path, text, DISK),
       forget: (path) => this.removeDocument(path),
+      unreadable: (dir, why) => this.unread.set(dir, why),
       accept: (read, events) => this.accept(read, events),
       breathe: options.breathe,
     });
@@ -98,6 +103,7 @@ export class Workspace {
 
   /** Discovers and parses every file under the roots. */
   async scan(): Promise<void> {
+    this.unread.clear();
     await this.reader.scan(this.roots);
     this.invalidate();
   }
@@ -139,9 +145,18 @@ export class Workspace {
     return back.length > 0;
   }
 
-  /** Reads one file from disk and (re)parses it. */
+  /** Reads one file from disk and (re)parses it; dropped if the file is removed, set or read again before the read ends. */
   loadFile(file: string): Promise<void> {
-    return this.reader.load(file);
+    const path = normalizePath(file);
+    const turn = this.nextTurn(path);
+    return this.reader.load(path, () => this.turns.get(path) === turn);
+  }
+
+  /** A new turn for a path: what an earlier read of it brings back is then stale. */
+  private nextTurn(path: string): number {
+    const turn = (this.turns.get(path) ?? 0) + 1;
+    this.turns.set(path, turn);
+    return turn;
   }
 
   /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
@@ -153,6 +168,8 @@ export class Workspace {
     }
     // The text itself tells whether the file changed (setDocument compares it): no stat is needed.
     if (!this.admit(path)) return;
+    if ('why' in read && read.failed) this.unread.set(path, read.why);
+    else this.unread.delete(path);
     if ('why' in read) this.putDocument(skippedDocument(path, kind, DISK, read.why));
     else if (events === undefined) this.setDocument(path, read.text, DISK);
     else {
@@ -176,7 +193,9 @@ export class Workspace {
       this.setConfig(path, text);
       return;
     }
+    if (version !== DISK) this.nextTurn(path);
     if (!this.admit(path) || this.unchanged(path, text, version)) return;
+    this.unread.delete(path);
     this.putDocument(parseDocument(path, kind, text, version));
   }
 
@@ -196,7 +215,9 @@ export class Workspace {
 
   removeDocument(file: string): void {
     const path = normalizePath(file);
+    this.nextTurn(path);
     this.leftOut.delete(path);
+    this.unread.delete(path);
     this.sortedPaths = undefined;
     if (fileKindOf(path) === 'config') {
       this.configs.remove(dirname(path));
@@ -208,6 +229,11 @@ export class Workspace {
   private invalidate(): void {
     this.indexCache = undefined;
     this.findingsCache = undefined;
+  }
+
+  /** The files and folders the system would not let the last reads read, with why: what a check did not see. */
+  unreadable(): ReadonlyMap<string, string> {
+    return this.unread;
   }
 
   get documents(): ReadonlyMap<string, DocumentModel> {
@@ -257,10 +283,11 @@ export class Workspace {
     return this.index.mims;
   }
 
-  /** Whether a path is a file or folder the workspace knows, or one that exists on disk. */
+  /** Whether a path is a file or folder the workspace knows, or one that exists on disk; the disk is asked only inside the roots. */
   exists(path: string): boolean {
     const p = normalizePath(path);
     if (this.docs.has(p) || this.folders.has(p)) return true;
+    if (this.roots.length > 0 && !this.roots.some((r) => isInside(p, r))) return false;
     return this.fs.existsSync?.(p) ?? false;
   }
 
