@@ -40,6 +40,8 @@ const others = [
   ['client/src/extension.ts', 'client/extension.js'],
   ['bench/engine-bench.ts', 'bench/engine-bench.js'],
   ['bench/matrix-phases.ts', 'bench/matrix-phases.js'],
+  // `npm run fuzz`: long runs of the fuzzers with random seeds.
+  ['test/fuzz/main.ts', 'fuzz/main.js'],
 ];
 const fronts = [...cli, ...(cliOnly ? [] : others)].map(([src, out]) => [src, join(outDir, out)]);
 

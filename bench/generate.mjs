@@ -609,6 +609,16 @@ export function generateLargeDocument(path, lines = 5000, { mim = 'MIM900' } = {
   return { lines: text.split('\n').length, requirements: capabilities * 10, bytes: Buffer.byteLength(text) };
 }
 
+/** One *.mim.yaml of about `lines` lines (4.3 lines a requirement), referring to MIM100 and MIM101, for the user-path benchmark. */
+export function generateLargeSpec(path, lines = 4500, { n = 950 } = {}) {
+  const perCap = Math.max(1, Math.round(lines / 4.3 / CAPABILITIES));
+  const rng = rngFor(n);
+  const text = specYaml(buildMim(n, 0, perCap, ['MIM100', 'MIM101'], rng), rng);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  return { lines: text.split('\n').length, bytes: Buffer.byteLength(text) };
+}
+
 /** A workspace of about `files` files, half of them in Markdown repositories (9 files each). */
 export function generateFileCount(dir, files = 1000, { requirementsPerMim = 40 } = {}) {
   const markdownRepos = Math.max(1, Math.round(files / 2 / 9));

@@ -2,7 +2,7 @@
 // budgets of a 2-core machine, and prints a table. Exits 0 even when a figure is over budget
 // (it is a report); 1 when a step could not run or crashed; 2 on bad usage.
 //
-//   node bench/run.mjs [--only cli|engine|lsp|graph|preview|matrix|vscode|packages] [--quick]
+//   node bench/run.mjs [--only cli|engine|lsp|graph|preview|matrix|vscode|packages|user] [--quick]
 //
 // The language-server figures (issue budgets for a 1,000-file workspace) come from
 // bench/lsp-bench.mjs, which drives the real server over stdio; its table follows this one.
@@ -29,10 +29,12 @@ const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 if (
   (only !== undefined &&
-    !['cli', 'engine', 'lsp', 'graph', 'preview', 'matrix', 'vscode', 'packages'].includes(only)) ||
+    !['cli', 'engine', 'lsp', 'graph', 'preview', 'matrix', 'vscode', 'packages', 'user'].includes(only)) ||
   args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')
 ) {
-  console.error('usage: node bench/run.mjs [--only cli|engine|lsp|graph|preview|matrix|vscode|packages] [--quick]');
+  console.error(
+    'usage: node bench/run.mjs [--only cli|engine|lsp|graph|preview|matrix|vscode|packages|user] [--quick]',
+  );
   process.exit(2);
 }
 
@@ -207,6 +209,18 @@ if (only === undefined || only === 'vscode') {
     fail('vscode', e instanceof Error ? e.message : String(e));
   }
   printTable();
+}
+if (only === undefined || only === 'user') {
+  // The paths a user waits on, beside yaml-language-server, alternating (bench/results/user-paths.md).
+  console.log('\nuser paths over stdio, beside yaml-language-server (20, 200, 2,000 MIMs):');
+  const user = spawnSync(
+    process.execPath,
+    ['bench/user-paths.mjs', ...(quick ? ['--sizes', '20,200', '--runs', '3'] : [])],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (user.status !== 0) failed = true;
 }
 // Last: packing the .vsix makes a production build of dist/.
 if (only === undefined || only === 'packages') {

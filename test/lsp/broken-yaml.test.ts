@@ -26,6 +26,7 @@ describe('a *.mim.yaml that stops parsing, over stdio', () => {
     await client.initialize(WS);
     await client.open(SPEC);
     await client.open(PAGE);
+    await client.indexed();
   });
   after(async () => {
     assert.equal(await client.shutdown(), 0);

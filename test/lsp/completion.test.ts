@@ -18,6 +18,8 @@ async function start(capabilities: ClientCapabilities): Promise<TestClient> {
   });
   await client.open(MECH, `${readFileSync(MECH, 'utf8').trimEnd()}\n\n`);
   await client.open(TWIN, `${readFileSync(TWIN, 'utf8').trimEnd()}\n  - \n`);
+  // Completion answers during the scan from what is read so far; these tests check the full answers.
+  await client.indexed();
   return client;
 }
 

@@ -31,6 +31,8 @@ describe('language features over stdio', () => {
     client = new TestClient();
     await client.initialize(WS);
     for (const p of [CAPS, MECH, TWIN]) await client.open(p);
+    // Hover, definition and symbols answer during the scan from what is read so far; these tests check the full answers.
+    await client.indexed();
   });
   after(async () => {
     await client.shutdown();

@@ -29,6 +29,10 @@ export class TestClient {
     [];
   readonly stderr: string[] = [];
   readonly progress: unknown[] = [];
+  /** Published diagnostics and progress, in the order they came: what came before what. */
+  readonly events: (
+    { method: 'diagnostics'; params: PublishDiagnosticsParams } | { method: 'progress'; kind: string }
+  )[] = [];
   /** window/showMessage and window/logMessage notifications, in the order they came. */
   readonly shown: { type: number; message: string }[] = [];
   readonly logged: { type: number; message: string }[] = [];
@@ -43,6 +47,7 @@ export class TestClient {
     );
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.set(p.uri, p);
+      this.events.push({ method: 'diagnostics', params: p });
       for (const w of [...this.waiters]) {
         if (w.uri === p.uri && w.pred(p.diagnostics)) {
           this.waiters.splice(this.waiters.indexOf(w), 1);
@@ -51,8 +56,9 @@ export class TestClient {
       }
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('$/progress', (p: unknown) => {
+    this.connection.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
       this.progress.push(p);
+      this.events.push({ method: 'progress', kind: String(p.value?.kind) });
     });
     this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
       this.shown.push(p);
@@ -126,6 +132,18 @@ export class TestClient {
       );
       this.waiters.push({ uri: docUri, pred, resolve: (d) => (clearTimeout(timer), resolve(d)) });
     });
+  }
+
+  /**
+   * Resolves once the server reported the end of its first scan. Before it, the server
+   * answers from what it has read so far, and publishes only findings a document shows alone.
+   */
+  async indexed(timeoutMs = 30000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!this.events.some((e) => e.method === 'progress' && e.kind === 'end')) {
+      if (Date.now() > until) throw new Error('the server did not finish its first scan');
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   /** The documents that diagnostics were published for so far. */

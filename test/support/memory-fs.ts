@@ -17,7 +17,7 @@ export class MemoryFileSystem implements FileSystem {
 
   async readFile(path: string): Promise<Uint8Array> {
     const text = this.files.get(path);
-    if (text === undefined) throw new Error(`ENOENT: ${path}`);
+    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
     return new TextEncoder().encode(text);
   }
 

@@ -7,6 +7,7 @@ import { paletteFor } from './colors.js';
 import { contextFolder } from './context.js';
 import { applyFixes, fixDiff } from './fix.js';
 import { formatGithub } from './format-github.js';
+import { reportIncomplete } from './incomplete.js';
 import { formatJson } from './format-json.js';
 import { formatJunit } from './format-junit.js';
 import { formatSarif } from './format-sarif.js';
@@ -46,7 +47,7 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
     if (args.fixDryRun) {
       progress.done();
       io.out(fixDiff(fixed, rel));
-      return exitCode(report(), args);
+      return reportIncomplete(ws, rel, io.err) ? 2 : exitCode(report(), args);
     }
     for (const [file, f] of fixed) {
       writeFileAtomically(file, f.after);
@@ -58,7 +59,8 @@ export async function runCheck(args: CheckArgs, io: CheckIo): Promise<number> {
   const result = report();
   progress.done();
   io.out(format(result, args, io));
-  return exitCode(result, args);
+  const incomplete = reportIncomplete(ws, rel, io.err);
+  return incomplete ? 2 : exitCode(result, args);
 
   function report(): CheckReport {
     const findings = new Map([...ws.check()].filter(([file]) => wanted(file)));

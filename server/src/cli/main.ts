@@ -11,12 +11,13 @@ import { runNew } from './new.js';
 import { runGraph } from './graph.js';
 import { runMatrix } from './matrix.js';
 import { modelJson } from './model-json.js';
+import { reportIncomplete } from './incomplete.js';
 import { scanPaths } from './scan.js';
 
 declare const MIMSPEC_VERSION: string | undefined;
 const VERSION = typeof MIMSPEC_VERSION === 'string' ? MIMSPEC_VERSION : '0.1.0';
 
-/** Runs one command; returns the exit code (0 clean, 1 errors found, 2 usage or internal failure). */
+/** Runs one command; returns the exit code (0 clean, 1 errors found, 2 usage or internal failure, or files that could not be read). */
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'export') return runExport(argv.slice(1), out, err);
   if (argv[0] === 'new') return runNew(argv.slice(1), out, err);
@@ -60,7 +61,7 @@ async function run(args: CheckArgs, out: (s: string) => void, err: (s: string) =
   const { ws, wanted, rel } = scanned;
   const mims = ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)));
   out(`${JSON.stringify(modelJson(mims, rel), null, 2)}\n`);
-  return 0;
+  return reportIncomplete(ws, rel, err) ? 2 : 0;
 }
 
 const readText = (file: string) => readFileSync(file, 'utf8');

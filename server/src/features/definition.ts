@@ -22,7 +22,7 @@ export function definition(ws: Workspace, file: string, pos: Position): Location
       return hit.reference ? [{ file: hit.reference.file, range: hit.reference.tagRange }] : [];
     case 'link': {
       const target = resolveLink(hit.link, hit.link.file, ws);
-      if (!target?.path || !ws.exists(target.path)) return [];
+      if (!target?.path || target.outside || !ws.exists(target.path)) return [];
       return [{ file: target.path, range: anchorRange(ws.document(target.path), target.anchor) ?? range(0, 0, 0, 0) }];
     }
     default:

@@ -22,7 +22,7 @@ export function documentLinks(ws: Workspace, file: string): DocumentLink[] {
   const out: DocumentLink[] = [];
   for (const link of doc.links) {
     const t = resolveLink(link, link.file, ws);
-    if (!t?.path || !ws.exists(t.path) || link.form === 'reference') continue;
+    if (!t?.path || t.outside || !ws.exists(t.path) || link.form === 'reference') continue;
     const line = anchorRange(ws.document(t.path), t.anchor)?.start.line;
     out.push({
       range: link.targetRange,

@@ -83,7 +83,8 @@ function throwIfCancelled(token: CancellationToken): void {
 }
 
 /**
- * Wires the engine's features to protocol requests. Each handler waits for the first scan,
+ * Wires the engine's features to protocol requests. Each handler waits for the first scan
+ * (hover, definition, completion and document symbols answer at once, from what is indexed so far),
  * turns the URI into an engine path, asks the feature, converts the answer; a failure in a
  * feature answers "nothing here" and is logged, so one bad document never stops the server.
  * A request cancelled before or during its work is answered RequestCancelled.
@@ -93,9 +94,11 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
     name: string,
     answer: (ws: Workspace, file: string, params: P, token: CancellationToken) => R,
     empty: R,
+    /** Answered from what is indexed so far, without waiting for the first scan: what a user asks of the file they just opened. */
+    early = false,
   ) => {
     return async (params: P, token: CancellationToken): Promise<R> => {
-      await host.ready();
+      if (!early) await host.ready();
       const file = host.pathOf(params.textDocument.uri);
       if (!file) return empty;
       throwIfCancelled(token);
@@ -122,6 +125,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
         return h ? { range: h.range, contents: { kind: MarkupKind.Markdown, value: h.markdown } } : null;
       },
       null,
+      true,
     ),
   );
 
@@ -142,10 +146,13 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
             sortText: String(i).padStart(5, '0'),
           })),
       [] as LspCompletionItem[],
+      true,
     ),
   );
 
-  connection.onDefinition(on('definition', (ws, file, p) => definition(ws, file, p.position).map(toLocation), []));
+  connection.onDefinition(
+    on('definition', (ws, file, p) => definition(ws, file, p.position).map(toLocation), [], true),
+  );
 
   connection.onReferences(
     on(
@@ -182,7 +189,7 @@ export function registerFeatures(connection: Connection, host: FeatureHost): voi
   });
 
   connection.onDocumentSymbol(
-    on('documentSymbol', (ws, file) => documentSymbols(ws, file).map(toDocumentSymbol), [] as DocumentSymbol[]),
+    on('documentSymbol', (ws, file) => documentSymbols(ws, file).map(toDocumentSymbol), [] as DocumentSymbol[], true),
   );
 
   connection.onWorkspaceSymbol(async (params, token) => {

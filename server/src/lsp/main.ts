@@ -1,6 +1,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { limitHeapGrowth } from '../node/process-tuning.js';
 import { startServer } from './server.js';
+import { initializeGuard } from './initialize-params.js';
 
 // `--stdio`, `--node-ipc` or `--socket=N` on the command line pick the transport.
 if (
@@ -9,4 +10,4 @@ if (
   process.argv.push('--stdio');
 }
 limitHeapGrowth(90);
-startServer(createConnection(ProposedFeatures.all));
+startServer(createConnection(ProposedFeatures.all, initializeGuard));

@@ -15,3 +15,17 @@ export function isServed(ws: Workspace, file: string): boolean {
   const repo = ws.repositoryRoot(file);
   return ws.index.mims.some((m) => m.root.startsWith(repo));
 }
+
+/**
+ * Whether the server speaks about a file, answered before the workspace is scanned, and only
+ * when the answer cannot change: Markdown under a mimspec.yaml, or one that is a MIM by itself.
+ * Undefined answers (a page whose MIM is not read yet) are false: the full scan decides.
+ */
+export async function isServedAlone(ws: Workspace, file: string): Promise<boolean> {
+  const kind = fileKindOf(file);
+  if (!kind || ws.isExcluded(file)) return false;
+  if (kind !== 'markdown') return true;
+  if (ws.configFor(file).file) return true;
+  const doc = ws.document(file);
+  return doc !== undefined && (await ws.formsMimAlone(doc));
+}

@@ -13,7 +13,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileKindOf } from '../workspace/file-kinds.js';
 import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
+import { warmYamlRecovery } from '../parse/yaml/warm.js';
+import { breather } from './breathe.js';
 import { capabilities } from './capabilities.js';
+import { answerInvalidInitialize, checkInitialize } from './initialize-params.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { registerExport } from './export-request.js';
 import { registerFeatures } from './features.js';
@@ -55,18 +58,18 @@ export function startServer(connection: Connection): void {
     () => ready,
   );
 
+  answerInvalidInitialize(connection);
   connection.onInitialize((params): InitializeResult => {
-    clientCaps = params.capabilities;
-    const roots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []))
-      .map(uriToPath)
-      .filter((p): p is string => p !== undefined);
-    ws = new Workspace(new NodeFileSystem(), { roots });
-    diagnostics.usePull(clientCaps.textDocument?.diagnostic !== undefined);
+    const init = checkInitialize(params);
+    clientCaps = init.capabilities;
+    const roots = init.rootUris.map(uriToPath).filter((p): p is string => p !== undefined);
+    ws = new Workspace(new NodeFileSystem(), { roots, breathe: breather() });
+    diagnostics.usePull(typeof clientCaps.textDocument?.diagnostic === 'object');
     return { capabilities: capabilities(diagnostics.pull), serverInfo: { name: 'mimspec', version: '0.1.0' } };
   });
 
   connection.onInitialized(() => {
-    void indexWorkspace().then(markReady);
+    void indexWorkspace();
     if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
@@ -91,9 +94,10 @@ export function startServer(connection: Connection): void {
     } catch (e) {
       connection.console.error(`mimspec: indexing failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
+      markReady();
+      diagnostics.scanDone();
       progress?.done();
     }
-    diagnostics.workspaceChanged();
   }
 
   /** What is wrong with the settings in force, already said: said once, not at every change of another setting. */
@@ -136,9 +140,15 @@ export function startServer(connection: Connection): void {
     diagnostics.workspaceChanged();
   }
 
+  let warm = false;
   documents.onDidOpen((e) => {
     syncDocument(e.document);
     diagnostics.changed(e.document.uri, e.document.lineCount);
+    // The first YAML opened: the recovering parser is made ready for the keystroke that breaks it, once its findings are out.
+    if (!warm && /\.ya?ml$/i.test(e.document.uri)) {
+      warm = true;
+      setTimeout(warmYamlRecovery, 30);
+    }
   });
   documents.onDidChangeContent((e) => {
     syncDocument(e.document);

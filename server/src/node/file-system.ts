@@ -1,6 +1,7 @@
-import { existsSync, readFile } from 'node:fs';
+import { existsSync, readdirSync, readFile } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import type { FileStat, FileSystem } from '../workspace/file-system.js';
+import { errorCode, isTransient } from '../workspace/io-pool.js';
 
 /** The disk, for the CLI and for files the editor has not opened. */
 export class NodeFileSystem implements FileSystem {
@@ -14,7 +15,9 @@ export class NodeFileSystem implements FileSystem {
     try {
       const s = await stat(path);
       return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
-    } catch {
+    } catch (e) {
+      // Out of file handles is no answer about the path: the caller may try again.
+      if (isTransient(e)) throw e;
       return undefined;
     }
   }
@@ -25,12 +28,23 @@ export class NodeFileSystem implements FileSystem {
       return entries
         .filter((e) => e.isFile() || e.isDirectory())
         .map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
-    } catch {
-      return [];
+    } catch (e) {
+      // A folder that is gone is empty; one that the system would not list is not, and its caller must say so.
+      const code = errorCode(e);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+      throw e;
     }
   }
 
   existsSync(path: string): boolean {
     return existsSync(path);
+  }
+
+  readDirectorySync(path: string): string[] {
+    try {
+      return readdirSync(path);
+    } catch {
+      return [];
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { dirname, joinPath } from '../base/paths.js';
+import { dirname, isInside, joinPath } from '../base/paths.js';
 import type { DocumentModel } from '../model/document.js';
 import type { Anchor, Link } from '../model/elements.js';
 import type { Range } from '../model/range.js';
@@ -9,6 +9,8 @@ import type { Range } from '../model/range.js';
 export interface LinkTarget {
   path?: string;
   anchor?: string;
+  /** Set when the path leaves the repository of the page: nothing there is looked at (link/outside-repository). */
+  outside?: true;
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -47,9 +49,10 @@ export function resolveLink(link: Link, from: string, places: LinkPlaces): LinkT
     // a stray % stays as written
   }
   if (decoded === '') return { path: from, anchor };
-  let path = decoded.startsWith('/')
-    ? joinPath(places.repositoryRoot(from), decoded.slice(1))
-    : joinPath(dirname(from), decoded);
+  const root = places.repositoryRoot(from);
+  let path = decoded.startsWith('/') ? joinPath(root, decoded.slice(1)) : joinPath(dirname(from), decoded);
+  // `../../../../etc/passwd`: not even asked whether it exists.
+  if (!isInside(path, root)) return { path, anchor, outside: true };
   if (decoded.endsWith('/') || (!/\.[A-Za-z0-9]+$/.test(path) && places.exists(`${path}/README.md`)))
     path = `${path}/README.md`;
   return { path, anchor };

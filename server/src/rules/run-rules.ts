@@ -74,12 +74,14 @@ export function runRules(
   }
   for (const [file, list] of byFile) {
     const doc = env.documents.get(file);
-    byFile.set(
-      file,
-      suppress(list, doc).sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code)),
-    );
+    byFile.set(file, inOrder(suppress(list, doc)));
   }
   return byFile;
+}
+
+/** Findings in the order every front shows them: by place, then by code. */
+export function inOrder(list: Finding[]): Finding[] {
+  return list.sort((a, b) => compareRanges(a.range, b.range) || a.code.localeCompare(b.code));
 }
 
 /** Runs a rule once, speaking straight into the findings. */
@@ -249,7 +251,7 @@ function guard(rule: Rule, run: () => void, file: string, add: (r: Report) => vo
   }
 }
 
-function toFinding(r: Report, env: RuleEnvironment): Finding | undefined {
+export function toFinding(r: Report, env: RuleEnvironment): Finding | undefined {
   const setting = env.configFor(r.file).rules[r.code];
   if (setting === 'off') return undefined;
   const severity: Severity = setting ?? ruleInfo(r.code)?.severity ?? 'error';
@@ -259,7 +261,7 @@ function toFinding(r: Report, env: RuleEnvironment): Finding | undefined {
   return f;
 }
 
-function suppress(list: Finding[], doc: DocumentModel | undefined): Finding[] {
+export function suppress(list: Finding[], doc: DocumentModel | undefined): Finding[] {
   if (!doc || doc.suppressions.length === 0) return list;
   return list.filter(
     (f) =>

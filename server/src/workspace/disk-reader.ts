@@ -2,10 +2,11 @@ import { normalizePath } from '../base/paths.js';
 import { fileKindOf, isSkippedFolder, type WorkspaceFileKind } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
 import { decodeText } from './load-document.js';
+import { errorCode, IoPool, readFailure } from './io-pool.js';
 import { YAML_EVENTS_MIN_LENGTH, type YamlEventReader } from './yaml-event-reader.js';
 
-/** A file as read from disk: its text, or why it has none. */
-export type DiskText = { path: string; kind: WorkspaceFileKind } & ({ text: string } | { why: string });
+/** A file as read from disk: its text, or why it has none (`failed` when the read itself failed, so the file went unchecked). */
+export type DiskText = { path: string; kind: WorkspaceFileKind } & ({ text: string } | { why: string; failed?: true });
 
 /** The YAML events of a text from the tokenizer thread: undefined when it could not read them (null: js-yaml rejected the text). */
 type TokenizedYaml = Promise<Int32Array | null | undefined>;
@@ -18,10 +19,14 @@ export interface ReadTarget {
   admit(path: string): boolean;
   /** Whether the workspace holds this very text of the file as read from disk: then it is not tokenized again. */
   holdsFromDisk(path: string, text: string): boolean;
-  /** A file that could not be read: forgotten. */
+  /** A file that is gone: forgotten. */
   forget(path: string): void;
+  /** A folder that could not be read: what is in it went unchecked. */
+  unreadable(dir: string, why: string): void;
   /** Takes a file as read; `events` are its YAML events when the tokenizer thread read them. */
   accept(read: DiskText, events?: Int32Array | null): void;
+  /** Asked between two parses of a scan: a promise it returns is awaited, so that the host's other work can run. */
+  breathe?(): Promise<void> | undefined;
 }
 
 /**
@@ -34,13 +39,14 @@ export class DiskReader {
     private readonly fs: FileSystem,
     private readonly yamlEvents: YamlEventReader | undefined,
     private readonly target: ReadTarget,
+    private readonly pool = new IoPool(),
   ) {}
 
   /** Discovers and reads every file under the roots. */
   async scan(roots: readonly string[]): Promise<void> {
     const files: string[] = [];
     for (const root of roots) {
-      const st = await this.fs.stat(root);
+      const st = await this.pool.run(() => this.fs.stat(root));
       if (st?.isFile) files.push(root);
       else if (st?.isDirectory) await this.walk(root, files);
     }
@@ -64,15 +70,26 @@ export class DiskReader {
       const { read, events } = await reads.get(f)!;
       if (events) handedOver.push({ read, events });
       else this.accept(read);
+      const pause = this.target.breathe?.();
+      if (pause) await pause;
     }
-    for (const { read, events } of handedOver) this.accept(read, await events);
+    for (const { read, events } of handedOver) {
+      this.accept(read, await events);
+      const pause = this.target.breathe?.();
+      if (pause) await pause;
+    }
   }
 
-  /** Reads one file and hands it to the workspace. */
-  async load(file: string): Promise<void> {
+  /**
+   * Reads one file and hands it to the workspace, unless `current` says that the file was
+   * deleted, read again or set from an editor meanwhile: a stale read never brings it back.
+   */
+  async load(file: string, current: () => boolean = () => true): Promise<void> {
     const read = await this.read(file);
+    if (!current()) return;
     const events = this.tokenize(read);
-    this.accept(read, events && (await events));
+    const tokens = events && (await events);
+    if (current()) this.accept(read, tokens);
   }
 
   private accept(read: DiskText | undefined, events?: Int32Array | null): void {
@@ -81,7 +98,13 @@ export class DiskReader {
 
   private async walk(dir: string, out: string[]): Promise<void> {
     this.target.addFolder(dir);
-    const entries = await this.fs.readDirectory(dir);
+    let entries: { name: string; isDirectory: boolean }[];
+    try {
+      entries = await this.pool.run(() => this.fs.readDirectory(dir));
+    } catch (e) {
+      this.target.unreadable(dir, readFailure(e));
+      return;
+    }
     const subdirs: string[] = [];
     for (const e of entries) {
       const path = `${dir === '/' ? '' : dir}/${e.name}`;
@@ -92,17 +115,24 @@ export class DiskReader {
     await Promise.all(subdirs.map((d) => this.walk(d, out)));
   }
 
-  /** A file's text as read from disk; undefined (and the file forgotten) when it cannot be read. */
+  /**
+   * A file's text as read from disk; undefined (and the file forgotten) when it is gone; why
+   * it was not read when the system refused it (even after retries), never silence.
+   */
   private async read(file: string): Promise<DiskText | undefined> {
     const path = normalizePath(file);
     const kind = fileKindOf(path);
     if (!kind) return undefined;
     let bytes: Uint8Array;
     try {
-      bytes = await this.fs.readFile(path);
-    } catch {
-      this.target.forget(path);
-      return undefined;
+      bytes = await this.pool.run(() => this.fs.readFile(path));
+    } catch (e) {
+      const code = errorCode(e);
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        this.target.forget(path);
+        return undefined;
+      }
+      return { path, kind, why: readFailure(e), failed: true };
     }
     return { path, kind, ...decodeText(bytes) };
   }

@@ -24,19 +24,33 @@ export function skippedDocument(file: string, kind: FileKind, version: string | 
   return doc;
 }
 
+const BINARY = 'the file is binary (it contains NUL bytes)';
+/** How far into a text a NUL makes it binary. */
+const BINARY_PROBE = 8000;
+
+/**
+ * The one decision of whether a text is binary, whether it came from disk (the CLI, files the
+ * editor has not opened) or from an editor's buffer: a NUL among its first 8,000 characters.
+ */
+export function binaryReason(text: string): string | undefined {
+  const nul = text.indexOf('\0');
+  return nul >= 0 && nul < BINARY_PROBE ? BINARY : undefined;
+}
+
 /** Bytes from disk to text, or the reason they are not text. */
 export function decodeText(bytes: Uint8Array): { text: string } | { why: string } {
   if (bytes.length > MAX_FILE_BYTES)
     return { why: `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit` };
-  const probe = bytes.subarray(0, 8000);
-  if (probe.includes(0)) return { why: 'the file is binary (it contains NUL bytes)' };
+  let text: string;
   try {
-    let text = decoder.decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
+    text = decoder.decode(bytes);
   } catch {
-    return { why: 'the file is not valid UTF-8' };
+    // Binary data is seldom valid UTF-8: its NULs say what it is better than the encoding does.
+    return { why: bytes.subarray(0, BINARY_PROBE).includes(0) ? BINARY : 'the file is not valid UTF-8' };
   }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const binary = binaryReason(text);
+  return binary ? { why: binary } : { text };
 }
 
 /** Parses text of a known kind; a parser failure becomes a finding, never an exception. `yamlEvents`: see readYaml. */
@@ -48,6 +62,8 @@ export function parseDocument(
   yamlEvents?: Int32Array | null,
 ): DocumentModel {
   if (text.length > MAX_FILE_BYTES) return skippedDocument(file, kind, version, 'the text is over the 5 MB limit');
+  const binary = binaryReason(text);
+  if (binary) return skippedDocument(file, kind, version, binary);
   try {
     switch (kind) {
       case 'markdown':

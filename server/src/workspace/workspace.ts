@@ -11,7 +11,8 @@ import { fileKindOf } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
 import { groupMims } from './grouping.js';
 import { parseDocument, skippedDocument } from './load-document.js';
-import { dirname, isInside, normalizePath } from '../base/paths.js';
+import { basename, dirname, isInside, normalizePath } from '../base/paths.js';
+import { runAlone } from '../rules/run-alone.js';
 import { registryFor } from '../config/registry.js';
 import { IndexCaches } from '../query/index-caches.js';
 import { SymbolIndex } from '../query/symbol-index.js';
@@ -31,6 +32,11 @@ export interface WorkspaceOptions {
    * as by the CLI, keeps none.
    */
   incremental?: boolean;
+  /**
+   * Asked between two parses of a scan; a promise it returns is awaited. An editor's server
+   * yields there now and then, so that it answers the document just opened while the rest is read.
+   */
+  breathe?: () => Promise<void> | undefined;
 }
 
 const RULE_CODES = RULES.map((r) => r.code);
@@ -62,6 +68,10 @@ export class Workspace {
   /** The extra config given on the command line, if any. */
   readonly explicitConfig?: ProjectConfig;
   private readonly reader: DiskReader;
+  /** Each path's last turn: a removal, an editor's text or a read started (see loadFile). */
+  private readonly turns = new Map<string, number>();
+  /** Files and folders whose read the system refused: the check is incomplete while any is here. */
+  private readonly unread = new Map<string, string>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -76,7 +86,9 @@ export class Workspace {
       admit: (path) => this.admit(path),
       holdsFromDisk: (path, text) => this.unchanged(path, text, DISK),
       forget: (path) => this.removeDocument(path),
+      unreadable: (dir, why) => this.unread.set(dir, why),
       accept: (read, events) => this.accept(read, events),
+      breathe: options.breathe,
     });
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
   }
@@ -91,6 +103,7 @@ export class Workspace {
 
   /** Discovers and parses every file under the roots. */
   async scan(): Promise<void> {
+    this.unread.clear();
     await this.reader.scan(this.roots);
     this.invalidate();
   }
@@ -132,9 +145,18 @@ export class Workspace {
     return back.length > 0;
   }
 
-  /** Reads one file from disk and (re)parses it. */
+  /** Reads one file from disk and (re)parses it; dropped if the file is removed, set or read again before the read ends. */
   loadFile(file: string): Promise<void> {
-    return this.reader.load(file);
+    const path = normalizePath(file);
+    const turn = this.nextTurn(path);
+    return this.reader.load(path, () => this.turns.get(path) === turn);
+  }
+
+  /** A new turn for a path: what an earlier read of it brings back is then stale. */
+  private nextTurn(path: string): number {
+    const turn = (this.turns.get(path) ?? 0) + 1;
+    this.turns.set(path, turn);
+    return turn;
   }
 
   /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
@@ -146,6 +168,8 @@ export class Workspace {
     }
     // The text itself tells whether the file changed (setDocument compares it): no stat is needed.
     if (!this.admit(path)) return;
+    if ('why' in read && read.failed) this.unread.set(path, read.why);
+    else this.unread.delete(path);
     if ('why' in read) this.putDocument(skippedDocument(path, kind, DISK, read.why));
     else if (events === undefined) this.setDocument(path, read.text, DISK);
     else {
@@ -169,7 +193,9 @@ export class Workspace {
       this.setConfig(path, text);
       return;
     }
+    if (version !== DISK) this.nextTurn(path);
     if (!this.admit(path) || this.unchanged(path, text, version)) return;
+    this.unread.delete(path);
     this.putDocument(parseDocument(path, kind, text, version));
   }
 
@@ -189,7 +215,9 @@ export class Workspace {
 
   removeDocument(file: string): void {
     const path = normalizePath(file);
+    this.nextTurn(path);
     this.leftOut.delete(path);
+    this.unread.delete(path);
     this.sortedPaths = undefined;
     if (fileKindOf(path) === 'config') {
       this.configs.remove(dirname(path));
@@ -201,6 +229,11 @@ export class Workspace {
   private invalidate(): void {
     this.indexCache = undefined;
     this.findingsCache = undefined;
+  }
+
+  /** The files and folders the system would not let the last reads read, with why: what a check did not see. */
+  unreadable(): ReadonlyMap<string, string> {
+    return this.unread;
   }
 
   get documents(): ReadonlyMap<string, DocumentModel> {
@@ -250,10 +283,11 @@ export class Workspace {
     return this.index.mims;
   }
 
-  /** Whether a path is a file or folder the workspace knows, or one that exists on disk. */
+  /** Whether a path is a file or folder the workspace knows, or one that exists on disk; the disk is asked only inside the roots. */
   exists(path: string): boolean {
     const p = normalizePath(path);
     if (this.docs.has(p) || this.folders.has(p)) return true;
+    if (this.roots.length > 0 && !this.roots.some((r) => isInside(p, r))) return false;
     return this.fs.existsSync?.(p) ?? false;
   }
 
@@ -303,6 +337,62 @@ export class Workspace {
       this.findingsCache = findings;
     }
     return this.findingsCache;
+  }
+
+  /**
+   * The findings of one document that the rest of the workspace cannot change, for an editor
+   * that opened it before the scan is done (see `runAlone`). The configs above it are read
+   * first, so that its own config is in force; undefined when the workspace does not hold it.
+   */
+  async checkAlone(file: string): Promise<Finding[] | undefined> {
+    const path = normalizePath(file);
+    await this.loadConfigsAbove(path);
+    const doc = this.docs.get(path);
+    if (!doc) return undefined;
+    const mim = (await this.formsMimAlone(doc))
+      ? groupMims({ documents: [doc], configFor: (f) => this.configFor(f), roots: this.roots })[0]
+      : undefined;
+    const own = mim && new SymbolIndex([mim], new Map([[path, doc]]), new IndexCaches());
+    return runAlone({
+      doc,
+      mim,
+      ownElements: own && ((m, id) => own.ownElements(m, id)),
+      configFor: (f) => this.configFor(f),
+      registryFor: (f) => this.registryFor(f),
+    });
+  }
+
+  /**
+   * Whether grouping puts a document in a MIM of its own whatever else the workspace holds:
+   * a `*.mim.yaml`, or a single page not named README, with no publiccode file beside it.
+   */
+  async formsMimAlone(doc: DocumentModel): Promise<boolean> {
+    if (doc.skipped) return false;
+    const single =
+      doc.kind === 'markdown' && doc.role === 'single-page' && basename(doc.file).toLowerCase() !== 'readme.md';
+    if (doc.kind !== 'mim-yaml' && !single) return false;
+    const dir = dirname(doc.file);
+    const beside = this.fs.readDirectorySync?.(dir) ?? (await this.fs.readDirectory(dir)).map((e) => e.name);
+    return !beside.some((name) => name.toLowerCase().startsWith('publiccode.'));
+  }
+
+  /** Reads the configs on the way from the file's root down to its folder that are not held yet. */
+  private async loadConfigsAbove(path: string): Promise<void> {
+    const root = this.roots.find((r) => isInside(path, r));
+    if (!root || this.explicitConfig) return;
+    const held = new Set(this.configs.all().map((c) => c.dir));
+    const dirs: string[] = [];
+    for (let d = dirname(path); isInside(d, root); d = dirname(d)) {
+      if (!held.has(d)) dirs.push(d);
+      if (d === root || d === '/') break;
+    }
+    const names = ['mimspec.yaml', '.mimspec.yaml'];
+    // Asked at once where the file system can: a scan's reads may fill the queue of asynchronous ones.
+    const isFile = async (p: string) => (this.fs.existsSync ? this.fs.existsSync(p) : (await this.fs.stat(p))?.isFile);
+    const found = await Promise.all(
+      dirs.flatMap((d) => names.map(async (n) => ((await isFile(`${d}/${n}`)) ? `${d}/${n}` : undefined))),
+    );
+    await Promise.all(found.filter((f): f is string => f !== undefined).map((f) => this.loadFile(f)));
   }
 
   /** The nearest folder above holding `.git` or a mimspec.yaml, else the workspace root. Cached per folder. */

@@ -4,6 +4,8 @@ import { LineIndex } from '../../model/range.js';
 import { fastTree, treeData } from './fast-tree.js';
 import { fullTree } from './full-tree.js';
 import { repairYaml, unrepair } from './repair.js';
+import { yamlLineEnds } from './line-ends.js';
+import { collectionKeys } from './collection-keys.js';
 import type { YamlNode } from './tree.js';
 
 /** A YAML problem at offsets of the text. */
@@ -41,7 +43,10 @@ const NESTING = 'nesting too deep: the YAML parser stopped here';
  * becomes an error: syntax errors (several, each once), nesting beyond the parser's stack,
  * alias bombs. `events` are the text's packed events when they were read already.
  */
-export function readYaml(text: string, events?: Int32Array | null): ReadYaml {
+export function readYaml(written: string, events?: Int32Array | null): ReadYaml {
+  // Events tokenized from a text with lone CRs are not those of its normalised text.
+  const text = yamlLineEnds(written);
+  if (text !== written) events = undefined;
   const fast = fastTree(text, events);
   if (fast)
     return fast.root
@@ -53,7 +58,7 @@ export function readYaml(text: string, events?: Int32Array | null): ReadYaml {
 /** `readYaml` with its errors as `syntax/yaml` problems. */
 export function loadYaml(text: string, lines: LineIndex, events?: Int32Array | null): LoadedYaml {
   const read = readYaml(text, events);
-  const problems = read.errors.map((e): ParseProblem => ({
+  const problems = [...read.errors, ...collectionKeys(read.root)].map((e): ParseProblem => ({
     code: 'syntax/yaml',
     message: e.message,
     range: lines.rangeOf(e.start, e.end),
@@ -122,6 +127,9 @@ function readRecovering(text: string): ReadYaml {
     report(NESTING, 0, 0);
     return { clean: false, errors };
   }
+  // A broken file's data is never read (its schema is not checked: its data would be a guess), so
+  // it is built only where building it tells something: an alias, which may be a bomb to report.
+  if (!clean && !(text.includes('*') && firstAlias(doc))) return { ...(root && { root }), clean, errors };
   try {
     return { ...(root && { root }), data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), clean, errors };
   } catch (e) {

@@ -54,7 +54,8 @@ export const gitbookSummary: DocumentRule = {
       const t = resolveLink(link, doc.file, ctx);
       if (!t?.path) continue;
       listed.add(t.path);
-      if (ctx.exists(t.path)) continue;
+      // An entry out of the repository is link/outside-repository's.
+      if (t.outside || ctx.exists(t.path)) continue;
       ctx.report({
         code: 'gitbook/summary',
         file: doc.file,

@@ -13,6 +13,7 @@ import { ituSkeleton } from '../itu/skeleton.js';
 import { linkBrokenAnchor } from '../link/broken-anchor.js';
 import { linkBrokenFile } from '../link/broken-file.js';
 import { linkMissingScheme } from '../link/missing-scheme.js';
+import { linkOutsideRepository } from '../link/outside-repository.js';
 import { linkTextMismatch } from '../link/text-mismatch.js';
 import { traceLevelDrift } from '../trace/level-drift.js';
 import { traceTextDrift } from '../trace/text-drift.js';
@@ -40,6 +41,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   citeUnused,
   citeBibliographyPrefix,
   linkBrokenFile,
+  linkOutsideRepository,
   linkBrokenAnchor,
   linkMissingScheme,
   linkTextMismatch,

@@ -2,7 +2,7 @@ import type { DocumentRule } from '../rule.js';
 import { resolveLink } from '../../query/links.js';
 import { summaryLinks } from '../support/summary-links.js';
 
-/** link/broken-file: a relative link to a file that does not exist. A SUMMARY.md's entries are gitbook/summary's. */
+/** link/broken-file: a relative link to a file that does not exist. A SUMMARY.md's entries are gitbook/summary's; a link out of the repository is link/outside-repository's. */
 export const linkBrokenFile: DocumentRule = {
   code: 'link/broken-file',
   severity: 'error',
@@ -13,7 +13,7 @@ export const linkBrokenFile: DocumentRule = {
     for (const link of doc.links) {
       if (entries.has(link)) continue;
       const t = resolveLink(link, doc.file, ctx);
-      if (!t?.path || t.path === doc.file || ctx.exists(t.path)) continue;
+      if (!t?.path || t.outside || t.path === doc.file || ctx.exists(t.path)) continue;
       ctx.report({
         code: 'link/broken-file',
         file: doc.file,
