@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { ROOT } from '../support/paths.js';
 import { CODE_SERVER, NODE24 } from './tools.js';
 
-/** What is left out of the copy that is packaged: built, installed or of no use to the package. */
-const NOT_COPIED = new Set(['node_modules', 'dist', '.bench', '.git', 'test']);
+/** What is left out of the copy that is packaged: built or installed (the build's entries include tests). */
+const NOT_COPIED = new Set(['node_modules', 'dist', '.bench', '.git']);
 
 /**
  * Packs this folder as `npm run package` does (vsce, whose prepublish step makes a production
