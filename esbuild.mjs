@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsYamlParserState from './build/patches/js-yaml-parser-state.mjs';
 
@@ -111,7 +111,7 @@ if (!watch)
 // nothing the check needs (server/src/cli/entry.ts). A fresh Node process makes it, started
 // as the command is, so the cache holds what a check compiles and nothing of the build's.
 if (!watch && !without.has('code-cache')) {
-  const entry = JSON.stringify(`./${join(outDir, 'cli/mimspec.js')}`);
+  const entry = JSON.stringify(resolve(ROOT, outDir, 'cli/mimspec.js'));
   const made = spawnSync(
     process.execPath,
     ['-e', `require(${entry}).writeCodeCache('examples').then((n) => console.log(n))`],
