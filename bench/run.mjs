@@ -2,19 +2,21 @@
 // budgets of a 2-core machine, and prints a table. Exits 0 even when a figure is over budget
 // (it is a report); 1 when a step could not run or crashed; 2 on bad usage.
 //
-//   node bench/run.mjs [--only cli|engine|lsp|graph|preview|matrix|packages|user] [--quick]
+//   node bench/run.mjs [--only cli|engine|lsp|graph|preview|matrix|vscode|packages|user] [--quick]
 //
 // The language-server figures (issue budgets for a 1,000-file workspace) come from
 // bench/lsp-bench.mjs, which drives the real server over stdio; its table follows this one.
 // The MIM graph's request times on the generated workspace come from bench/graph.mjs (no budget).
 // The preview and the HTML export (issue 11) come from bench/preview.mjs.
 // The traceability matrix's figures (CLI and server) come from bench/matrix.mjs.
+// Activation to first diagnostics in code-server comes from bench/vscode.mjs (the extension-host test).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, generateWorkspace } from './generate.mjs';
 import { benchPackages } from './packages.mjs';
+import { benchVscode } from './vscode.mjs';
 
 const COLD_RUNS = 5;
 const CLI = 'dist/cli/mimspec.js';
@@ -26,10 +28,13 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 if (
-  (only !== undefined && !['cli', 'engine', 'lsp', 'graph', 'preview', 'matrix', 'packages', 'user'].includes(only)) ||
+  (only !== undefined &&
+    !['cli', 'engine', 'lsp', 'graph', 'preview', 'matrix', 'vscode', 'packages', 'user'].includes(only)) ||
   args.some((a) => a.startsWith('-') && a !== '--quick' && a !== '--only')
 ) {
-  console.error('usage: node bench/run.mjs [--only cli|engine|lsp|graph|preview|matrix|packages|user] [--quick]');
+  console.error(
+    'usage: node bench/run.mjs [--only cli|engine|lsp|graph|preview|matrix|vscode|packages|user] [--quick]',
+  );
   process.exit(2);
 }
 
@@ -194,6 +199,16 @@ if (only === undefined || only === 'preview') {
     stdio: 'inherit',
   });
   if (preview.status !== 0) failed = true;
+}
+if (only === undefined || only === 'vscode') {
+  console.log('\nVS Code extension host (code-server):');
+  rows.length = 0;
+  try {
+    for (const [figure, value, unit, budget] of benchVscode()) row(figure, value, unit, budget);
+  } catch (e) {
+    fail('vscode', e instanceof Error ? e.message : String(e));
+  }
+  printTable();
 }
 if (only === undefined || only === 'user') {
   // The paths a user waits on, beside yaml-language-server, alternating (bench/results/user-paths.md).

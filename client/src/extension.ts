@@ -7,7 +7,12 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR, WATCHED_GLOB } from './selectors.js';
+import { Backoff } from './backoff.js';
+import { NewMim } from './new-mim.js';
+import { restartingErrorHandler } from './restart.js';
+import { Status } from './status.js';
 import { registerViews, type Views } from './views/commands.js';
+import { Requests, type ViewServer } from './views/protocol.js';
 
 /**
  * The VS Code front: it starts the bundled language server and hands every document of
@@ -17,12 +22,19 @@ import { registerViews, type Views } from './views/commands.js';
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
 
-/** What `activate` returns: the views, for the extension-host tests. */
+/** What `activate` returns: what the extension-host tests look at. */
 export interface MimspecApi {
   views: Views;
+  newMim: NewMim;
+  status: Status;
+  /** When `activate` was entered (Date.now()), for the benchmark of the first diagnostics. */
+  activatedAt: number;
+  /** The language server's process id (it answers `mimspec/processId`). */
+  serverPid(): Promise<number>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MimspecApi> {
+  const activatedAt = Date.now();
   output = vscode.window.createOutputChannel('mimspec', { log: true });
   context.subscriptions.push(output);
 
@@ -38,10 +50,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
   const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_GLOB);
   context.subscriptions.push(watcher);
 
+  const backoff = new Backoff();
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'mimspec', fileEvents: watcher },
     outputChannel: output,
+    errorHandler: restartingErrorHandler(() => client, output, backoff),
   };
 
   client = new LanguageClient('mimspec', 'mimspec', serverOptions, clientOptions);
@@ -50,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
     vscode.commands.registerCommand('mimspec.restartServer', async () => {
       if (!client) return;
       output?.info('restarting the language server');
+      backoff.reset();
       // A server that failed to start is started again rather than restarted.
       if (client.isRunning()) await client.restart();
       else await client.start();
@@ -59,16 +74,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
   // The views are registered before the server runs (a preview restored after a reload must
   // find its serializer during activation); their requests wait for it.
   const started = client.start();
-  const views = registerViews(context, {
+  const server: ViewServer = {
     request: async (method, params) => {
       await started;
       if (!client) throw new Error('the language server is stopped');
       return client.sendRequest(method, params);
     },
-  });
+  };
+  const views = registerViews(context, server);
+  const status = new Status(client, views.mimFiles);
+  context.subscriptions.push(status);
+  const newMim = new NewMim(server, () => views.mimFiles.forget());
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mimspec.newMim', (u?: unknown) =>
+      newMim.run(u instanceof vscode.Uri ? u : undefined),
+    ),
+  );
   await started;
   views.mimFiles.start();
-  return { views };
+  void status.follow();
+  const serverPid = async () => (await server.request<{ pid: number }>(Requests.processId, {})).pid;
+  return { views, newMim, status, serverPid, activatedAt };
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { fixture, ROOT } from '../support/paths.js';
 import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, missingTools, NODE24 } from './tools.js';
+import { installVsix } from './vsix.js';
 import { driveWebviews } from './webview-driver.js';
 
 /**
@@ -92,7 +93,23 @@ async function killGroup(server: ChildProcess): Promise<void> {
 }
 
 describe('VS Code extension host (code-server)', { skip: process.env.CI ? false : missing }, () => {
-  it('runs the extension-host suite and exits 0', { timeout: TIMEOUT + 60_000 }, async () => {
+  it('runs the extension-host suite on the development folder and exits 0', { timeout: TIMEOUT + 60_000 }, () =>
+    runSuite(),
+  );
+  it(
+    'runs the same suite on the packaged .vsix, installed in code-server',
+    { timeout: TIMEOUT + 120_000, skip: process.env.MIMSPEC_SKIP_VSIX ? 'MIMSPEC_SKIP_VSIX' : false },
+    () => runSuite({ vsix: true }),
+  );
+});
+
+/**
+ * One run of the suite in code-server: on this folder as the extension under development, or
+ * (`vsix`) on the .vsix that `vsce package` makes of it, installed in code-server's extensions
+ * folder, with no development path, as a user installs it.
+ */
+async function runSuite(options: { vsix?: boolean } = {}): Promise<void> {
+  {
     if (missing) assert.fail(`${missing} (CI must run this test)`);
     assert.ok(existsSync(SUITE) && existsSync(EXTENSION), 'build first: node esbuild.mjs');
 
@@ -111,7 +128,10 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
     mkdirSync(driverDir);
     const images = process.env.MIMSPEC_SCREENSHOTS ? join(ROOT, 'docs', 'images') : undefined;
     if (images) mkdirSync(images, { recursive: true });
-    const screenshot = process.env.MIMSPEC_VSCODE_SCREENSHOT;
+    const screenshot = options.vsix ? undefined : process.env.MIMSPEC_VSCODE_SCREENSHOT;
+    if (options.vsix) installVsix(work, dirs);
+    const noExtension = join(work, 'no-extension');
+    mkdirSync(noExtension);
 
     const port = await freePort();
     let serverOutput = '';
@@ -167,7 +187,8 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
 
       const remote = (path: string) => `vscode-remote://127.0.0.1:${port}${path}`;
       const payload = JSON.stringify([
-        ['extensionDevelopmentPath', remote(ROOT)],
+        // The tests run only in a development host: for the .vsix, a folder with no extension in it.
+        ['extensionDevelopmentPath', remote(options.vsix ? noExtension : ROOT)],
         ['extensionTestsPath', remote(SUITE)],
       ]);
       await page.goto(
@@ -180,7 +201,7 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
             console.log(`no screenshot: ${e}`),
           )
         : Promise.resolve();
-      const driven = driveWebviews(page, driverDir, () => finished, images);
+      const driven = driveWebviews(page, driverDir, () => finished, options.vsix ? undefined : images);
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), TIMEOUT)));
       const code = await Promise.race([exited, timedOut]);
@@ -198,6 +219,9 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
       assert.notEqual(code, 'timeout', `no exit code within ${TIMEOUT} ms\n${context}`);
       assert.equal(code, 0, `the suite exited with ${code}\n${context}`);
       assert.match(lines, /# suite: (\d+) of \1 checks passed/, context);
+      const ran = /# extension: (.*)/.exec(lines)?.[1] ?? '';
+      if (options.vsix) assert.ok(ran.startsWith(dirs.extensions!), `not the installed .vsix: ${ran}`);
+      else assert.equal(ran, ROOT.replace(/\/$/, ''));
       // The views' checks in the webviews ran, not only their halves in the host.
       assert.deepEqual(
         steps.sort(),
@@ -211,6 +235,11 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
           'preview-edit',
           'preview-revived',
           'preview-scroll',
+          'status',
+          'type-title-again',
+          'type-title-gitbook',
+          'type-title-itu',
+          'type-title-yaml',
         ],
         context,
       );
@@ -219,8 +248,8 @@ describe('VS Code extension host (code-server)', { skip: process.env.CI ? false 
       await killGroup(server);
       rmSync(work, { recursive: true, force: true });
     }
-  });
-});
+  }
+}
 
 /** Waits for the suite's hold marker, then saves the workbench with the Problems panel open. */
 async function takeScreenshotWhenHeld(

@@ -26,6 +26,10 @@ interface Ask {
   inert?: boolean;
   /** The graph node to click. */
   node?: string;
+  /** status: what the extension's status bar item must read (its icons aside). */
+  status?: string;
+  /** type-*: the text to type in the focused quick input (or dialog), then `keys`. */
+  type?: string;
 }
 
 /** Each view's own container (media/*.js): tells apart the frames of one extension. */
@@ -70,6 +74,12 @@ async function waitForText(frame: Frame, selector: string, text: string, ms = 15
 }
 
 async function runStep(page: Page, step: string, ask: Ask, images: string | undefined): Promise<object> {
+  if (step.startsWith('type-')) {
+    // New MIM…'s input boxes and its question: what a user types in the widget that has the focus.
+    if (ask.type) await page.keyboard.type(ask.type);
+    for (const k of ask.keys ?? []) await page.keyboard.press(k);
+    return { ok: true };
+  }
   if (step.startsWith('keys')) {
     // A MIM file's title bar shows the extension's preview action: its `when` holds.
     if (ask.action)
@@ -77,6 +87,13 @@ async function runStep(page: Page, step: string, ask: Ask, images: string | unde
     await page.locator('.monaco-editor textarea').first().focus();
     for (const k of ask.keys ?? []) await page.keyboard.press(k);
     return { ok: true };
+  }
+  if (step === 'status') {
+    const item = page.locator('.statusbar-item', { hasText: ask.status?.split(' ')[0] ?? '' }).first();
+    await item.waitFor({ timeout: 10000 });
+    const seen = ((await item.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    if (seen !== ask.status) throw new Error(`the status bar reads "${seen}", not "${ask.status}"`);
+    return { seen };
   }
   const selector = VIEW_OF_STEP[step];
   if (!selector) throw new Error(`unknown step ${step}`);

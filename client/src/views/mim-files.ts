@@ -51,6 +51,17 @@ export class MimFiles implements vscode.Disposable {
     return answer?.mim ?? undefined;
   }
 
+  /** The files known to belong to `mim`. */
+  filesOf(mim: string): vscode.Uri[] {
+    return [...this.mims].filter(([, m]) => m === mim).map(([k]) => vscode.Uri.parse(k));
+  }
+
+  /** Forgets every answer: new files (a new MIM's config or SUMMARY.md) can regroup the others. */
+  forget(): void {
+    this.mims.clear();
+    this.outside.clear();
+  }
+
   /** Whether `uri` is known to belong to `mim` (no question asked). */
   known(uri: vscode.Uri, mim: string | undefined): boolean {
     return mim !== undefined && this.mims.get(uri.toString()) === mim;

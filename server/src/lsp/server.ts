@@ -24,6 +24,7 @@ import { registerPreview } from './preview-request.js';
 import { registerNewMimRequests } from './new-mim-request.js';
 import { registerGraph } from './graph-request.js';
 import { registerMatrix } from './matrix-request.js';
+import { Requests } from '../protocol/views.js';
 import { readSettings } from '../config/settings.js';
 import { RULES } from '../rules/catalogue.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -193,6 +194,7 @@ export function startServer(connection: Connection): void {
   registerGraph(connection, views);
   registerNewMimRequests(connection, views);
   registerMatrix(connection, views);
+  connection.onRequest(Requests.processId, () => ({ pid: process.pid }));
 
   documents.listen(connection);
   connection.listen();

@@ -14,6 +14,8 @@ export const Requests = {
   graph: 'mimspec/graph',
   newMimOptions: 'mimspec/newMimOptions',
   newMim: 'mimspec/newMim',
+  /** { } → { pid }: the server's process, so that a client (and its tests) can tell it apart. */
+  processId: 'mimspec/processId',
 } as const;
 
 export interface PreviewParams {
