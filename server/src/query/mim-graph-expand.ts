@@ -2,7 +2,7 @@ import type { Capability, Mechanism, Requirement } from '../model/elements.js';
 import { globalKey } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
 import type { Range } from '../model/range.js';
-import type { GraphEdgeKind, GraphNode, GraphSource } from './mim-graph.js';
+import type { GraphEdgeKind, GraphNode, GraphSource } from './mim-graph-types.js';
 import type { SymbolIndex } from './symbol-index.js';
 
 /** One MIM drawn with its elements. */

@@ -1,5 +1,5 @@
 import type { Expansion } from './mim-graph-expand.js';
-import type { GraphEdge, GraphNode } from './mim-graph.js';
+import type { GraphEdge, GraphNode } from './mim-graph-types.js';
 
 /** How many boxes and arrows one drawing may have. */
 export interface GraphLimits {

@@ -1,5 +1,5 @@
 import type { Mim } from '../model/mim.js';
-import type { SourceLine, TraceRow } from './traceability.js';
+import type { SourceLine, TraceRow } from './trace-types.js';
 
 /** How many requirements there are, how many a mechanism satisfies and a test covers; percentages to one decimal, null of none. */
 export interface CoverageCount {

@@ -1,53 +1,13 @@
-import type { Level } from '../model/conventions.js';
 import type { IdRef, RefRole } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
 import { coverageOf, type Coverage } from './trace-coverage.js';
-import { ownRequirementsNamed, traceTargetCheck, type MissingTarget } from './trace-targets.js';
+import { ownRequirementsNamed, traceTargetCheck } from './trace-targets.js';
+import type { SourceLine, TraceItem, TraceRole, TraceRow, UnknownRef } from './trace-types.js';
+
+export type { SourceLine, TraceItem, TraceRole, TraceRow, UnknownRef };
 import type { IndexView } from './symbol-index.js';
 
-/** Where something is written: its file and the 0-based line it starts on. */
-export interface SourceLine {
-  file: string;
-  line: number;
-}
-
-/** A mechanism that satisfies a requirement (at its mapping row), or a test that covers it (at its `covers` entry). */
-export interface TraceItem extends SourceLine {
-  /** The element's local id, `M1` or `T2`. */
-  id: string;
-  mim: string;
-}
-
-/** One requirement of the matrix, at its id. */
-export interface TraceRow extends SourceLine {
-  /** The local id, `R1.2`. */
-  id: string;
-  mim: string;
-  /** The capability it is written under, if any, and where that capability is. */
-  capability?: string;
-  capabilitySource?: SourceLine;
-  level: Level;
-  /** The statement, for a view's tooltip. */
-  text: string;
-  mechanisms: TraceItem[];
-  tests: TraceItem[];
-}
-
-/** The roles of a trace reference the matrix reads: mapping rows and `satisfies` of mechanisms, `covers` of tests. */
-export type TraceRole = Extract<RefRole, 'mapping' | 'satisfies' | 'covers'>;
 const ROLES: ReadonlySet<RefRole> = new Set<TraceRole>(['mapping', 'satisfies', 'covers']);
-
-/** A mapping row, `satisfies` or `covers` entry that names no requirement (trace/unknown-requirement reports each). */
-export interface UnknownRef extends SourceLine {
-  /** The id as written. */
-  text: string;
-  /** The MIM it is written in. */
-  mim: string;
-  role: TraceRole;
-  /** The mechanism or test it belongs to, where it sits under one. */
-  from?: string;
-  why: MissingTarget;
-}
 
 export interface TraceMatrix {
   rows: TraceRow[];

@@ -1,4 +1,4 @@
-import type { YamlError } from './load.js';
+import type { YamlError } from './yaml-error.js';
 import type { YamlNode } from './tree.js';
 
 /**

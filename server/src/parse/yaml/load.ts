@@ -7,13 +7,9 @@ import { repairYaml, unrepair } from './repair.js';
 import { yamlLineEnds } from './line-ends.js';
 import { collectionKeys } from './collection-keys.js';
 import type { YamlNode } from './tree.js';
+import type { YamlError } from './yaml-error.js';
 
-/** A YAML problem at offsets of the text. */
-export interface YamlError {
-  message: string;
-  start: number;
-  end: number;
-}
+export type { YamlError };
 
 export interface ReadYaml {
   /** The tree of the document to read: the first one with content (publiccode.yml often opens with a comment-only document); none for an empty file. */
