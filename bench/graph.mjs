@@ -3,44 +3,24 @@
 // The issue sets no budget: the figures are a report.
 //
 //   node bench/graph.mjs [workspace-dir]   (bench/run.mjs --only graph generates the workspace)
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { fileURLToPath } from 'node:url';
+import { initialize, SERVER, startServer } from './server-session.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SERVER = join(ROOT, 'dist', 'server', 'server.js');
 const RUNS = 5;
 const dir = resolve(process.argv[2] ?? join(ROOT, '.bench', 'workspace'));
-const uri = (p) => pathToFileURL(p).href;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   if (!existsSync(SERVER)) throw new Error('build the server first: dist/server/server.js is missing (npm run build)');
   if (!existsSync(dir)) throw new Error(`no workspace at ${dir} (node bench/run.mjs --only graph generates it)`);
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  let indexed;
-  const indexDone = new Promise((r) => (indexed = r));
-  conn.onNotification('$/progress', (p) => p.value?.kind === 'end' && indexed());
-  conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  const { child, conn, indexed } = startServer();
   conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: uri(dir),
-    workspaceFolders: [{ uri: uri(dir), name: 'bench' }],
-    capabilities: { window: { workDoneProgress: true } },
-  });
-  await conn.sendNotification('initialized', {});
-  await indexDone;
+  await initialize(conn, dir);
+  await indexed;
 
   const cases = [
     ['whole workspace', {}],

@@ -5,20 +5,14 @@
 //   node bench/lsp-bench.mjs [workspace-dir]
 //
 // MIMSPEC_BENCH_NODE_ARGS passes Node options to the server, e.g. `--cpu-prof --cpu-prof-dir=DIR`.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { initialize, SERVER, startServer } from './server-session.mjs';
 import { generateFileCount, generateLargeDocument, GENERATOR_VERSION } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SERVER = join(ROOT, 'dist', 'server', 'server.js');
 const BUDGET = {
   openMs: 200,
   editP95Ms: 120,
@@ -88,12 +82,7 @@ function prepare() {
 async function main() {
   if (!existsSync(SERVER)) throw new Error('build the server first: dist/server/server.js is missing (npm run build)');
   prepare();
-  const child = spawn(
-    process.execPath,
-    [...(process.env.MIMSPEC_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const { child, conn, indexed } = startServer();
   const waiting = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
     const w = waiting.get(p.uri);
@@ -102,12 +91,6 @@ async function main() {
       w.resolve(p);
     }
   });
-  let indexed;
-  const indexDone = new Promise((r) => (indexed = r));
-  conn.onNotification('$/progress', (p) => p.value?.kind === 'end' && indexed());
-  conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
   conn.listen();
   const diagnosticsFor = (u, version) => new Promise((resolve) => waiting.set(u, { version, resolve }));
 
@@ -121,14 +104,8 @@ async function main() {
     ]);
 
   let t = performance.now();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: uri(dir),
-    workspaceFolders: [{ uri: uri(dir), name: 'bench' }],
-    capabilities: { window: { workDoneProgress: true } },
-  });
-  await conn.sendNotification('initialized', {});
-  await indexDone;
+  await initialize(conn, dir);
+  await indexed;
   row('index the workspace (info)', performance.now() - t, 'ms');
   const rssNow = () =>
     Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;

@@ -8,21 +8,16 @@
 // MIMSPEC_BENCH_NODE_ARGS passes Node options to the server, e.g. `--cpu-prof --cpu-prof-dir=DIR`.
 // Prints `ROW figure|measured|budget|status` lines, which bench/run.mjs puts in its table; exits 1 when
 // a step fails.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { initialize, SERVER, startServer } from './server-session.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'mimspec.js');
 const PHASES = join(ROOT, 'dist', 'bench', 'matrix-phases.js');
-const SERVER = join(ROOT, 'dist', 'server', 'server.js');
 const BUDGET = { cliMs: 1000, warmMs: 300 };
 const RUNS = 5;
 
@@ -86,31 +81,13 @@ function benchCli() {
 }
 
 async function benchServer() {
-  const child = spawn(
-    process.execPath,
-    [...(process.env.MIMSPEC_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  let indexed;
-  const indexDone = new Promise((r) => (indexed = r));
-  conn.onNotification('$/progress', (p) => p.value?.kind === 'end' && indexed());
+  const { child, conn, indexed } = startServer();
   conn.onNotification('textDocument/publishDiagnostics', () => undefined);
-  conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
   conn.listen();
-  const uri = pathToFileURL(dir).href;
   try {
     let t = performance.now();
-    await conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: uri,
-      workspaceFolders: [{ uri, name: 'bench' }],
-      capabilities: { window: { workDoneProgress: true } },
-    });
-    await conn.sendNotification('initialized', {});
-    await indexDone;
+    await initialize(conn, dir);
+    await indexed;
     row('server: index and first check (info)', performance.now() - t, 'ms');
     const timed = async (method, params) => {
       const start = performance.now();

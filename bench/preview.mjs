@@ -7,21 +7,16 @@
 //   node bench/preview.mjs [--quick]   (--quick: the small workspace, a smoke test)
 //
 // MIMSPEC_BENCH_NODE_ARGS passes Node options to the server, e.g. `--cpu-prof --cpu-prof-dir=DIR`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { initialize, startServer } from './server-session.mjs';
 import { generateLargeDocument } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SERVER = join(ROOT, 'dist', 'server', 'server.js');
 const CLI = join(ROOT, 'dist', 'cli', 'mimspec.js');
 const BUDGET = { previewP95Ms: 150, exportMs: 3000 };
 const EDITS = 30;
@@ -49,23 +44,9 @@ async function benchPreview() {
     // The repository's config makes the page a MIM's.
     writeFileSync(join(dir, 'large', 'mimspec.yaml'), 'mim: MIM900\nconventions: bcp14\n');
   }
-  const child = spawn(
-    process.execPath,
-    [...(process.env.MIMSPEC_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  const { child, conn } = startServer();
   conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: uri(dir),
-    workspaceFolders: [{ uri: uri(dir), name: 'bench' }],
-    capabilities: {},
-  });
-  await conn.sendNotification('initialized', {});
+  await initialize(conn, dir, {});
   let text = readFileSync(page, 'utf8');
   const lines = text.split('\n');
   await conn.sendNotification('textDocument/didOpen', {

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileKindOf } from '../workspace/file-kinds.js';
 import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
-import { warmYamlRecovery } from '../parse/yaml/warm.js';
+import { WARM_ROUNDS, warmYamlRecovery } from '../parse/yaml/warm.js';
 import { breather } from './breathe.js';
 import { capabilities } from './capabilities.js';
 import { answerInvalidInitialize, checkInitialize } from './initialize-params.js';
@@ -147,7 +147,12 @@ export function startServer(connection: Connection): void {
     // The first YAML opened: the recovering parser is made ready for the keystroke that breaks it, once its findings are out.
     if (!warm && /\.ya?ml$/i.test(e.document.uri)) {
       warm = true;
-      setTimeout(warmYamlRecovery, 30);
+      // One text a turn: a request that comes meanwhile waits for one small parse, not for all of them.
+      const step = (round: number) => {
+        warmYamlRecovery(1, round);
+        if (round + 1 < WARM_ROUNDS) setTimeout(() => step(round + 1), 0);
+      };
+      setTimeout(() => step(0), 30);
     }
   });
   documents.onDidChangeContent((e) => {

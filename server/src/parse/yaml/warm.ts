@@ -35,6 +35,9 @@ export const WARM_SAMPLES = [
  * keystroke that breaks a file runs is compiled and optimised before that keystroke: the
  * first uses of `yaml` otherwise run in V8's interpreter, several times slower.
  */
-export function warmYamlRecovery(rounds = 24): void {
-  for (let i = 0; i < rounds; i++) readYaml(WARM_SAMPLES[i % WARM_SAMPLES.length]);
+export function warmYamlRecovery(rounds = WARM_ROUNDS, from = 0): void {
+  for (let i = from; i < from + rounds; i++) readYaml(WARM_SAMPLES[i % WARM_SAMPLES.length]);
 }
+
+/** How many broken texts make the recovering path hot. */
+export const WARM_ROUNDS = 24;
