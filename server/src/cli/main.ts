@@ -13,6 +13,7 @@ import { runMatrix } from './matrix.js';
 import { modelJson } from './model-json.js';
 import { reportIncomplete } from './incomplete.js';
 import { scanPaths } from './scan.js';
+import { guardedOutput } from './closed-pipe.js';
 
 declare const MIMSPEC_VERSION: string | undefined;
 const VERSION = typeof MIMSPEC_VERSION === 'string' ? MIMSPEC_VERSION : '0.1.0';
@@ -85,18 +86,16 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
 export function cli(): void {
   limitHeapGrowth(50);
   limitInlining(150);
-  main(
-    process.argv.slice(2),
-    (s) => process.stdout.write(s),
-    (s) => process.stderr.write(s),
-  ).then(
+  const stderr = guardedOutput(process.stderr, 'stderr', () => undefined);
+  const stdout = guardedOutput(process.stdout, 'stdout', stderr.write);
+  main(process.argv.slice(2), stdout.write, stderr.write).then(
     (code) => {
       process.exitCode = code;
       // Once the report is out there is nothing left to do, and tearing down a large heap takes a while.
-      process.stderr.write('', () => process.stdout.write('', () => process.exit(code)));
+      stderr.flush(() => stdout.flush(() => process.exit(stdout.failed ? 2 : code)));
     },
     (e: unknown) => {
-      process.stderr.write(`mimspec: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      stderr.write(`mimspec: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = 2;
     },
   );
