@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { normalizePath } from '../../server/src/base/paths.js';
 import { NodeFileSystem } from '../../server/src/node/file-system.js';
 import { traceabilityMatrix } from '../../server/src/query/traceability.js';
-import { csvField, matrixCsv } from '../../server/src/render/matrix-csv.js';
+import { csvField, matrixCsv, matrixCsvChunks } from '../../server/src/render/matrix-csv.js';
+import type { TraceRow } from '../../server/src/query/trace-types.js';
 import { escapeHtml, matrixRowsHtml, matrixSummaryHtml } from '../../server/src/render/matrix-html.js';
 import { matrixJson } from '../../server/src/render/matrix-json.js';
 import { markdownCell, matrixMarkdown } from '../../server/src/render/matrix-markdown.js';
@@ -23,6 +24,25 @@ async function fixtureMatrix() {
 }
 
 describe('matrix renderings', () => {
+  it('CSV in chunks: whole lines, each chunk given up once written, the same text as in one piece', () => {
+    const rows: TraceRow[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `R${i % 20}.${i}`,
+      mim: `MIM${i % 7}`,
+      capability: i % 5 === 0 ? undefined : `C${i % 20}`,
+      level: 'required',
+      text: 'x',
+      file: `/ws/MIM${i % 7}/spec, part ${i % 3}.md`,
+      line: i,
+      mechanisms: i % 2 ? [{ id: 'M1', mim: `MIM${i % 7}`, file: '/ws/m.md', line: 1 }] : [],
+      tests: [],
+    }));
+    const chunks = [...matrixCsvChunks(rows)];
+    assert.ok(chunks.length > 1, `${chunks.length} chunk`);
+    for (const c of chunks) assert.ok(c.endsWith('\r\n'));
+    assert.equal(chunks.join(''), matrixCsv(rows));
+    assert.equal(matrixCsv(rows).split('\r\n').length, rows.length + 2);
+  });
+
   it('CSV, Markdown and JSON of the fixture match their golden files', async () => {
     const m = await fixtureMatrix();
     matchGolden('render/matrix/matrix.csv', matrixCsv(m.rows, local));

@@ -1,5 +1,5 @@
 import { traceabilityMatrix } from '../query/traceability.js';
-import { matrixCsv } from '../render/matrix-csv.js';
+import { matrixCsvChunks } from '../render/matrix-csv.js';
 import { matrixJson } from '../render/matrix-json.js';
 import { matrixMarkdown } from '../render/matrix-markdown.js';
 import { runCommand } from './command.js';
@@ -30,7 +30,7 @@ async function runMatrixWith(args: MatrixArgs, out: (s: string) => void, err: (s
   const { ws, wanted, rel } = scanned;
   const mims = ws.mims().filter((m) => m.documents.some((d) => wanted(d.file)));
   const matrix = traceabilityMatrix(ws.index, mims);
-  if (args.format === 'csv') out(matrixCsv(matrix.rows, rel));
+  if (args.format === 'csv') for (const chunk of matrixCsvChunks(matrix.rows, rel)) out(chunk);
   else if (args.format === 'markdown') out(matrixMarkdown(matrix.rows, matrix.unknown, matrix.coverage, rel));
   else out(`${JSON.stringify(matrixJson(matrix, rel), null, 2)}\n`);
   return 0;

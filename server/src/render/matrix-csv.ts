@@ -43,6 +43,22 @@ function ids(items: readonly TraceItem[]): string {
  * `yes` or `no`; `file` is as `pathOf` gives it, `line` 1-based, as editors and people count.
  */
 export function matrixCsv(rows: readonly TraceRow[], pathOf: (file: string) => string = (f) => f): string {
+  let out = '';
+  for (const chunk of matrixCsvChunks(rows, pathOf)) out += chunk;
+  return out;
+}
+
+/** About this many characters a chunk: enough to write in one go, small enough to be let go at once. */
+const CHUNK = 1 << 16;
+
+/**
+ * The same CSV in chunks of whole lines, for a writer that sends each on as it comes: a
+ * matrix of 40,000 rows is 4 MB of text, which as one string lives until the last line.
+ */
+export function* matrixCsvChunks(
+  rows: readonly TraceRow[],
+  pathOf: (file: string) => string = (f) => f,
+): Generator<string, void, undefined> {
   const paths = new Map<string, string>();
   const path = (file: string) => {
     let p = paths.get(file);
@@ -55,6 +71,10 @@ export function matrixCsv(rows: readonly TraceRow[], pathOf: (file: string) => s
       `${csvField(r.mim)},${csvField(r.id)},${csvField(r.capability ?? '')},${r.level},` +
       `${csvField(ids(r.mechanisms))},${csvField(ids(r.tests))},` +
       `${isSatisfied(r) ? 'yes' : 'no'},${isTested(r) ? 'yes' : 'no'},${path(r.file)},${r.line + 1}\r\n`;
+    if (out.length >= CHUNK) {
+      yield out;
+      out = '';
+    }
   }
-  return out;
+  if (out) yield out;
 }
