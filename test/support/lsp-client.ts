@@ -37,9 +37,12 @@ export class TestClient {
   readonly shown: { type: number; message: string }[] = [];
   readonly logged: { type: number; message: string }[] = [];
 
-  /** `command`: the server to start (`--stdio` is added); by default the bundle of this build. */
-  constructor(command: readonly string[] = [process.execPath, SERVER]) {
-    this.child = spawn(command[0], [...command.slice(1), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `command`: the server to start (`--stdio` is added); by default the bundle of this build. `env`: added to this process's. */
+  constructor(command: readonly string[] = [process.execPath, SERVER], env: Record<string, string> = {}) {
+    this.child = spawn(command[0], [...command.slice(1), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     this.child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.child.stdout!),
