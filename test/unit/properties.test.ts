@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { DocumentModel } from '../../server/src/model/document.js';
-import { parseDocument } from '../../server/src/workspace/load-document.js';
+import type { Finding } from '../../server/src/model/finding.js';
+import { decodeText, parseDocument } from '../../server/src/workspace/load-document.js';
 import { Workspace } from '../../server/src/workspace/workspace.js';
 import { MemoryFileSystem } from '../support/memory-fs.js';
+import { damagedBytes, editorText } from '../support/fuzz/mim-bytes.js';
 import { anyDocument, markdownPage, mimYaml } from '../support/fuzz/mim-text.js';
 
 /**
@@ -30,9 +32,9 @@ function isPosition(p: unknown): p is { line: number; character: number } {
   return typeof p === 'object' && p !== null && typeof (p as { line?: unknown }).line === 'number';
 }
 
-/** The first range of a model that is not inside its text, if any. */
-function rangeOutside(doc: DocumentModel): string | undefined {
-  for (const [where, r] of ranges(doc)) {
+/** The first range of a model (or of findings on it) that is not inside its text, if any. */
+function rangeOutside(doc: DocumentModel, findings: readonly Finding[] = []): string | undefined {
+  for (const [where, r] of [...ranges(doc), ...ranges(findings, 'findings')]) {
     const { start, end } = r as { start: { line: number; character: number }; end: typeof start };
     for (const p of [start, end]) {
       const width = doc.lines.lineEnd(p.line) - doc.lines.lineStart(p.line);
@@ -149,6 +151,59 @@ describe('rule engine properties', () => {
         assert.equal(await findings(files, s1), await findings(files, s2));
       }),
       runs(300),
+    );
+  });
+});
+
+/**
+ * Damaged bytes (invalid UTF-8, overlong forms, surrogates written as CESU-8 or WTF-8,
+ * characters cut short, byte-order marks anywhere) through the decoding that the CLI and the
+ * server use for a file on disk (`decodeText`), and as the text an editor would hold for them
+ * (each invalid sequence a U+FFFD) that the server is sent for an open document.
+ */
+describe('properties of damaged bytes', () => {
+  const BINARY = /binary/;
+  const isBinary = (why: string | undefined) => why !== undefined && BINARY.test(why);
+
+  it('never throw, keep every range inside the decoded text, and decide binary alike from disk and from a buffer', () => {
+    fc.assert(
+      fc.property(damagedBytes, ({ kind, bytes }) => {
+        const file = fileOf(kind);
+        const disk = decodeText(bytes);
+        const buffer = parseDocument(file, kind, editorText(bytes), 'editor:1');
+        assert.equal(rangeOutside(buffer), undefined);
+        if ('text' in disk) {
+          // Valid UTF-8: the editor holds the very text the CLI reads, so every answer is the same.
+          assert.equal(disk.text, editorText(bytes));
+          assert.equal(rangeOutside(parseDocument(file, kind, disk.text, 1)), undefined);
+        }
+        assert.equal(isBinary('why' in disk ? disk.why : undefined), isBinary(buffer.skipped));
+      }),
+      runs(1500),
+    );
+  });
+
+  it('give a workspace the same findings twice, inside the file, and the same from disk as from a buffer of valid UTF-8', async () => {
+    const findingsOf = (ws: Workspace, file: string) => JSON.stringify(ws.check().get(file) ?? []);
+    await fc.assert(
+      fc.asyncProperty(damagedBytes, async ({ kind, bytes }) => {
+        const file = fileOf(kind);
+        const files = { '/ws/mimspec.yaml': 'numbering: oasc-2025\n', [file]: bytes };
+        const a = new Workspace(new MemoryFileSystem(files), { roots: ['/ws'], incremental: false });
+        const b = new Workspace(new MemoryFileSystem(files), { roots: ['/ws'] });
+        await Promise.all([a.scan(), b.scan()]);
+        const first = findingsOf(a, file);
+        assert.equal(findingsOf(b, file), first);
+        assert.equal(findingsOf(b, file), first);
+        const doc = a.document(file)!;
+        assert.equal(rangeOutside(doc, a.check().get(file)), undefined);
+        const disk = decodeText(bytes);
+        if ('why' in disk && !isBinary(disk.why)) return;
+        // The same file open in an editor: its text, set over the disk's.
+        b.setDocument(file, editorText(bytes), 'editor:1');
+        assert.equal(findingsOf(b, file), first);
+      }),
+      runs(150),
     );
   });
 });
