@@ -6,6 +6,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsYamlParserState from './build/patches/js-yaml-parser-state.mjs';
+import yamlDebugEnv from './build/patches/yaml-debug-env.mjs';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -17,7 +18,7 @@ const production = args.includes('--production');
 const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1] : 'dist';
 const without = new Set(args.includes('--without') ? args[args.indexOf('--without') + 1].split(',') : []);
 const cliOnly = args.includes('--cli-only');
-const PATCHES = [jsYamlParserState].filter((p) => !without.has(p.name));
+const PATCHES = [jsYamlParserState, yamlDebugEnv].filter((p) => !without.has(p.name));
 
 function findTests(dir) {
   if (!existsSync(dir)) return [];

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ResponseError, type Diagnostic } from 'vscode-languageserver-protocol';
 import { freshCheck } from '../support/fuzz/protocol-session.js';
 import { TestClient, uri } from '../support/lsp-client.js';
+import { ROOT } from '../support/paths.js';
 
 const made: string[] = [];
 after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -13,7 +15,10 @@ after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'mimspec-faults-'));
   made.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return dir;
 }
 
@@ -92,6 +97,69 @@ describe('faults over stdio', () => {
       client.logged.filter((m) => /stringified|warning/i.test(m.message)),
       [],
     );
+    assert.equal(client.stderr.join(''), '');
+  });
+
+  it('turns every warning of the YAML library into the same findings on the CLI and the server, and writes nothing else', async () => {
+    // Each kind of file YAML is read from, and a *.mim.yaml large enough for the CLI's tokenizer thread.
+    const filler = Array.from({ length: 700 }, (_, i) => `  - id: C${i + 1}\n    title: Capability ${i + 1}\n`).join(
+      '',
+    );
+    const files: Record<string, string> = {
+      'a.mim.yaml': '%SPEC bins\n---\nmim: MIM7\ntitle: !title Bins\nobjective: &o: Full bins\n',
+      'big.mim.yaml': `%YAML 1.3\n---\nmim: MIM8\ntitle: !!set [T]\ncapabilities:\n${filler}`,
+      'tools.mim.yml': 'name: !n Toolkit\nmims: [MIM7]\n',
+      'mimspec.yaml': 'numbering: !!omap oasc-2025\n',
+      'docs/README.md': '---\ndescription: !d Bins\nmim: MIM9\n---\n\n# Objective\n\nBins.\n',
+    };
+    assert.ok(files['big.mim.yaml'].length > 16 * 1024);
+    const dir = workspace(files);
+    // The library prints every token it reads when these are set (build/patches/yaml-debug-env.mjs).
+    const env = { LOG_TOKENS: '1', LOG_STREAM: '1' };
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli', 'mimspec.js'), 'check', '.', '--format', 'json'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      },
+    );
+    assert.equal(cli.stderr, '');
+    const warnings = (
+      JSON.parse(cli.stdout) as { diagnostics: { file: string; line: number; column: number; code: string }[] }
+    ).diagnostics
+      .filter((d) => d.code === 'syntax/yaml-warning')
+      .map((d) => `${d.file}:${d.line}:${d.column}`)
+      .sort();
+    assert.deepEqual(warnings, [
+      'a.mim.yaml:1:1',
+      'a.mim.yaml:4:8',
+      'a.mim.yaml:5:14',
+      'big.mim.yaml:1:7',
+      'big.mim.yaml:4:8',
+      'docs/README.md:2:14',
+      'mimspec.yaml:1:12',
+      'tools.mim.yml:1:7',
+    ]);
+    const expected = freshCheck(dir);
+
+    const client = new TestClient(undefined, env);
+    await client.initialize(dir);
+    await client.indexed();
+    for (const name of Object.keys(files)) {
+      const path = join(dir, name);
+      const want = (expected.get(path) ?? []).filter((k) => / syntax\/yaml-warning /.test(k));
+      const docUri = await client.open(path, files[name]);
+      const got = await client.diagnostics(docUri, (d) => d.some((x) => x.code === 'syntax/yaml-warning'));
+      assert.deepEqual(
+        keys(got).filter((k) => / syntax\/yaml-warning /.test(k)),
+        want,
+        name,
+      );
+    }
+    assert.equal(await client.shutdown(), 0);
+    assert.deepEqual(client.logged, []);
     assert.equal(client.stderr.join(''), '');
   });
 });

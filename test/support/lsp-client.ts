@@ -37,9 +37,12 @@ export class TestClient {
   readonly shown: { type: number; message: string }[] = [];
   readonly logged: { type: number; message: string }[] = [];
 
-  /** `command`: the server to start (`--stdio` is added); by default the bundle of this build. */
-  constructor(command: readonly string[] = [process.execPath, SERVER]) {
-    this.child = spawn(command[0], [...command.slice(1), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `command`: the server to start (`--stdio` is added); by default the bundle of this build. `env`: added to this process's. */
+  constructor(command: readonly string[] = [process.execPath, SERVER], env: Record<string, string> = {}) {
+    this.child = spawn(command[0], [...command.slice(1), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     this.child.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.child.stdout!),
@@ -139,9 +142,18 @@ export class TestClient {
    * answers from what it has read so far, and publishes only findings a document shows alone.
    */
   async indexed(timeoutMs = 30000): Promise<void> {
+    await this.progressed('end', timeoutMs);
+  }
+
+  /** Resolves once the server reported the start of its first scan. */
+  async scanning(timeoutMs = 30000): Promise<void> {
+    await this.progressed('begin', timeoutMs);
+  }
+
+  private async progressed(kind: 'begin' | 'end', timeoutMs: number): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (!this.events.some((e) => e.method === 'progress' && e.kind === 'end')) {
-      if (Date.now() > until) throw new Error('the server did not finish its first scan');
+    while (!this.events.some((e) => e.method === 'progress' && e.kind === kind)) {
+      if (Date.now() > until) throw new Error(`the server did not report the ${kind} of its first scan`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }

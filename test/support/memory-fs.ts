@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { FileStat, FileSystem } from '../../server/src/workspace/file-system.js';
 import { Workspace } from '../../server/src/workspace/workspace.js';
 
-/** A FileSystem over a Record<absolute path, text>: folders are implied by the paths of their files. */
+/** A FileSystem over a Record<absolute path, text or bytes>: folders are implied by the paths of their files. */
 export class MemoryFileSystem implements FileSystem {
-  private readonly files = new Map<string, string>();
+  private readonly files = new Map<string, string | Uint8Array>();
   private readonly folders = new Set<string>(['/']);
 
-  constructor(files: Record<string, string>) {
+  constructor(files: Record<string, string | Uint8Array>) {
     for (const [path, text] of Object.entries(files)) {
       this.files.set(path, text);
       for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) this.folders.add(path.slice(0, i));
@@ -18,7 +18,7 @@ export class MemoryFileSystem implements FileSystem {
   async readFile(path: string): Promise<Uint8Array> {
     const text = this.files.get(path);
     if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-    return new TextEncoder().encode(text);
+    return typeof text === 'string' ? new TextEncoder().encode(text) : text;
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
@@ -46,7 +46,7 @@ export class MemoryFileSystem implements FileSystem {
 }
 
 /** A scanned workspace over in-memory files, rooted at `root`. */
-export async function memoryWorkspace(files: Record<string, string>, root = '/ws'): Promise<Workspace> {
+export async function memoryWorkspace(files: Record<string, string | Uint8Array>, root = '/ws'): Promise<Workspace> {
   const ws = new Workspace(new MemoryFileSystem(files), { roots: [root] });
   await ws.scan();
   return ws;

@@ -77,7 +77,8 @@ function worse(findings: Finding[]): Map<string, number> {
   return out;
 }
 
-const READER_PROBLEMS = /^(syntax|schema|file)\//;
+// A warning of the YAML parser leaves a file read as usual: it takes the round trip.
+const READER_PROBLEMS = /^(syntax\/yaml|schema\/invalid|file\/unreadable)$/;
 
 describe('GitBook export: the round trip of every *.mim.yaml', () => {
   const files = BASES.flatMap((base) => specs(base).map((file) => ({ file, base })));

@@ -63,6 +63,25 @@ describe('a text with a NUL', () => {
     const got = decodeText(new Uint8Array([0x23, 0x00, 0xff, 0xfe]));
     assert.ok('why' in got && /binary/.test(got.why));
   });
+
+  it('counts in characters in invalid UTF-8 too, as in the text an editor shows for it', () => {
+    // 5,000 two-byte characters, a NUL (byte 10,000, character 5,000), then an invalid byte.
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${'é'.repeat(5000)}\u0000`), 0x80]);
+    const fromDisk = decodeText(bytes);
+    const buffer = parseDocument('/ws/p.md', 'markdown', new TextDecoder().decode(bytes), 'editor:1');
+    assert.ok('why' in fromDisk && /binary/.test(fromDisk.why), JSON.stringify(fromDisk));
+    assert.equal(buffer.skipped, fromDisk.why);
+  });
+});
+
+describe('byte-order marks', () => {
+  it('one leading mark is dropped from disk as an editor drops it; a second one stays text, as in the editor', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const bytes = new Uint8Array([...bom, ...bom, ...new TextEncoder().encode('# Objective\n')]);
+    const editor = new TextDecoder().decode(bytes);
+    assert.equal(editor, '\ufeff# Objective\n');
+    assert.deepEqual(decodeText(bytes), { text: editor });
+  });
 });
 
 describe('keys that are collections', () => {

@@ -60,4 +60,29 @@ describe('a read that ends after the file was deleted or set', () => {
     await Promise.all([first, second]);
     assert.ok(ws.document('/ws/docs/page.md'));
   });
+
+  it('does not bring back a file removed while the scan was reading it', async () => {
+    const fs = new HeldReads(FILES);
+    fs.hold = true;
+    const ws = new Workspace(fs, { roots: ['/ws'] });
+    const scanning = ws.scan();
+    await reading(fs, 2);
+    ws.removeDocument('/ws/docs/page.md');
+    fs.held.forEach((go) => go());
+    await scanning;
+    assert.equal(ws.document('/ws/docs/page.md'), undefined);
+    assert.ok(ws.document('/ws/docs/README.md'));
+  });
+
+  it('does not replace the text an editor set while the scan was reading the file', async () => {
+    const fs = new HeldReads(FILES);
+    fs.hold = true;
+    const ws = new Workspace(fs, { roots: ['/ws'] });
+    const scanning = ws.scan();
+    await reading(fs, 2);
+    ws.setDocument('/ws/docs/page.md', '# Page\n\nEdited.\n', 'editor:1');
+    fs.held.forEach((go) => go());
+    await scanning;
+    assert.equal(ws.document('/ws/docs/page.md')?.version, 'editor:1');
+  });
 });

@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { limitHeapGrowth } from '../node/process-tuning.js';
+import { serverFileSystem } from '../node/slow-reads.js';
 import { startServer } from './server.js';
 import { initializeGuard } from './initialize-params.js';
 
@@ -10,4 +11,7 @@ if (
   process.argv.push('--stdio');
 }
 limitHeapGrowth(90);
-startServer(createConnection(ProposedFeatures.all, initializeGuard));
+// The one place the protocol tests' seam is read (node/slow-reads.ts): unset, the server reads the disk as is.
+startServer(createConnection(ProposedFeatures.all, initializeGuard), () =>
+  serverFileSystem(process.env.MIMSPEC_TEST_SLOW_READS),
+);

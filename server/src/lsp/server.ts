@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileKindOf } from '../workspace/file-kinds.js';
 import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
+import type { FileSystem } from '../workspace/file-system.js';
 import { WARM_ROUNDS, warmYamlRecovery } from '../parse/yaml/warm.js';
 import { breather } from './breathe.js';
 import { capabilities } from './capabilities.js';
@@ -45,9 +46,9 @@ export const WATCHED_GLOBS = [
  * The language server: keeps one Workspace current from open documents (their unsaved text
  * wins) and from watched files on disk, and answers every request from the engine.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, disk: () => FileSystem = () => new NodeFileSystem()): void {
   const documents = new TextDocuments(TextDocument);
-  let ws = new Workspace(new NodeFileSystem(), { roots: [] });
+  let ws = new Workspace(disk(), { roots: [] });
   let clientCaps: InitializeParams['capabilities'] = {};
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -63,7 +64,7 @@ export function startServer(connection: Connection): void {
     const init = checkInitialize(params);
     clientCaps = init.capabilities;
     const roots = init.rootUris.map(uriToPath).filter((p): p is string => p !== undefined);
-    ws = new Workspace(new NodeFileSystem(), { roots, breathe: breather() });
+    ws = new Workspace(disk(), { roots, breathe: breather() });
     diagnostics.usePull(typeof clientCaps.textDocument?.diagnostic === 'object');
     return { capabilities: capabilities(diagnostics.pull), serverInfo: { name: 'mimspec', version: '0.1.0' } };
   });

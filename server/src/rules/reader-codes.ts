@@ -7,6 +7,11 @@ import type { RuleInfo } from './rule.js';
 export const READER_CODES: readonly RuleInfo[] = [
   { code: 'syntax/yaml', severity: 'error', summary: 'YAML that does not parse' },
   {
+    code: 'syntax/yaml-warning',
+    severity: 'warning',
+    summary: 'YAML that parses, with a tag, directive or anchor name that the parser warns about and reads otherwise',
+  },
+  {
     code: 'schema/invalid',
     severity: 'error',
     summary: 'A *.mim.yaml, resource descriptor or mimspec.yaml that breaks its JSON Schema',

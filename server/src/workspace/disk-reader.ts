@@ -21,6 +21,11 @@ export interface ReadTarget {
   holdsFromDisk(path: string, text: string): boolean;
   /** A file that is gone: forgotten. */
   forget(path: string): void;
+  /**
+   * Takes a turn for a read of a file: the answer tells, when the read is back, whether it is
+   * still the file's last turn (nothing removed the file, set its text or read it since).
+   */
+  turn(path: string): () => boolean;
   /** A folder that could not be read: what is in it went unchecked. */
   unreadable(dir: string, why: string): void;
   /** Takes a file as read; `events` are its YAML events when the tokenizer thread read them. */
@@ -57,35 +62,42 @@ export class DiskReader {
     // Every read is asked for at once, the *.mim.yaml first. A large YAML file goes to the
     // tokenizer thread as soon as it is read; any other is parsed here, in the order of the walk,
     // while the rest are still being read. The tokenized ones are parsed last, in that order too.
-    const reads = new Map<string, Promise<{ read: DiskText | undefined; events: TokenizedYaml | undefined }>>();
-    const request = (f: string) =>
+    // Each read takes its file's turn: one that a removal, an editor or a later read overtakes
+    // before it is taken (the scan may wait long for the reads before it) is dropped.
+    type Request = { read: DiskText | undefined; events: TokenizedYaml | undefined; current: () => boolean };
+    const reads = new Map<string, Promise<Request>>();
+    const request = (f: string) => {
+      const current = this.target.turn(normalizePath(f));
       reads.set(
         f,
-        this.read(f).then((read) => ({ read, events: this.tokenize(read) })),
+        this.read(f, current).then((read) => ({ read, events: current() ? this.tokenize(read) : undefined, current })),
       );
+    };
     for (const f of docs) if (fileKindOf(f) === 'mim-yaml') request(f);
     for (const f of docs) if (fileKindOf(f) !== 'mim-yaml') request(f);
-    const handedOver: { read: DiskText | undefined; events: TokenizedYaml }[] = [];
+    const handedOver: { read: DiskText | undefined; events: TokenizedYaml; current: () => boolean }[] = [];
     for (const f of docs) {
-      const { read, events } = await reads.get(f)!;
-      if (events) handedOver.push({ read, events });
-      else this.accept(read);
+      const { read, events, current } = await reads.get(f)!;
+      if (events) handedOver.push({ read, events, current });
+      else if (current()) this.accept(read);
       const pause = this.target.breathe?.();
       if (pause) await pause;
     }
-    for (const { read, events } of handedOver) {
-      this.accept(read, await events);
+    for (const { read, events, current } of handedOver) {
+      const tokens = await events;
+      if (current()) this.accept(read, tokens);
       const pause = this.target.breathe?.();
       if (pause) await pause;
     }
   }
 
   /**
-   * Reads one file and hands it to the workspace, unless `current` says that the file was
-   * deleted, read again or set from an editor meanwhile: a stale read never brings it back.
+   * Reads one file and hands it to the workspace, unless the file was deleted, read again or
+   * set from an editor meanwhile (its turn passed): a stale read never brings it back.
    */
-  async load(file: string, current: () => boolean = () => true): Promise<void> {
-    const read = await this.read(file);
+  async load(file: string): Promise<void> {
+    const current = this.target.turn(normalizePath(file));
+    const read = await this.read(file, current);
     if (!current()) return;
     const events = this.tokenize(read);
     const tokens = events && (await events);
@@ -116,10 +128,11 @@ export class DiskReader {
   }
 
   /**
-   * A file's text as read from disk; undefined (and the file forgotten) when it is gone; why
-   * it was not read when the system refused it (even after retries), never silence.
+   * A file's text as read from disk; undefined (and the file forgotten, if the read still has
+   * its turn) when it is gone; why it was not read when the system refused it (even after
+   * retries), never silence.
    */
-  private async read(file: string): Promise<DiskText | undefined> {
+  private async read(file: string, current: () => boolean): Promise<DiskText | undefined> {
     const path = normalizePath(file);
     const kind = fileKindOf(path);
     if (!kind) return undefined;
@@ -129,7 +142,7 @@ export class DiskReader {
     } catch (e) {
       const code = errorCode(e);
       if (code === 'ENOENT' || code === 'ENOTDIR') {
-        this.target.forget(path);
+        if (current()) this.target.forget(path);
         return undefined;
       }
       return { path, kind, why: readFailure(e), failed: true };

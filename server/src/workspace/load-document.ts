@@ -7,7 +7,10 @@ import { parseResourceYaml } from '../parse/yaml/resource-yaml.js';
 /** Larger files are not read: no MIM page is that big, and a stray dump must not stall the editor. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/** Both drop one leading byte-order mark, as an editor does when it opens the file; a second one is text. */
 const decoder = new TextDecoder('utf-8', { fatal: true });
+/** What an editor shows for bytes that are not UTF-8: each invalid sequence as U+FFFD. */
+const lenient = new TextDecoder('utf-8');
 
 /** A document the engine could not read as text; it carries one `file/unreadable` finding. */
 export function skippedDocument(file: string, kind: FileKind, version: string | number, why: string): DocumentModel {
@@ -45,10 +48,10 @@ export function decodeText(bytes: Uint8Array): { text: string } | { why: string 
   try {
     text = decoder.decode(bytes);
   } catch {
-    // Binary data is seldom valid UTF-8: its NULs say what it is better than the encoding does.
-    return { why: bytes.subarray(0, BINARY_PROBE).includes(0) ? BINARY : 'the file is not valid UTF-8' };
+    // Binary data is seldom valid UTF-8: its NULs say what it is better than the encoding does,
+    // counted in characters of the text an editor shows for it, as for any other text.
+    return { why: binaryReason(lenient.decode(bytes)) ?? 'the file is not valid UTF-8' };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const binary = binaryReason(text);
   return binary ? { why: binary } : { text };
 }

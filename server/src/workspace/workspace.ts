@@ -68,7 +68,7 @@ export class Workspace {
   /** The extra config given on the command line, if any. */
   readonly explicitConfig?: ProjectConfig;
   private readonly reader: DiskReader;
-  /** Each path's last turn: a removal, an editor's text or a read started (see loadFile). */
+  /** Each path's last turn: a removal, an editor's text or a read started (the reads of a scan, loadFile). */
   private readonly turns = new Map<string, number>();
   /** Files and folders whose read the system refused: the check is incomplete while any is here. */
   private readonly unread = new Map<string, string>();
@@ -86,6 +86,10 @@ export class Workspace {
       admit: (path) => this.admit(path),
       holdsFromDisk: (path, text) => this.unchanged(path, text, DISK),
       forget: (path) => this.removeDocument(path),
+      turn: (path) => {
+        const turn = this.nextTurn(path);
+        return () => this.turns.get(path) === turn;
+      },
       unreadable: (dir, why) => this.unread.set(dir, why),
       accept: (read, events) => this.accept(read, events),
       breathe: options.breathe,
@@ -147,9 +151,7 @@ export class Workspace {
 
   /** Reads one file from disk and (re)parses it; dropped if the file is removed, set or read again before the read ends. */
   loadFile(file: string): Promise<void> {
-    const path = normalizePath(file);
-    const turn = this.nextTurn(path);
-    return this.reader.load(path, () => this.turns.get(path) === turn);
+    return this.reader.load(normalizePath(file));
   }
 
   /** A new turn for a path: what an earlier read of it brings back is then stale. */

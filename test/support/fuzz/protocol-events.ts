@@ -13,7 +13,9 @@ export type ProtocolEvent =
   | { kind: 'disk-write'; file: number; edit: Edit }
   | { kind: 'disk-create'; name: number; text: string }
   | { kind: 'disk-delete'; file: number }
-  | { kind: 'request'; method: string; file: number; at: number; cancel: boolean };
+  | { kind: 'request'; method: string; file: number; at: number; cancel: boolean }
+  /** Time let pass, for tests where a read is under way (never generated: a fuzzed session runs flat out). */
+  | { kind: 'pause'; ms: number };
 
 /** An edit of a text: from `at` (a fraction of its length), `remove` characters, then `insert`. */
 export interface Edit {

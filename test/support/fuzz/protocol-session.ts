@@ -42,26 +42,47 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const key = (line: number, col: number, endLine: number, endCol: number, code: string, message: string) =>
   `${line}:${col}-${endLine}:${endCol} ${code} ${message}`;
 
+/** How a session starts: the server's environment, and whether the events wait for the start or the end of its first scan. */
+export interface SessionOptions {
+  env?: Record<string, string>;
+  waitFor?: 'scan-start' | 'scan-end';
+}
+
+/** The files a session's events name by index (`file: i` is the i-th, modulo their number), relative to the seed. */
+export function sessionFiles(seed: string): string[] {
+  return [...documentsUnder(seed), ...NEW_FILES.map((f) => join(seed, f))].map((f) => relative(seed, f));
+}
+
 /**
  * Plays `events` against the real server over stdio, on a copy of `seed`; then compares the
  * server's diagnostics of every document (pulled) with a fresh `mimspec check` of the same
  * texts (the open buffers written over the disk's).
  */
-export async function runSession(seed: string, events: readonly ProtocolEvent[]): Promise<SessionResult> {
+export async function runSession(
+  seed: string,
+  events: readonly ProtocolEvent[],
+  options: SessionOptions = {},
+): Promise<SessionResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mimspec-fuzz-'));
   const problems: string[] = [];
   try {
     cpSync(seed, dir, { recursive: true });
-    const files = [...documentsUnder(dir), ...NEW_FILES.map((f) => join(dir, f))];
+    const files = sessionFiles(dir).map((f) => join(dir, f));
     const pick = (i: number) => files[i % files.length];
-    const client = new TestClient();
+    const client = new TestClient(undefined, options.env);
     await client.initialize(dir, { textDocument: { diagnostic: { dynamicRegistration: false } } });
+    if (options.waitFor === 'scan-start') await client.scanning();
+    if (options.waitFor === 'scan-end') await client.indexed();
     const open = new Map<string, TextDocument>();
     const pending: Promise<void>[] = [];
     const watched = (path: string, type: 1 | 2 | 3) =>
       client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(path), type }] });
 
     for (const [n, e] of events.entries()) {
+      if (e.kind === 'pause') {
+        await sleep(e.ms);
+        continue;
+      }
       const path = 'file' in e ? pick(e.file) : join(dir, NEW_FILES[e.name % NEW_FILES.length]);
       const doc = open.get(path);
       switch (e.kind) {

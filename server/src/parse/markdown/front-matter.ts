@@ -1,3 +1,4 @@
+import { collectionKeys } from '../yaml/collection-keys.js';
 import { readYaml } from '../yaml/load.js';
 import { entries } from '../yaml/nodes.js';
 
@@ -8,6 +9,12 @@ export interface FrontMatter {
   /** Offset of each top-level key's value, for ranges. */
   keyOffsets: Record<string, number>;
   error?: { message: string; offset: number };
+  /**
+   * What reads, but otherwise than written, as the YAML loader reports it in a YAML file:
+   * keys that are collections (`syntax/yaml`) and the parser's warnings (`syntax/yaml-warning`).
+   * Offsets in the page.
+   */
+  notes: { code: 'syntax/yaml' | 'syntax/yaml-warning'; message: string; start: number; end: number }[];
 }
 
 const OPEN = /^---[ \t]*\r?\n/;
@@ -31,11 +38,20 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
     if (e.key) keyOffsets[e.key] = open[0].length + (e.value?.start ?? e.keyNode.start);
   }
   const err = read.errors[0];
+  const at = open[0].length;
+  const note =
+    (code: FrontMatter['notes'][number]['code']) => (e: { message: string; start: number; end: number }) => ({
+      code,
+      message: e.message,
+      start: at + e.start,
+      end: at + e.end,
+    });
   return {
     end,
     data,
     keyOffsets,
-    error: err ? { message: err.message, offset: open[0].length + err.start } : undefined,
+    error: err ? { message: err.message, offset: at + err.start } : undefined,
+    notes: [...collectionKeys(read.root).map(note('syntax/yaml')), ...read.warnings.map(note('syntax/yaml-warning'))],
   };
 }
 

@@ -92,6 +92,8 @@ class PageReader {
         `Front matter is not valid YAML: ${fm.error.message}`,
         this.lineIndex.rangeOf(fm.error.offset, fm.error.offset + 1),
       );
+    for (const n of fm.notes)
+      this.problem(n.code, `Front matter: ${n.message}`, this.lineIndex.rangeOf(n.start, n.end));
     const mim = fm.data.mim;
     if (typeof mim === 'string' || typeof mim === 'number') {
       const id = normalizeMimId(String(typeof mim === 'number' ? `MIM${mim}` : mim));

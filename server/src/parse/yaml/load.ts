@@ -6,6 +6,7 @@ import { fullTree } from './full-tree.js';
 import { repairYaml, unrepair } from './repair.js';
 import { yamlLineEnds } from './line-ends.js';
 import { collectionKeys } from './collection-keys.js';
+import { parserWarning } from './parser-warnings.js';
 import type { YamlNode } from './tree.js';
 import type { YamlError } from './yaml-error.js';
 
@@ -19,10 +20,12 @@ export interface ReadYaml {
   /** True when the text parsed without error, so that schema problems are worth reporting. */
   clean: boolean;
   errors: YamlError[];
+  /** What the parser warns about in a text it read (parser-warnings.ts); they leave it clean. */
+  warnings: YamlError[];
 }
 
-/** ReadYaml with its errors as `syntax/yaml` problems, placed in lines. */
-export interface LoadedYaml extends Omit<ReadYaml, 'errors'> {
+/** ReadYaml with its errors as `syntax/yaml` problems and its warnings as `syntax/yaml-warning`, placed in lines. */
+export interface LoadedYaml extends Omit<ReadYaml, 'errors' | 'warnings'> {
   problems: ParseProblem[];
 }
 
@@ -46,19 +49,21 @@ export function readYaml(written: string, events?: Int32Array | null): ReadYaml 
   const fast = fastTree(text, events);
   if (fast)
     return fast.root
-      ? { root: fast.root, data: treeData(fast.root), clean: true, errors: [] }
-      : { clean: true, errors: [] };
+      ? { root: fast.root, data: treeData(fast.root), clean: true, errors: [], warnings: [] }
+      : { clean: true, errors: [], warnings: [] };
   return readRecovering(text);
 }
 
-/** `readYaml` with its errors as `syntax/yaml` problems. */
+/** `readYaml` with its errors as `syntax/yaml` problems and its warnings as `syntax/yaml-warning`. */
 export function loadYaml(text: string, lines: LineIndex, events?: Int32Array | null): LoadedYaml {
   const read = readYaml(text, events);
-  const problems = [...read.errors, ...collectionKeys(read.root)].map((e): ParseProblem => ({
-    code: 'syntax/yaml',
-    message: e.message,
-    range: lines.rangeOf(e.start, e.end),
-  }));
+  const problem =
+    (code: string) =>
+    (e: YamlError): ParseProblem => ({ code, message: e.message, range: lines.rangeOf(e.start, e.end) });
+  const problems = [
+    ...[...read.errors, ...collectionKeys(read.root)].map(problem('syntax/yaml')),
+    ...read.warnings.map(problem('syntax/yaml-warning')),
+  ];
   return {
     ...(read.root && { root: read.root }),
     ...(read.data !== undefined && { data: read.data }),
@@ -76,6 +81,7 @@ function hasContent(doc: Document.Parsed): boolean {
 
 function readRecovering(text: string): ReadYaml {
   const errors: YamlError[] = [];
+  const warnings: YamlError[] = [];
   const seen = new Set<string>();
   const report = (message: string, start: number, end: number) => {
     // Running out of stack is reported at every level it unwinds through: once is enough.
@@ -86,8 +92,8 @@ function readRecovering(text: string): ReadYaml {
   };
 
   // Only a file with a document marker can hold several documents; the others take the single-document path.
-  // Warnings go to the process's stderr (the language server's log): what they say, that a
-  // broken file's data turns a collection key into a string, is in the errors already.
+  // `logLevel: 'error'` keeps the library's one logged warning (a collection key stringified
+  // by toJS) off the process's stderr, the language server's log: collection-keys.ts reports it.
   const options = { prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
   const docs = /^(?:---|\.\.\.)(?:\s|$)/m.test(text)
     ? parseAllDocuments(text, options)
@@ -95,6 +101,7 @@ function readRecovering(text: string): ReadYaml {
   const all = Array.isArray(docs) ? docs : [];
   for (const d of all) {
     for (const e of d.errors) report(e.code === 'RESOURCE_EXHAUSTION' ? NESTING : e.message, e.pos[0], e.pos[1]);
+    for (const w of d.warnings) if (warnings.length < MAX_PROBLEMS) warnings.push(parserWarning(w));
   }
   const withContent = all.filter(hasContent);
   if (withContent.length > 1) {
@@ -110,7 +117,7 @@ function readRecovering(text: string): ReadYaml {
   }
   const doc = withContent[0];
   const clean = errors.length === 0;
-  if (!doc) return { clean, errors };
+  if (!doc) return { clean, errors, warnings };
 
   let root: YamlNode | undefined;
   try {
@@ -121,13 +128,13 @@ function readRecovering(text: string): ReadYaml {
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     report(NESTING, 0, 0);
-    return { clean: false, errors };
+    return { clean: false, errors, warnings };
   }
   // A broken file's data is never read (its schema is not checked: its data would be a guess), so
   // it is built only where building it tells something: an alias, which may be a bomb to report.
-  if (!clean && !(text.includes('*') && firstAlias(doc))) return { ...(root && { root }), clean, errors };
+  if (!clean && !(text.includes('*') && firstAlias(doc))) return { ...(root && { root }), clean, errors, warnings };
   try {
-    return { ...(root && { root }), data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), clean, errors };
+    return { ...(root && { root }), data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), clean, errors, warnings };
   } catch (e) {
     if (e instanceof RangeError) report(NESTING, 0, 0);
     else if (e instanceof ReferenceError && /alias/i.test(e.message)) {
@@ -138,7 +145,7 @@ function readRecovering(text: string): ReadYaml {
         at?.[1] ?? 0,
       );
     } else throw e;
-    return { ...(root && { root }), clean: false, errors };
+    return { ...(root && { root }), clean: false, errors, warnings };
   }
 }
 
