@@ -120,7 +120,7 @@ function requirementLines(
   of: string,
 ): string[] {
   const capability = r.capability ? mim?.capabilities.find((c) => c.id === r.capability) : undefined;
-  const uses = mim?.known ? requirementUses(ws, `${mim.id}.${r.id}`) : { satisfiedBy: [], testedBy: [] };
+  const uses = mim?.known ? requirementUses(ws, mim, r) : { satisfiedBy: [], testedBy: [] };
   const used = (list: Use<MimElement>[]) =>
     list.length === 0
       ? 'none'
