@@ -87,7 +87,7 @@ export class Workspace {
       holdsFromDisk: (path, text) => this.unchanged(path, text, DISK),
       forget: (path) => this.removeDocument(path),
       unreadable: (dir, why) => this.unread.set(dir, why),
-      accept: (read, events) => this.accept(read, events),
+      accept: (read, events, scanned) => this.accept(read, events, scanned),
       breathe: options.breathe,
     });
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
@@ -160,7 +160,7 @@ export class Workspace {
   }
 
   /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
-  private accept(read: DiskText, events?: Int32Array | null): void {
+  private accept(read: DiskText, events: Int32Array | null | undefined, scanned: boolean): void {
     const { path, kind } = read;
     if (kind === 'config') {
       if ('text' in read) this.setConfig(path, read.text);
@@ -168,15 +168,15 @@ export class Workspace {
     }
     // The text itself tells whether the file changed (setDocument compares it): no stat is needed.
     if (!this.admit(path)) return;
+    // A file opened while the scan read it: what the editor holds is what the answers are about.
+    const current = this.docs.get(path);
+    if (scanned && current && current.version !== DISK) return;
     if ('why' in read && read.failed) this.unread.set(path, read.why);
     else this.unread.delete(path);
     if ('why' in read) this.putDocument(skippedDocument(path, kind, DISK, read.why));
     else if (events === undefined) this.setDocument(path, read.text, DISK);
-    else {
-      // The text may have been set meanwhile (an editor buffer): the newer one stays.
-      const current = this.docs.get(path);
-      if (!current || current.version === DISK) this.putDocument(parseDocument(path, kind, read.text, DISK, events));
-    }
+    // The text may have been set meanwhile (an editor buffer): the newer one stays.
+    else if (!current || current.version === DISK) this.putDocument(parseDocument(path, kind, read.text, DISK, events));
   }
 
   private unchanged(path: string, text: string, version: string | number): boolean {
