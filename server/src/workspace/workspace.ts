@@ -74,6 +74,7 @@ export class Workspace {
   private readonly unread = new Map<string, string>();
   /** How many times what the index and the findings are built from changed: a check in turns starts again after one. */
   private changes = 0;
+  private scans = 0;
   private readonly breathe: WorkspaceOptions['breathe'];
 
   constructor(
@@ -108,8 +109,18 @@ export class Workspace {
   /** Discovers and parses every file under the roots. */
   async scan(): Promise<void> {
     this.unread.clear();
-    await this.reader.scan(this.roots);
+    this.scans++;
+    try {
+      await this.reader.scan(this.roots);
+    } finally {
+      this.scans--;
+    }
     this.invalidate();
+  }
+
+  /** Whether a scan is reading the files: until it ends, what is not found may not be read yet. */
+  get reading(): boolean {
+    return this.scans > 0;
   }
 
   /** Whether the config that governs a document leaves it out (its include and exclude globs); a config file never is. */
