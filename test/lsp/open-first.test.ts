@@ -77,6 +77,58 @@ describe('the open document first', () => {
     );
     assert.deepEqual(final.map(key).sort(), fresh.map(key).sort());
   });
+
+  it('answers on a file opened during the scan as it does once the scan is done, where the answer is about its own MIM', async () => {
+    const other = new TestClient();
+    try {
+      await other.initialize(dir);
+      const file = join(dir, 'spec-001.mim.yaml');
+      // Not the text on disk (a line more above, a reference more): the answers are about what the
+      // editor holds, whenever the scan reads the file.
+      const text = `# Edited\n${readFileSync(file, 'utf8').replace(/(- id: R1\.1\n\s+text: [^\n]*)/, '$1 See MIM179.R1.1.')}`;
+      const lines = text.split('\n');
+      const at = (pattern: string, offset = 1) => {
+        const line = lines.findIndex((l) => l.includes(pattern));
+        assert.ok(line >= 0, pattern);
+        return { line, character: lines[line].indexOf(pattern) + offset };
+      };
+      const docUri = await other.open(file, text);
+      const textDocument = { uri: docUri };
+      const element = at('- id: R1.1', 7);
+      const ref = at('requirement: R1.1', 15);
+      const foreign = at('MIM179.R1.1', 9);
+      const ask = () =>
+        Promise.all([
+          other.request<Hover | null>('textDocument/hover', { textDocument, position: element }),
+          other.request('textDocument/definition', { textDocument, position: ref }),
+          other.request('textDocument/completion', { textDocument, position: ref }),
+          other.request('textDocument/documentSymbol', { textDocument }),
+          other.request<Hover | null>('textDocument/hover', { textDocument, position: foreign }),
+        ]);
+      // Asked again and again while the scan reads the rest, and once it is done.
+      const ended = () => other.events.some((e) => e.method === 'progress' && e.kind === 'end');
+      const rounds: Awaited<ReturnType<typeof ask>>[] = [];
+      while (!ended()) {
+        const answers = await ask();
+        if (!ended()) rounds.push(answers);
+      }
+      const late = await ask();
+
+      assert.ok(rounds.length > 0, 'answered before the scan ended');
+      assert.match(JSON.stringify(late[0]), /MIM181\.R1\.1.*Satisfied by: M1/);
+      assert.ok(JSON.stringify(late[1]).includes(`"line":${element.line}`), 'the definition is R1.1 of the file');
+      assert.ok((late[2] as unknown[]).length > 0, 'completion items');
+      assert.ok((late[3] as unknown[]).length > 0, 'document symbols');
+      for (const early of rounds) {
+        assert.deepEqual(early.slice(0, 4), late.slice(0, 4));
+        assert.ok(early[4] !== null, 'the reference the editor added is there');
+      }
+      // After the scan the whole index answers, MIMs read late included.
+      assert.match(JSON.stringify(late[4]), /MIM179\.R1\.1.*Requirement of MIM179/);
+    } finally {
+      await other.shutdown();
+    }
+  });
 });
 
 async function waitFor(done: () => boolean, timeoutMs = 60000): Promise<void> {

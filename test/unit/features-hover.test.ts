@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hover } from '../../server/src/features/hover.js';
 import { findCursor, showRange } from '../support/cursor.js';
-import { memoryWorkspace, readFixtureTree } from '../support/memory-fs.js';
+import { Workspace } from '../../server/src/workspace/workspace.js';
+import { MemoryFileSystem, memoryWorkspace, readFixtureTree } from '../support/memory-fs.js';
 import { fixture } from '../support/paths.js';
 
 const FILES = readFixtureTree(fixture('features', 'workspace'));
@@ -115,6 +116,31 @@ describe('hover', () => {
       hover(ws, path, findCursor(text, 'MIM0.R{|}1.2'))?.markdown,
       '**MIM0.R1.2**\n\nMIM0 Accessing Data is not in the workspace.',
     );
+  });
+
+  it('while the workspace is read: what it does not find is not among the files read so far', async () => {
+    /** A disk whose reads under one folder wait until the test lets them go. */
+    class HeldFolder extends MemoryFileSystem {
+      go = () => undefined as void;
+      private readonly gone = new Promise<void>((resolve) => (this.go = resolve));
+      override async readFile(p: string): Promise<Uint8Array> {
+        if (p.startsWith('/ws/geo/')) await this.gone;
+        return super.readFile(p);
+      }
+    }
+    const path = '/ws/twins.mim.yaml';
+    const text = FILES[path].replace('seeAlso: [MIM7.R1.1]', 'seeAlso: [MIM7.R1.1, MIM0.R1.2]');
+    const fs = new HeldFolder({ ...FILES, [path]: text });
+    const ws = new Workspace(fs, { roots: ['/ws'] });
+    const scanning = ws.scan();
+    while (!ws.document(path)) await new Promise((r) => setImmediate(r));
+    const at = (snippet: string) => hover(ws, path, findCursor(text, snippet))?.markdown;
+    assert.match(at('MIM7.R{|}1.1')!, /^\*\*MIM7\.R1\.1\*\*\n\nMIM7 .*is not among the files read so far\.$/);
+    assert.equal(at('MIM0.R{|}1.2'), '**MIM0.R1.2**\n\nMIM0 Accessing Data is not among the files read so far.');
+    fs.go();
+    await scanning;
+    assert.match(at('MIM7.R{|}1.1')!, /^\*\*MIM7\.R1\.1\*\*\n\nSystems SHALL/);
+    assert.equal(at('MIM0.R{|}1.2'), '**MIM0.R1.2**\n\nMIM0 Accessing Data is not in the workspace.');
   });
 
   it("on an entry of a resource descriptor's mims that is no MIM id: the id to write, or the form", async () => {

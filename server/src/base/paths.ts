@@ -36,3 +36,18 @@ export function relativePath(from: string, to: string): string {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/') || '.';
 }
+
+/** The paths under a folder, from a sorted list of paths: a binary search, then the run that follows. */
+export function pathsUnder(sorted: readonly string[], dir: string): string[] {
+  const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+  return out;
+}

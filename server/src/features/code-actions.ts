@@ -205,7 +205,7 @@ function createRequirement(ws: Workspace, doc: DocumentModel, ref: IdRef, from: 
 
 function addMappingRow(ws: Workspace, r: Requirement, mim: Mim): CodeAction | undefined {
   if (!r.id || !mim.known) return undefined;
-  if (requirementUses(ws, `${mim.id}.${r.id}`).satisfiedBy.some((u) => u.mim === mim)) return undefined;
+  if (requirementUses(ws, mim, r).satisfiedBy.some((u) => u.mim === mim)) return undefined;
   const m = mim.mechanisms[mim.mechanisms.length - 1];
   if (!m) return undefined;
   const mDoc = ws.document(m.file)!;

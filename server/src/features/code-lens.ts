@@ -21,7 +21,7 @@ export function codeLenses(ws: Workspace, file: string): CodeLens[] {
   if (!doc || !mim) return [];
   return doc.requirements.map((r) => {
     const key = `${mim.id}.${r.id}`;
-    const uses = requirementUses(ws, key);
+    const uses = requirementUses(ws, mim, r);
     const name = (u: (typeof uses.satisfiedBy)[number] | (typeof uses.testedBy)[number]) =>
       idFrom(u.element, u.mim?.id, mim.id);
     const parts = [

@@ -47,11 +47,11 @@ export function hover(ws: Workspace, file: string, pos: Position): Hover | undef
             : 'Names no MIM element: expected an id such as R1.1 or MIM0.R1.1.',
         ]);
       if (hit.ref.mim && !ws.index.byId.has(hit.ref.mim))
-        return reply([`**${key}**`, '', `${mimName(ws, file, hit.ref.mim)} is not in the workspace.`]);
+        return reply([`**${key}**`, '', `${mimName(ws, file, hit.ref.mim)} is ${notIn(ws)}.`]);
       return reply([
         `**${key ?? target.id}**`,
         '',
-        `No ${target.kind} ${target.id} in ${mimId ? mimName(ws, file, mimId) : 'this file'}.`,
+        `No ${target.kind} ${target.id} in ${mimId ? mimName(ws, file, mimId) : 'this file'}${ws.reading ? ' among the files read so far' : ''}.`,
       ]);
     }
     case 'mim':
@@ -75,6 +75,10 @@ export function hover(ws: Workspace, file: string, pos: Position): Hover | undef
       return undefined;
   }
 }
+
+/** Where what is not found was looked for: the workspace, or, while a scan reads it, what it has read. */
+const searched = (ws: Workspace) => (ws.reading ? 'the files read so far' : 'the workspace');
+const notIn = (ws: Workspace) => (ws.reading ? 'not among the files read so far' : 'not in the workspace');
 
 /** An entry of a resource descriptor's `mims` that is no MIM id: what to write instead. */
 function namesNoMim(text: string): string {
@@ -120,7 +124,7 @@ function requirementLines(
   of: string,
 ): string[] {
   const capability = r.capability ? mim?.capabilities.find((c) => c.id === r.capability) : undefined;
-  const uses = mim?.known ? requirementUses(ws, `${mim.id}.${r.id}`) : { satisfiedBy: [], testedBy: [] };
+  const uses = mim?.known ? requirementUses(ws, mim, r) : { satisfiedBy: [], testedBy: [] };
   const used = (list: Use<MimElement>[]) =>
     list.length === 0
       ? 'none'
@@ -188,11 +192,11 @@ function mimHover(ws: Workspace, file: string, mimId: string): string[] {
   const reg = ws.registryFor(file).get(mimId);
   if (!mims) {
     const numbering = ws.configFor(file).numbering;
-    if (!reg) return [`**${mimId}**`, '', `Not a MIM of the workspace or of the ${numbering} registry.`];
+    if (!reg) return [`**${mimId}**`, '', `Not a MIM of ${searched(ws)} or of the ${numbering} registry.`];
     return [
       `**${mimId}** ${reg.title}`,
       '',
-      `From the ${numbering} registry; not in the workspace.`,
+      `From the ${numbering} registry; ${notIn(ws)}.`,
       ...(reg.url ? ['', reg.url] : []),
     ];
   }

@@ -28,12 +28,13 @@ export function references(
     case 'element':
     case 'ref': {
       const key = hit.kind === 'element' ? hit.key : hit.resolved.key;
-      if (!key) {
+      const mimId = hit.kind === 'element' ? hit.mim?.id : hit.resolved.mimId;
+      if (!key || !mimId) {
         if (hit.kind === 'element') declarations = [idLocation(hit.element)];
         break;
       }
       declarations = index.lookup(key).map(idLocation);
-      for (const r of index.refsByKey.get(key) ?? []) {
+      for (const r of index.refsInto(mimId).get(key) ?? []) {
         if (isCancelled?.()) break;
         uses.push({ file: r.ref.file, range: r.ref.range });
       }

@@ -17,7 +17,7 @@ import { byPlace, localPart, mimOrDocument } from './support/places.js';
 interface Subject {
   element: MimElement;
   definitions: MimElement[];
-  refs: ResolvedRef[];
+  refs: readonly ResolvedRef[];
   /** Where the cursor's id is, and the local id it reads. */
   range: Range;
   id: string;
@@ -35,7 +35,7 @@ function subject(ws: Workspace, file: string, pos: Position): Subject | undefine
     return {
       element: hit.element,
       definitions,
-      refs: (hit.key && index.refsByKey.get(hit.key)) || [],
+      refs: (hit.key && hit.mim && index.refsInto(hit.mim.id).get(hit.key)) || [],
       range: hit.range,
       id: hit.element.id,
     };
@@ -48,7 +48,7 @@ function subject(ws: Workspace, file: string, pos: Position): Subject | undefine
     return {
       element: definitions[0],
       definitions,
-      refs: index.refsByKey.get(hit.resolved.key) ?? [],
+      refs: index.refsInto(hit.resolved.mimId!).get(hit.resolved.key) ?? [],
       range: rangeBetween(start, hit.range.end),
       id: hit.ref.target.id,
     };
@@ -167,7 +167,7 @@ function idEdits(
 function requirementRefs(ws: Workspace, mim: Mim, definitions: readonly Requirement[]): readonly ResolvedRef[] {
   const key = globalKey(mim.id, definitions[0].id);
   const named = ws.index.lookup(key);
-  return named.every((x) => definitions.includes(x as Requirement)) ? (ws.index.refsByKey.get(key) ?? []) : [];
+  return named.every((x) => definitions.includes(x as Requirement)) ? (ws.index.refsInto(mim.id).get(key) ?? []) : [];
 }
 
 interface RenumberPlan {
@@ -232,7 +232,8 @@ function usedRequirementIds(ws: Workspace, mim: Mim, n: number): Set<string> {
   const prefix = `R${n}.`;
   const used = new Set(mim.requirements.filter((r) => r.id.startsWith(prefix)).map((r) => r.id));
   const keyPrefix = globalKey(mim.id, prefix);
-  for (const key of ws.index.refsByKey.keys()) if (key.startsWith(keyPrefix)) used.add(key.slice(mim.id.length + 1));
+  for (const key of ws.index.refsInto(mim.id).keys())
+    if (key.startsWith(keyPrefix)) used.add(key.slice(mim.id.length + 1));
   return used;
 }
 

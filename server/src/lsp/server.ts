@@ -90,7 +90,8 @@ export function startServer(connection: Connection, disk: () => FileSystem = () 
       // Open buffers may have been edited while the disk was read: their text wins.
       for (const doc of documents.all()) syncDocument(doc);
       // The first full check fills the rule caches, so the first diagnostics after an open are quick.
-      ws.check();
+      // It pauses as the scan does: a file opened meanwhile is answered.
+      await ws.checkInTurns();
       progress?.report(100, `${ws.documents.size} files`);
     } catch (e) {
       connection.console.error(`mimspec: indexing failed: ${e instanceof Error ? e.message : String(e)}`);

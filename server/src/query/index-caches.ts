@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../model/document.js';
-import type { MimElement } from '../model/elements.js';
+import type { IdRef, MimElement } from '../model/elements.js';
 import { parseLocalId } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
 import { stripInvisibles } from '../parse/text/invisible.js';
@@ -20,6 +20,8 @@ export class IndexCaches {
   private lastTable: Map<string, MimElement[]> | undefined;
   /** A document's references resolved in its MIM; valid while the document and its MIM object are the same (refs point at that MIM). */
   private readonly resolved = new WeakMap<DocumentModel, { mim: Mim | undefined; refs: ResolvedRef[] }>();
+  /** A document's references that name a MIM as written, by that MIM: they depend on the document alone. */
+  private readonly named = new WeakMap<DocumentModel, Map<string, IdRef[]>>();
 
   /** The elements of one MIM by local id (several when an id is duplicated). */
   ownTable(mim: Mim): ReadonlyMap<string, MimElement[]> {
@@ -41,6 +43,17 @@ export class IndexCaches {
     const refs = resolve();
     this.resolved.set(doc, { mim: from, refs });
     return refs;
+  }
+
+  /** The references of a document that name a MIM (`MIM7.R1.1`, `MIM7`), by the MIM they name. */
+  namedRefs(doc: DocumentModel): ReadonlyMap<string, IdRef[]> {
+    let named = this.named.get(doc);
+    if (!named) {
+      named = new Map();
+      for (const r of doc.refs) if (r.mim) push(named, r.mim, r);
+      this.named.set(doc, named);
+    }
+    return named;
   }
 }
 

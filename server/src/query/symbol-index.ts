@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../model/document.js';
 import type { IdRef, MimElement } from '../model/elements.js';
 import { globalKey } from '../model/ids.js';
+import { compareRanges } from '../model/range.js';
 import type { Mim } from '../model/mim.js';
 import { type IndexCaches, push } from './index-caches.js';
 
@@ -33,16 +34,26 @@ export interface IndexView {
 /** What rules read of the document set. */
 export type DocumentsView = Pick<ReadonlyMap<string, DocumentModel>, 'get' | 'has' | 'values' | 'keys' | 'size'>;
 
+/** Places in path order (code points), then by range: the same on every machine, whatever order the files were read in. */
+function byPlace(a: ResolvedRef, b: ResolvedRef): number {
+  return a.ref.file < b.ref.file ? -1 : a.ref.file > b.ref.file ? 1 : compareRanges(a.ref.range, b.ref.range);
+}
+
 /**
  * The symbol table of global ids and the reference graph. Rebuilt after every change, but
  * cheaply: the per-MIM id tables and per-document resolved references are kept in the
- * `IndexCaches` its builder hands it, with the objects they come from, and the graph of all
- * references is built only when asked for.
+ * `IndexCaches` its builder hands it, with the objects they come from. The references are
+ * gathered only when asked for, and one MIM at a time (`refsInto`): what an answer about one
+ * element needs costs as much as that MIM and the documents that name it, whatever the size of
+ * the workspace, and however much of it is read yet.
  */
 export class SymbolIndex implements IndexView {
   readonly byId = new Map<string, Mim[]>();
   readonly mimOfFile = new Map<string, Mim>();
-  private graph: { refs: ResolvedRef[]; byKey: Map<string, ResolvedRef[]> } | undefined;
+  private all: ResolvedRef[] | undefined;
+  /** The documents that name each MIM as written, built at the first question about any MIM. */
+  private naming: Map<string, DocumentModel[]> | undefined;
+  private readonly into = new Map<string, Map<string, ResolvedRef[]>>();
 
   constructor(
     readonly mims: readonly Mim[],
@@ -101,26 +112,45 @@ export class SymbolIndex implements IndexView {
 
   /** Every reference of the workspace. */
   get refs(): readonly ResolvedRef[] {
-    return this.referenceGraph().refs;
-  }
-
-  /** References by the key they resolve to. */
-  get refsByKey(): ReadonlyMap<string, ResolvedRef[]> {
-    return this.referenceGraph().byKey;
-  }
-
-  private referenceGraph(): { refs: ResolvedRef[]; byKey: Map<string, ResolvedRef[]> } {
-    if (!this.graph) {
-      const refs: ResolvedRef[] = [];
-      const byKey = new Map<string, ResolvedRef[]>();
-      for (const doc of this.documents.values()) {
-        for (const r of this.refsOf(doc)) {
-          refs.push(r);
-          if (r.key) push(byKey, r.key, r);
-        }
-      }
-      this.graph = { refs, byKey };
+    if (!this.all) {
+      this.all = [];
+      for (const doc of this.documents.values()) for (const r of this.refsOf(doc)) this.all.push(r);
     }
-    return this.graph;
+    return this.all;
+  }
+
+  /**
+   * The references that resolve to a MIM with this id or to an element of it, by the key they
+   * resolve to (`MIM7.R1.1`, or `MIM7` for the whole MIM), each list by place: those read in
+   * the MIM (local ids, and its own global ids, which may be aliases), and those read elsewhere
+   * that name the MIM as written. The id is given apart from the keys because a MIM known by
+   * its folder alone has an id that may hold dots.
+   */
+  refsInto(mimId: string): ReadonlyMap<string, readonly ResolvedRef[]> {
+    let byKey = this.into.get(mimId);
+    if (!byKey) {
+      byKey = new Map();
+      const add = (r: ResolvedRef) => {
+        if (r.mimId === mimId && r.key) push(byKey!, r.key, r);
+      };
+      for (const mim of this.byId.get(mimId) ?? []) for (const doc of mim.documents) this.refsOf(doc).forEach(add);
+      for (const doc of this.documentsNaming().get(mimId) ?? []) {
+        const from = this.mimOfFile.get(doc.file);
+        if (from?.id === mimId) continue;
+        for (const ref of this.caches.namedRefs(doc).get(mimId)!) add(this.resolve(ref, from));
+      }
+      for (const list of byKey.values()) list.sort(byPlace);
+      this.into.set(mimId, byKey);
+    }
+    return byKey;
+  }
+
+  private documentsNaming(): Map<string, DocumentModel[]> {
+    if (!this.naming) {
+      this.naming = new Map();
+      for (const doc of this.documents.values())
+        for (const mimId of this.caches.namedRefs(doc).keys()) push(this.naming, mimId, doc);
+    }
+    return this.naming;
   }
 }

@@ -56,6 +56,22 @@ export function runRules(
   rules: readonly Rule[] = ALL_RULES,
   cache?: RuleCache,
 ): Map<string, Finding[]> {
+  const turns = ruleTurns(env, rules, cache);
+  for (;;) {
+    const step = turns.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `runRules` a target at a time: it stops after each document and each MIM, so that a host
+ * may do other work between two (the server answering requests during its first check).
+ */
+export function* ruleTurns(
+  env: RuleEnvironment,
+  rules: readonly Rule[] = ALL_RULES,
+  cache?: RuleCache,
+): Generator<void, Map<string, Finding[]>, void> {
   const byFile = new Map<string, Finding[]>();
   const add = (r: Report) => {
     const finding = toFinding(r, env);
@@ -68,15 +84,26 @@ export function runRules(
   for (const doc of env.documents.values()) {
     for (const p of doc.problems) add({ ...p, file: doc.file });
     for (const rule of rules) if (rule.scope === 'document') run(doc, rule, doc.file);
+    yield;
   }
   for (const mim of env.index.mims) {
     for (const rule of rules) if (rule.scope === 'mim') run(mim, rule, mim.root);
+    yield;
   }
   for (const [file, list] of byFile) {
     const doc = env.documents.get(file);
     byFile.set(file, inOrder(suppress(list, doc)));
   }
   return byFile;
+}
+
+/** The problems of configs as findings on them, at their own severity: `rules` in the file they are about does not change it. */
+export function configFindings(configs: readonly ProjectConfig[]): [string, Finding[]][] {
+  return configs.flatMap((c) =>
+    c.file && c.problems.length > 0
+      ? [[c.file, c.problems.map((p) => ({ ...p, file: c.file!, severity: ruleInfo(p.code)?.severity ?? 'error' }))]]
+      : [],
+  );
 }
 
 /** Findings in the order every front shows them: by place, then by code. */

@@ -28,8 +28,12 @@ export interface ReadTarget {
   turn(path: string): () => boolean;
   /** A folder that could not be read: what is in it went unchecked. */
   unreadable(dir: string, why: string): void;
-  /** Takes a file as read; `events` are its YAML events when the tokenizer thread read them. */
-  accept(read: DiskText, events?: Int32Array | null): void;
+  /**
+   * Takes a file as read; `events` are its YAML events when the tokenizer thread read them.
+   * `scanned`: read by the scan, which never takes the place of an editor's text (a file opened
+   * while the scan was under way); a file read alone does (the editor closed it).
+   */
+  accept(read: DiskText, events: Int32Array | null | undefined, scanned: boolean): void;
   /** Asked between two parses of a scan: a promise it returns is awaited, so that the host's other work can run. */
   breathe?(): Promise<void> | undefined;
 }
@@ -58,7 +62,14 @@ export class DiskReader {
     // Configs first, so that excludes apply to the documents that follow.
     const configs = files.filter((f) => fileKindOf(f) === 'config');
     await Promise.all(configs.map((f) => this.load(f)));
-    const docs = files.filter((f) => fileKindOf(f) !== 'config' && this.target.admit(f));
+    // Thousands of files pass each loop below: each pauses when the host asks for it (and only
+    // then, so that a scan without pauses takes no turn of the microtask queue either).
+    const docs: string[] = [];
+    for (const f of files) {
+      if (fileKindOf(f) !== 'config' && this.target.admit(f)) docs.push(f);
+      const pause = this.target.breathe?.();
+      if (pause) await pause;
+    }
     // Every read is asked for at once, the *.mim.yaml first. A large YAML file goes to the
     // tokenizer thread as soon as it is read; any other is parsed here, in the order of the walk,
     // while the rest are still being read. The tokenized ones are parsed last, in that order too.
@@ -73,19 +84,24 @@ export class DiskReader {
         this.read(f, current).then((read) => ({ read, events: current() ? this.tokenize(read) : undefined, current })),
       );
     };
-    for (const f of docs) if (fileKindOf(f) === 'mim-yaml') request(f);
-    for (const f of docs) if (fileKindOf(f) !== 'mim-yaml') request(f);
+    for (const yaml of [true, false])
+      for (const f of docs) {
+        if ((fileKindOf(f) === 'mim-yaml') !== yaml) continue;
+        request(f);
+        const pause = this.target.breathe?.();
+        if (pause) await pause;
+      }
     const handedOver: { read: DiskText | undefined; events: TokenizedYaml; current: () => boolean }[] = [];
     for (const f of docs) {
       const { read, events, current } = await reads.get(f)!;
       if (events) handedOver.push({ read, events, current });
-      else if (current()) this.accept(read);
+      else if (current()) this.accept(read, undefined, true);
       const pause = this.target.breathe?.();
       if (pause) await pause;
     }
     for (const { read, events, current } of handedOver) {
       const tokens = await events;
-      if (current()) this.accept(read, tokens);
+      if (current()) this.accept(read, tokens, true);
       const pause = this.target.breathe?.();
       if (pause) await pause;
     }
@@ -101,11 +117,11 @@ export class DiskReader {
     if (!current()) return;
     const events = this.tokenize(read);
     const tokens = events && (await events);
-    if (current()) this.accept(read, tokens);
+    if (current()) this.accept(read, tokens, false);
   }
 
-  private accept(read: DiskText | undefined, events?: Int32Array | null): void {
-    if (read) this.target.accept(read, events);
+  private accept(read: DiskText | undefined, events: Int32Array | null | undefined, scanned: boolean): void {
+    if (read) this.target.accept(read, events, scanned);
   }
 
   private async walk(dir: string, out: string[]): Promise<void> {

@@ -2,8 +2,8 @@ import type { DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { parseConfig } from '../config/read-config.js';
-import { RULES, ruleInfo } from '../rules/catalogue.js';
-import { RuleCache, runRules, type RuleEnvironment } from '../rules/run-rules.js';
+import { RULES } from '../rules/catalogue.js';
+import { configFindings, RuleCache, ruleTurns, runRules, type RuleEnvironment } from '../rules/run-rules.js';
 import { defaultConfig, type ProjectConfig, type RegistryEntry } from '../config/project-config.js';
 import { ConfigResolver } from '../config/resolver.js';
 import { DiskReader, type DiskText } from './disk-reader.js';
@@ -11,10 +11,10 @@ import { fileKindOf } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
 import { groupMims } from './grouping.js';
 import { parseDocument, skippedDocument } from './load-document.js';
-import { basename, dirname, isInside, normalizePath } from '../base/paths.js';
-import { runAlone } from '../rules/run-alone.js';
+import { dirname, isInside, normalizePath, pathsUnder } from '../base/paths.js';
 import { registryFor } from '../config/registry.js';
 import { IndexCaches } from '../query/index-caches.js';
+import { checkAlone, formsMimAlone } from './alone.js';
 import { SymbolIndex } from '../query/symbol-index.js';
 import { isExcludedBy } from '../config/globs.js';
 import type { YamlEventReader } from './yaml-event-reader.js';
@@ -72,6 +72,10 @@ export class Workspace {
   private readonly turns = new Map<string, number>();
   /** Files and folders whose read the system refused: the check is incomplete while any is here. */
   private readonly unread = new Map<string, string>();
+  /** How many times what the index and the findings are built from changed: a check in turns starts again after one. */
+  private changes = 0;
+  private scans = 0;
+  private readonly breathe: WorkspaceOptions['breathe'];
 
   constructor(
     private readonly fs: FileSystem,
@@ -91,10 +95,11 @@ export class Workspace {
         return () => this.turns.get(path) === turn;
       },
       unreadable: (dir, why) => this.unread.set(dir, why),
-      accept: (read, events) => this.accept(read, events),
+      accept: (read, events, scanned) => this.accept(read, events, scanned),
       breathe: options.breathe,
     });
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
+    this.breathe = options.breathe;
   }
 
   /** Editor settings that mirror mimspec.yaml; a config file's own keys win over them. */
@@ -108,8 +113,18 @@ export class Workspace {
   /** Discovers and parses every file under the roots. */
   async scan(): Promise<void> {
     this.unread.clear();
-    await this.reader.scan(this.roots);
+    this.scans++;
+    try {
+      await this.reader.scan(this.roots);
+    } finally {
+      this.scans--;
+    }
     this.invalidate();
+  }
+
+  /** Whether a scan is reading the files: until it ends, what is not found may not be read yet. */
+  get reading(): boolean {
+    return this.scans > 0;
   }
 
   /** Whether the config that governs a document leaves it out (its include and exclude globs); a config file never is. */
@@ -162,7 +177,7 @@ export class Workspace {
   }
 
   /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
-  private accept(read: DiskText, events?: Int32Array | null): void {
+  private accept(read: DiskText, events: Int32Array | null | undefined, scanned: boolean): void {
     const { path, kind } = read;
     if (kind === 'config') {
       if ('text' in read) this.setConfig(path, read.text);
@@ -170,15 +185,15 @@ export class Workspace {
     }
     // The text itself tells whether the file changed (setDocument compares it): no stat is needed.
     if (!this.admit(path)) return;
+    // A file opened while the scan read it: what the editor holds is what the answers are about.
+    const current = this.docs.get(path);
+    if (scanned && current && current.version !== DISK) return;
     if ('why' in read && read.failed) this.unread.set(path, read.why);
     else this.unread.delete(path);
     if ('why' in read) this.putDocument(skippedDocument(path, kind, DISK, read.why));
     else if (events === undefined) this.setDocument(path, read.text, DISK);
-    else {
-      // The text may have been set meanwhile (an editor buffer): the newer one stays.
-      const current = this.docs.get(path);
-      if (!current || current.version === DISK) this.putDocument(parseDocument(path, kind, read.text, DISK, events));
-    }
+    // The text may have been set meanwhile (an editor buffer): the newer one stays.
+    else if (!current || current.version === DISK) this.putDocument(parseDocument(path, kind, read.text, DISK, events));
   }
 
   private unchanged(path: string, text: string, version: string | number): boolean {
@@ -229,6 +244,7 @@ export class Workspace {
   }
 
   private invalidate(): void {
+    this.changes++;
     this.indexCache = undefined;
     this.findingsCache = undefined;
   }
@@ -306,95 +322,52 @@ export class Workspace {
     };
   }
 
-  /** The documents under a folder, in path order: a binary search in the sorted paths. */
+  /** The documents under a folder, in path order. */
   documentsUnder(dir: string): DocumentModel[] {
     this.sortedPaths ??= [...this.docs.keys()].sort();
-    const paths = this.sortedPaths;
-    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
-    let lo = 0;
-    let hi = paths.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paths[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: DocumentModel[] = [];
-    for (let i = lo; i < paths.length && paths[i].startsWith(prefix); i++) out.push(this.docs.get(paths[i])!);
-    return out;
+    return pathsUnder(this.sortedPaths, dir).map((p) => this.docs.get(p)!);
   }
 
   /** Every finding of the workspace, by file; recomputed only after a change. */
   check(): Map<string, Finding[]> {
-    if (!this.findingsCache) {
-      const findings = runRules(this.ruleEnvironment(), undefined, this.ruleCache);
-      for (const config of this.configFiles()) {
-        if (config.file && config.problems.length > 0) {
-          // Their own severity: `rules` in the file they are about does not change it.
-          findings.set(
-            config.file,
-            config.problems.map((p) => ({ ...p, file: config.file!, severity: ruleInfo(p.code)?.severity ?? 'error' })),
-          );
-        }
-      }
-      this.findingsCache = findings;
-    }
+    this.findingsCache ??= this.withConfigProblems(runRules(this.ruleEnvironment(), undefined, this.ruleCache));
     return this.findingsCache;
   }
 
   /**
-   * The findings of one document that the rest of the workspace cannot change, for an editor
-   * that opened it before the scan is done (see `runAlone`). The configs above it are read
-   * first, so that its own config is in force; undefined when the workspace does not hold it.
+   * `check()`, pausing between two documents or MIMs where the workspace's `breathe` asks, so
+   * that a server answers the editor during the first check of a large workspace. A change
+   * meanwhile starts the rules again on the new state; the rule cache keeps what they found
+   * that the change did not touch. The findings are those `check()` gives.
    */
-  async checkAlone(file: string): Promise<Finding[] | undefined> {
-    const path = normalizePath(file);
-    await this.loadConfigsAbove(path);
-    const doc = this.docs.get(path);
-    if (!doc) return undefined;
-    const mim = (await this.formsMimAlone(doc))
-      ? groupMims({ documents: [doc], configFor: (f) => this.configFor(f), roots: this.roots })[0]
-      : undefined;
-    const own = mim && new SymbolIndex([mim], new Map([[path, doc]]), new IndexCaches());
-    return runAlone({
-      doc,
-      mim,
-      ownElements: own && ((m, id) => own.ownElements(m, id)),
-      configFor: (f) => this.configFor(f),
-      registryFor: (f) => this.registryFor(f),
-    });
-  }
-
-  /**
-   * Whether grouping puts a document in a MIM of its own whatever else the workspace holds:
-   * a `*.mim.yaml`, or a single page not named README, with no publiccode file beside it.
-   */
-  async formsMimAlone(doc: DocumentModel): Promise<boolean> {
-    if (doc.skipped) return false;
-    const single =
-      doc.kind === 'markdown' && doc.role === 'single-page' && basename(doc.file).toLowerCase() !== 'readme.md';
-    if (doc.kind !== 'mim-yaml' && !single) return false;
-    const dir = dirname(doc.file);
-    const beside = this.fs.readDirectorySync?.(dir) ?? (await this.fs.readDirectory(dir)).map((e) => e.name);
-    return !beside.some((name) => name.toLowerCase().startsWith('publiccode.'));
-  }
-
-  /** Reads the configs on the way from the file's root down to its folder that are not held yet. */
-  private async loadConfigsAbove(path: string): Promise<void> {
-    const root = this.roots.find((r) => isInside(path, r));
-    if (!root || this.explicitConfig) return;
-    const held = new Set(this.configs.all().map((c) => c.dir));
-    const dirs: string[] = [];
-    for (let d = dirname(path); isInside(d, root); d = dirname(d)) {
-      if (!held.has(d)) dirs.push(d);
-      if (d === root || d === '/') break;
+  async checkInTurns(): Promise<Map<string, Finding[]>> {
+    while (!this.findingsCache) {
+      const seen = this.changes;
+      const turns = ruleTurns(this.ruleEnvironment(), undefined, this.ruleCache);
+      for (let step = turns.next(); ; step = turns.next()) {
+        // Nothing was awaited since the last look at `changes`: the findings are of the current state.
+        if (step.done) return (this.findingsCache = this.withConfigProblems(step.value));
+        await this.breathe?.();
+        if (this.changes !== seen) break;
+      }
     }
-    const names = ['mimspec.yaml', '.mimspec.yaml'];
-    // Asked at once where the file system can: a scan's reads may fill the queue of asynchronous ones.
-    const isFile = async (p: string) => (this.fs.existsSync ? this.fs.existsSync(p) : (await this.fs.stat(p))?.isFile);
-    const found = await Promise.all(
-      dirs.flatMap((d) => names.map(async (n) => ((await isFile(`${d}/${n}`)) ? `${d}/${n}` : undefined))),
-    );
-    await Promise.all(found.filter((f): f is string => f !== undefined).map((f) => this.loadFile(f)));
+    return this.findingsCache;
+  }
+
+  /** The problems of the configs are findings on them (`configFindings`). */
+  private withConfigProblems(findings: Map<string, Finding[]>): Map<string, Finding[]> {
+    for (const [file, list] of configFindings(this.configFiles())) findings.set(file, list);
+    return findings;
+  }
+
+  /** The findings of one document that the rest of the workspace cannot change (see `alone.ts`). */
+  checkAlone(file: string): Promise<Finding[] | undefined> {
+    return checkAlone(this, this.fs, normalizePath(file));
+  }
+
+  /** Whether grouping puts a document in a MIM of its own whatever else the workspace holds (see `alone.ts`). */
+  formsMimAlone(doc: DocumentModel): Promise<boolean> {
+    return formsMimAlone(this.fs, doc);
   }
 
   /** The nearest folder above holding `.git` or a mimspec.yaml, else the workspace root. Cached per folder. */

@@ -46,7 +46,7 @@ function like<T extends { file: string }>(
 
 function isSatisfied(ctx: CompletionContext, r: Requirement): boolean {
   // As trace/uncovered-requirement counts: the MIM's own mechanisms.
-  return (ctx.ws.index.refsByKey.get(`${ctx.mim.id}.${r.id}`) ?? []).some(
+  return (ctx.ws.index.refsInto(ctx.mim.id).get(`${ctx.mim.id}.${r.id}`) ?? []).some(
     (u) => u.from === ctx.mim && (u.ref.role === 'mapping' || u.ref.role === 'satisfies'),
   );
 }

@@ -1,5 +1,6 @@
 import type { DocumentModel } from '../../model/document.js';
-import type { IdRef, Mechanism, MimElement, Test } from '../../model/elements.js';
+import type { IdRef, Mechanism, MimElement, Requirement, Test } from '../../model/elements.js';
+import { globalKey } from '../../model/ids.js';
 import type { Mim } from '../../model/mim.js';
 import type { Workspace } from '../../workspace/workspace.js';
 
@@ -32,10 +33,10 @@ export interface RequirementUses {
   testedBy: Use<Test>[];
 }
 
-/** The mechanisms that satisfy a requirement and the tests that cover it, from any MIM of the workspace. */
-export function requirementUses(ws: Workspace, key: string): RequirementUses {
+/** The mechanisms that satisfy a requirement of a MIM and the tests that cover it, from any MIM of the workspace. */
+export function requirementUses(ws: Workspace, mim: Mim, requirement: Requirement): RequirementUses {
   const out: RequirementUses = { satisfiedBy: [], testedBy: [] };
-  for (const r of ws.index.refsByKey.get(key) ?? []) {
+  for (const r of ws.index.refsInto(mim.id).get(globalKey(mim.id, requirement.id)) ?? []) {
     const owner = ownerOf(ws.index.documents.get(r.ref.file), r.ref);
     if (owner?.kind === 'mechanism' && (r.ref.role === 'mapping' || r.ref.role === 'satisfies'))
       addOnce(out.satisfiedBy, owner, r.from);
