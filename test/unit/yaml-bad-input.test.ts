@@ -111,7 +111,7 @@ describe('files of the wrong shape', () => {
           range: r(0, 0, 0, 0),
         },
       ]);
-      assert.deepEqual([doc.identity, doc.capabilities, doc.parts, doc.refs, doc.blocks], [[], [], [], [], []]);
+      assert.deepEqual([doc.identity, doc.capabilities, doc.parts, doc.refs, [...doc.blocks]], [[], [], [], [], []]);
       assert.equal(doc.itu, undefined);
     }
   });

@@ -272,7 +272,7 @@ describe('parseMimYaml: a complete specification', () => {
 
   it('keeps a text block with its part for every Markdown field', () => {
     assert.deepEqual(
-      doc.blocks.map((b) => [b.kind, b.part]),
+      [...doc.blocks].map((b) => [b.kind, b.part]),
       [
         ['yaml', 'objective'],
         ['yaml', 'capabilities'],
@@ -287,7 +287,7 @@ describe('parseMimYaml: a complete specification', () => {
         ['yaml', undefined],
       ],
     );
-    assert.deepEqual(spanRange(doc, doc.blocks[0]), r(8, 2, 9, 24));
+    assert.deepEqual(spanRange(doc, doc.blocks.at(0)!), r(8, 2, 9, 24));
   });
 
   it('keeps the Markdown of its prose fields as written, where they stand', () => {

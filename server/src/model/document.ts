@@ -18,10 +18,10 @@ import type {
   Section,
   SummaryEntry,
   Test,
-  TextBlock,
 } from './elements.js';
 import type { ParseProblem } from './finding.js';
 import type { LineIndex } from './range.js';
+import { TextBlocks } from './text-blocks.js';
 
 /** The syntaxes the engine reads (mim-format §3). */
 export type FileKind =
@@ -74,7 +74,8 @@ export interface DocumentModel {
   refs: IdRef[];
   links: Link[];
   anchors: Anchor[];
-  blocks: TextBlock[];
+  /** The blocks of prose, for checks that read sentences (keywords, glued headings). */
+  blocks: TextBlocks;
   conventions?: ConventionsDecl;
   gitbookTags: GitbookTag[];
   invisibles: InvisibleChar[];
@@ -114,7 +115,7 @@ export function emptyDocument(
     refs: [],
     links: [],
     anchors: [],
-    blocks: [],
+    blocks: new TextBlocks(),
     gitbookTags: [],
     invisibles: [],
     summary: [],

@@ -14,26 +14,26 @@ import type { ResolvedRef } from './symbol-index.js';
  */
 export class IndexCaches {
   /** Each MIM's own table, built once per MIM object: it depends on nothing else. */
-  private readonly tables = new WeakMap<Mim, Map<string, MimElement[]>>();
+  private readonly tables = new WeakMap<Mim, OwnTable>();
   // Lookups come in runs for one MIM (a document's references mostly name its own): the last table is kept at hand.
   private lastMim: Mim | undefined;
-  private lastTable: Map<string, MimElement[]> | undefined;
+  private lastTable: OwnTable | undefined;
   /** A document's references resolved in its MIM; valid while the document and its MIM object are the same (refs point at that MIM). */
   private readonly resolved = new WeakMap<DocumentModel, { mim: Mim | undefined; refs: ResolvedRef[] }>();
   /** A document's references that name a MIM as written, by that MIM: they depend on the document alone. */
   private readonly named = new WeakMap<DocumentModel, Map<string, IdRef[]>>();
 
-  /** The elements of one MIM by local id (several when an id is duplicated). */
-  ownTable(mim: Mim): ReadonlyMap<string, MimElement[]> {
-    if (mim === this.lastMim) return this.lastTable!;
-    let table = this.tables.get(mim);
+  /** The elements of one MIM under a local id (several when the id is duplicated); undefined when none has it. */
+  ownElements(mim: Mim, localId: string): MimElement[] | undefined {
+    let table = mim === this.lastMim ? this.lastTable : this.tables.get(mim);
     if (!table) {
       table = buildTable(mim);
       this.tables.set(mim, table);
     }
     this.lastMim = mim;
     this.lastTable = table;
-    return table;
+    const found = table.get(localId);
+    return found === undefined || Array.isArray(found) ? found : [found];
   }
 
   /** A document's references resolved in `from`, its MIM: as resolved before while both are the same objects. */
@@ -57,8 +57,21 @@ export class IndexCaches {
   }
 }
 
-function buildTable(mim: Mim): Map<string, MimElement[]> {
-  const table = new Map<string, MimElement[]>();
+/**
+ * A MIM's elements by local id. An id held once (nearly every one) maps to its element, not to
+ * a list of one: the tables hold every element of the workspace, and a list costs 56 bytes more.
+ */
+type OwnTable = Map<string, MimElement | MimElement[]>;
+
+function add(table: OwnTable, id: string, e: MimElement): void {
+  const held = table.get(id);
+  if (held === undefined) table.set(id, e);
+  else if (Array.isArray(held)) held.push(e);
+  else table.set(id, [held, e]);
+}
+
+function buildTable(mim: Mim): OwnTable {
+  const table: OwnTable = new Map();
   const all: MimElement[] = [
     ...mim.capabilities,
     ...mim.requirements,
@@ -66,14 +79,14 @@ function buildTable(mim: Mim): Map<string, MimElement[]> {
     ...mim.guidance,
     ...mim.tests,
   ];
-  for (const e of all) if (e.id) push(table, e.id, e);
+  for (const e of all) if (e.id) add(table, e.id, e);
   // A reference written the way a malformed id is written (`R.1`, read flat as R1) names that
   // element, which is read as the id it was meant to be (R1.1 under C1). An element really
   // numbered R1 comes first.
-  const aliases = new Map<string, MimElement[]>();
+  const aliases: OwnTable = new Map();
   for (const e of all) {
     const written = e.malformed ? parseLocalId(stripInvisibles(e.rawId)) : undefined;
-    if (written && written.kind === e.kind && written.id !== e.id) push(aliases, written.id, e);
+    if (written && written.kind === e.kind && written.id !== e.id) add(aliases, written.id, e);
   }
   for (const [written, elements] of aliases) if (!table.has(written)) table.set(written, elements);
   return table;

@@ -85,17 +85,17 @@ export class SymbolIndex implements IndexView {
     const mims = this.byId.get(key.slice(0, dot));
     if (!mims) return [];
     const local = key.slice(dot + 1);
-    if (mims.length === 1) return this.caches.ownTable(mims[0]).get(local) ?? [];
-    return mims.flatMap((m) => this.caches.ownTable(m).get(local) ?? []);
+    if (mims.length === 1) return this.caches.ownElements(mims[0], local) ?? [];
+    return mims.flatMap((m) => this.caches.ownElements(m, local) ?? []);
   }
 
   ownElements(mim: Mim, localId: string): readonly MimElement[] {
-    return this.caches.ownTable(mim).get(localId) ?? NONE;
+    return this.caches.ownElements(mim, localId) ?? NONE;
   }
 
   /** The id a local id names in a MIM: itself, or, written as a malformed id is written, the id that element is read as. */
   ownId(mim: Mim, localId: string): string {
-    const found = this.caches.ownTable(mim).get(localId);
+    const found = this.caches.ownElements(mim, localId);
     const id = found?.[0].id;
     return id !== undefined && id !== localId && found!.every((e) => e.id === id) ? id : localId;
   }

@@ -3,6 +3,7 @@ import { LineIndex, range } from '../model/range.js';
 import { parseMarkdown } from '../parse/markdown/markdown-parser.js';
 import { parseMimYaml } from '../parse/yaml/mim-yaml.js';
 import { parseResourceYaml } from '../parse/yaml/resource-yaml.js';
+import { trimLists } from '../model/trim.js';
 
 /** Larger files are not read: no MIM page is that big, and a stray dump must not stall the editor. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -68,14 +69,14 @@ export function parseDocument(
   const binary = binaryReason(text);
   if (binary) return skippedDocument(file, kind, version, binary);
   try {
-    switch (kind) {
-      case 'markdown':
-        return parseMarkdown(file, text, version);
-      case 'mim-yaml':
-        return parseMimYaml(file, text, version, yamlEvents);
-      case 'resource':
-        return parseResourceYaml(file, text, version);
-    }
+    const doc =
+      kind === 'markdown'
+        ? parseMarkdown(file, text, version)
+        : kind === 'mim-yaml'
+          ? parseMimYaml(file, text, version, yamlEvents)
+          : parseResourceYaml(file, text, version);
+    trimLists(doc);
+    return doc;
   } catch (e) {
     const doc = skippedDocument(
       file,

@@ -53,8 +53,24 @@ export function classifyHits(r: Requirement, view: KeywordView): readonly HitCla
     lastTable = table;
   }
   let classes = lastTable.get(r);
-  if (!classes) lastTable.set(r, (classes = Object.freeze(classifyKeywords(r.keywords, view))));
+  if (!classes) lastTable.set(r, (classes = shared(classifyKeywords(r.keywords, view))));
   return classes;
+}
+
+/**
+ * One frozen list for each sequence of classes: nearly every requirement has the same one or
+ * two (`proper`), and the tables hold a list for every requirement of the workspace.
+ */
+const SHARED = new Map<string, readonly HitClass[]>();
+
+function shared(classes: HitClass[]): readonly HitClass[] {
+  const key = classes.join();
+  let list = SHARED.get(key);
+  if (list) return list;
+  list = Object.freeze(classes);
+  // Bounded: a text written to hold every sequence would otherwise grow it for the life of the process.
+  if (SHARED.size < 1000) SHARED.set(key, list);
+  return list;
 }
 
 /** One class per hit of a text (a requirement's, or a quote of one), uncached. */

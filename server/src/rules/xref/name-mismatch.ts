@@ -18,33 +18,55 @@ interface Owner {
 /** Names are compared without regard to case or spacing. */
 const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** The names in force, by key, computed once per registry and set of MIMs. */
-const namesCache = new WeakMap<ReadonlyMap<string, RegistryEntry>, WeakMap<readonly Mim[], Map<string, Owner[]>>>();
+/** Names by key, each with the numbers that own it in order, without the same number twice. */
+type Names = Map<string, Owner[]>;
 
-function namesInForce(
-  registry: ReadonlyMap<string, RegistryEntry>,
-  numbering: Numbering,
-  mims: readonly Mim[],
-): Map<string, Owner[]> {
-  let byMims = namesCache.get(registry);
-  if (!byMims) namesCache.set(registry, (byMims = new WeakMap()));
-  let names = byMims.get(mims);
+function addName(names: Names, title: string, id: string, by: Authority): void {
+  const owners = names.get(key(title)) ?? [];
+  if (!owners.some((o) => o.id === id)) owners.push({ id, title, by });
+  names.set(key(title), owners);
+}
+
+/**
+ * The registry's names, once per registry; the workspace's, once per set of MIMs. Kept apart
+ * because each config has a registry of its own: a table of both per registry would hold
+ * every MIM's name once per config, which grows with the square of a workspace's repositories.
+ */
+const registryNames = new WeakMap<ReadonlyMap<string, RegistryEntry>, Names>();
+const workspaceNames = new WeakMap<readonly Mim[], Names>();
+
+function namesOfRegistry(registry: ReadonlyMap<string, RegistryEntry>, numbering: Numbering): Names {
+  let names = registryNames.get(registry);
   if (names) return names;
   names = new Map();
-  const add = (title: string, id: string, by: Authority) => {
-    const owners = names!.get(key(title)) ?? [];
-    if (!owners.some((o) => o.id === id)) owners.push({ id, title, by });
-    names!.set(key(title), owners);
-  };
   const edition = new Set(REGISTRIES[numbering]);
-  for (const entry of registry.values()) add(entry.title, entry.id, edition.has(entry) ? 'edition' : 'config');
-  // A MIM's own pages are an authority on its name too (a README's `# Accessing Data (MIM0)`).
+  for (const entry of registry.values())
+    addName(names, entry.title, entry.id, edition.has(entry) ? 'edition' : 'config');
+  registryNames.set(registry, names);
+  return names;
+}
+
+/** A MIM's own pages are an authority on its name too (a README's `# Accessing Data (MIM0)`). */
+function namesOfWorkspace(mims: readonly Mim[]): Names {
+  let names = workspaceNames.get(mims);
+  if (names) return names;
+  names = new Map();
   for (const mim of mims) {
     if (!mim.known) continue;
-    for (const claim of mim.identity) if (claim.title && claim.mim === mim.id) add(claim.title, mim.id, 'workspace');
+    for (const claim of mim.identity)
+      if (claim.title && claim.mim === mim.id) addName(names, claim.title, mim.id, 'workspace');
   }
-  byMims.set(mims, names);
+  workspaceNames.set(mims, names);
   return names;
+}
+
+/** Who owns a name: the registry's numbers first, then those the workspace's pages give it. */
+function ownersOf(name: string, registry: Names, workspace: Names): Owner[] | undefined {
+  const fromRegistry = registry.get(key(name));
+  const fromPages = workspace.get(key(name));
+  if (!fromPages) return fromRegistry;
+  if (!fromRegistry) return fromPages;
+  return [...fromRegistry, ...fromPages.filter((o) => !fromRegistry.some((r) => r.id === o.id))];
 }
 
 /** The title a MIM's own pages give it, if they give one. */
@@ -77,7 +99,8 @@ export const xrefNameMismatch: DocumentRule = {
     if (!doc.refs.some((r) => r.name)) return;
     const numbering = ctx.configFor(doc.file).numbering;
     const registry = ctx.registryFor(doc.file);
-    const names = namesInForce(registry, numbering, ctx.index.mims);
+    const fromRegistry = namesOfRegistry(registry, numbering);
+    const fromPages = namesOfWorkspace(ctx.index.mims);
     /** What a number is called in force: its pages' title, else its registry title. */
     const titleOf = (id: string) =>
       ctx.index.byId
@@ -87,7 +110,7 @@ export const xrefNameMismatch: DocumentRule = {
     for (const ref of doc.refs) {
       const name = ref.name;
       if (!name || !ref.mim || ref.target) continue;
-      const owners = names.get(key(name.text));
+      const owners = ownersOf(name.text, fromRegistry, fromPages);
       const current = titleOf(ref.mim);
       const actually = current ? `; ${ref.mim} is ${current}` : '';
       let message: string;
