@@ -22,15 +22,24 @@ function mimspec(args: string[], options: { cwd?: string; input?: string; env?: 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The command run on a pseudo-terminal (util-linux `script`), as a user at a terminal runs it. */
-function onTerminal(args: string[], env: Record<string, string> = {}, input?: string) {
-  const command = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const r = spawnSync('script', ['-qec', command, '/dev/null'], {
-    cwd: work,
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, NO_COLOR: '', ...env },
-  });
+/**
+ * The command run on a pseudo-terminal, as a user at a terminal runs it (test/support/on-terminal.py);
+ * `answer` is typed once the command asks `[y/N]`.
+ */
+function onTerminal(args: string[], env: Record<string, string> = {}, answer?: string) {
+  const r = spawnSync(
+    'python3',
+    [
+      join(ROOT, 'test', 'support', 'on-terminal.py'),
+      answer ? '\\[y/N\\]' : '',
+      answer ?? '',
+      '--',
+      process.execPath,
+      CLI,
+      ...args,
+    ],
+    { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } },
+  );
   return { code: r.status, output: r.stdout };
 }
 
