@@ -111,7 +111,7 @@ export function tableMarkdown(results) {
   return [
     `Measured ${results.date.slice(0, 16)}Z, Node ${results.node}, ${results.cpus} cores, load average ${load(results.loadStart)} at start, ${load(results.loadEnd)} at end; medians of alternating runs (runs per tool in the JSON). CPU is the measured process's (user + system; for edits, per edit); peak RSS is the process's VmHWM.`,
     '',
-    '| figure | MIMs | mimspec | its CPU | peer | peer | its CPU | ratio | budget |',
+    "| figure | MIMs | mimspec | its CPU | peer | peer's | its CPU | ratio | budget |",
     '|---|---|---|---|---|---|---|---|---|',
     ...results.rows.map(
       (r) =>
