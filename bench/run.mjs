@@ -211,8 +211,9 @@ if (only === undefined || only === 'vscode') {
   printTable();
 }
 if (only === undefined || only === 'user') {
-  // The paths a user waits on, beside yaml-language-server, alternating (bench/results/user-paths.md).
-  console.log('\nuser paths over stdio, beside yaml-language-server (20, 200, 2,000 MIMs):');
+  // The paths a user waits on, beside yaml-language-server and vscode-markdown-languageservice,
+  // alternating, with the peak memory of each (bench/results/user-paths.md).
+  console.log('\nuser paths, beside yaml-language-server and vscode-markdown-languageservice (20, 200, 2,000 MIMs):');
   const user = spawnSync(
     process.execPath,
     ['bench/user-paths.mjs', ...(quick ? ['--sizes', '20,200', '--runs', '3'] : [])],

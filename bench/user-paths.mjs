@@ -1,15 +1,18 @@
 // The paths a user waits on, measured on the real language server over stdio and, alternating
 // in the same run, on yaml-language-server (our schema associated) with the same files and edits:
 // a file opened before the workspace is indexed (first diagnostics, hover), edits that keep a
-// 4,500-line *.mim.yaml valid, edits that break it and keep it broken, and Markdown edits.
-// Wall time and the server process's CPU time (user + system, /proc) for every figure; the load
-// average at start and end. Results go to bench/results/user-paths.{json,md}.
+// 4,500-line *.mim.yaml valid, edits that break it and keep it broken; and on
+// vscode-markdown-languageservice, through our host of it (bench/peers/), Markdown edits and a
+// check of every page (beside `mimspec check`). The peak memory of each process, for each size.
+// Wall time and the process's CPU time (user + system, /proc) for every figure; the load
+// average at start and end. Results go to bench/results/user-paths.{json,md} (bench/user-table.mjs).
 //
 //   node bench/user-paths.mjs [--sizes 20,200,2000] [--runs N] [--edits N]
 //
 // MIMs of 40 requirements (20 capabilities of 2), half Markdown repositories, half *.mim.yaml,
-// plus big.mim.yaml (about 4,500 lines). yaml-language-server is a development dependency; where
-// it is not installed, MIMSPEC_BENCH_PEERS names a folder whose node_modules holds it.
+// plus big.mim.yaml (about 4,500 lines). yaml-language-server and vscode-markdown-languageservice
+// are development dependencies; where they are not installed, MIMSPEC_BENCH_PEERS names a folder
+// whose node_modules holds them.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,12 +26,15 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { generateLargeSpec, generateWorkspace, GENERATOR_VERSION } from './generate.mjs';
+import { peakRssMb } from './peak-rss.mjs';
+import { checkSideBySide, MARKDOWN_PEER } from './peers/checks.mjs';
+import { markdownServiceEntry } from './peers/markdown-service.mjs';
+import { growth, tableMarkdown, tableRows, writeResults } from './user-table.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // MIMSPEC_BENCH_SERVER: another build's server bundle, to set two builds side by side.
 const SERVER = process.env.MIMSPEC_BENCH_SERVER ?? join(ROOT, 'dist', 'server', 'server.js');
 const SCHEMA = pathToFileURL(join(ROOT, 'schemas', 'mim.schema.json')).href;
-const BUDGET = { first200: 300, first2000: 500, hover: 300, editP95: 100, ratioOpen: 0.5, ratioEdit: 0.4 };
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -37,9 +43,7 @@ const runs = Number(opt('--runs', '5'));
 const editCount = Number(opt('--edits', '20'));
 
 const uri = (p) => pathToFileURL(p).href;
-const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-const round = (x) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function peerCommand() {
@@ -149,6 +153,11 @@ const TOOLS = {
     command: peerCommand,
     settings: { schemas: { [SCHEMA]: '*.mim.yaml' }, validate: true, hover: true, completion: true },
   },
+  [MARKDOWN_PEER]: {
+    command: () =>
+      markdownServiceEntry() && [process.execPath, join(ROOT, 'bench', 'peers', 'markdown-server.mjs'), '--stdio'],
+    settings: undefined,
+  },
 };
 
 /** Opens `file` right after initialized: first diagnostics and hover, wall and server CPU. */
@@ -242,9 +251,58 @@ const results = {
 const figures = {}; // figure -> tool -> [{wall, cpu}]
 const add = (figure, tool, wall, cpu) => ((figures[figure] ??= {})[tool] ??= []).push({ wall, cpu });
 
+/** The Markdown page opened in `s` (our server's, once indexed, or the peer's), then the edits. */
+async function markdownEdits(s, tool, size, page) {
+  const md = readFileSync(page, 'utf8');
+  await s.conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: uri(page), languageId: 'markdown', version: 1, text: md },
+  });
+  await s.publishedFor(uri(page)).catch(() => undefined);
+  const mdEdits = await edits(s, uri(page), markdownTexts(md));
+  add(`${size} MIMs: Markdown page edits: p50`, tool, mdEdits.p50, mdEdits.cpuPerEditMs);
+  add(`${size} MIMs: Markdown page edits: p95`, tool, mdEdits.p95, mdEdits.cpuPerEditMs);
+}
+
+/**
+ * Peak RSS of each language server holding the workspace as it would for a user: ours indexed
+ * and checked with the spec and the page open; yaml-language-server with the spec open (it reads
+ * nothing else); the Markdown peer with the page open, then asked for the whole workspace's
+ * diagnostics (`workspace/diagnostic`), as ours computes them. Also the time to those diagnostics.
+ */
+async function serverMemory(tool, size, dir, spec, page) {
+  const s = new Session(TOOLS[tool].command(), TOOLS[tool].settings);
+  await s.start(dir, TOOLS[tool].settings);
+  const started = performance.now();
+  const open = async (file, languageId) => {
+    const got = s.publishedFor(uri(file), () => true, 600000);
+    await s.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri(file), languageId, version: 1, text: readFileSync(file, 'utf8') },
+    });
+    await got;
+  };
+  if (tool !== MARKDOWN_PEER) await open(spec, 'yaml');
+  if (tool !== 'yaml-language-server') await open(page, 'markdown');
+  if (tool === 'mimspec') {
+    while (!s.progressEnded && performance.now() - started < 600000) await sleep(20);
+    const ended = s.progressEnded ? s.progressEnded - started : NaN;
+    add(`${size} MIMs: language server, whole workspace validated`, tool, ended, s.cpuMs());
+  } else if (tool === MARKDOWN_PEER) {
+    const sent = performance.now();
+    await s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+    add(`${size} MIMs: language server, whole workspace validated`, tool, performance.now() - sent, s.cpuMs());
+  }
+  await sleep(300);
+  add(`${size} MIMs: language server, peak RSS`, tool, peakRssMb(s.child.pid), NaN);
+  await s.stop();
+}
+
 const peer = peerCommand();
 if (!peer) console.log('yaml-language-server is not installed: mimspec alone (npm install, or MIMSPEC_BENCH_PEERS)');
-const tools = peer ? ['mimspec', 'yaml-language-server'] : ['mimspec'];
+const mdPeer = Boolean(markdownServiceEntry());
+if (!mdPeer) console.log('vscode-markdown-languageservice is not installed: no Markdown peer (npm install)');
+const tools = ['mimspec', ...(peer ? ['yaml-language-server'] : []), ...(mdPeer ? [MARKDOWN_PEER] : [])];
+results.sizes = sizes;
+results.checked = {};
 
 for (const size of sizes) {
   const dir = prepare(size);
@@ -255,6 +313,15 @@ for (const size of sizes) {
   for (let r = 0; r < n; r++) {
     const order = r % 2 === 0 ? tools : [...tools].reverse();
     for (const tool of order) {
+      if (tool === MARKDOWN_PEER) {
+        // The Markdown peer takes part in the Markdown figures only.
+        if (size !== 200) continue;
+        const s = new Session(TOOLS[tool].command(), undefined);
+        await s.start(dir);
+        await markdownEdits(s, tool, size, page);
+        await s.stop();
+        continue;
+      }
       const { session: s, out } = await openFirst(tool, dir, existsSync(spec) ? spec : big);
       add(`${size} MIMs: first diagnostics after didOpen`, tool, out.firstMs, out.firstCpuMs);
       add(`${size} MIMs: hover after didOpen`, tool, out.hoverMs, NaN);
@@ -278,82 +345,24 @@ for (const size of sizes) {
         await sleep(200);
         const valid = await edits(s, uri(big), editTexts(bigText, false));
         const broken = await edits(s, uri(big), editTexts(bigText, true));
-        add('4,500-line *.mim.yaml, valid edits: p50', tool, valid.p50, valid.cpuPerEditMs);
-        add('4,500-line *.mim.yaml, valid edits: p95', tool, valid.p95, valid.cpuPerEditMs);
-        add('4,500-line *.mim.yaml, broken edits: p50', tool, broken.p50, broken.cpuPerEditMs);
-        add('4,500-line *.mim.yaml, broken edits: p95', tool, broken.p95, broken.cpuPerEditMs);
-        if (tool === 'mimspec') {
-          const md = readFileSync(page, 'utf8');
-          await s.conn.sendNotification('textDocument/didOpen', {
-            textDocument: { uri: uri(page), languageId: 'markdown', version: 1, text: md },
-          });
-          await s.publishedFor(uri(page)).catch(() => undefined);
-          const mdEdits = await edits(s, uri(page), markdownTexts(md));
-          add('Markdown page edits: p50', tool, mdEdits.p50, mdEdits.cpuPerEditMs);
-          add('Markdown page edits: p95', tool, mdEdits.p95, mdEdits.cpuPerEditMs);
-        }
+        add(`${size} MIMs: 4,500-line *.mim.yaml, valid edits: p50`, tool, valid.p50, valid.cpuPerEditMs);
+        add(`${size} MIMs: 4,500-line *.mim.yaml, valid edits: p95`, tool, valid.p95, valid.cpuPerEditMs);
+        add(`${size} MIMs: 4,500-line *.mim.yaml, broken edits: p50`, tool, broken.p50, broken.cpuPerEditMs);
+        add(`${size} MIMs: 4,500-line *.mim.yaml, broken edits: p95`, tool, broken.p95, broken.cpuPerEditMs);
+        if (tool === 'mimspec') await markdownEdits(s, tool, size, page);
       }
       await s.stop();
     }
   }
+  // The whole workspace: `mimspec check` beside the Markdown peer's check; each server's memory.
+  results.checked[size] = checkSideBySide(size, dir, n, add);
+  const memoryOrder = sizes.indexOf(size) % 2 === 0 ? tools : [...tools].reverse();
+  for (const tool of memoryOrder) await serverMemory(tool, size, dir, existsSync(spec) ? spec : big, page);
 }
 results.loadEnd = loadavg();
-
-const BUDGETS = {
-  '200 MIMs: first diagnostics after didOpen': [BUDGET.first200, BUDGET.ratioOpen],
-  '2000 MIMs: first diagnostics after didOpen': [BUDGET.first2000],
-  '200 MIMs: hover after didOpen': [BUDGET.hover],
-  '2000 MIMs: hover after didOpen': [BUDGET.hover],
-  '2000 MIMs, opened 1.5 s into the scan: first diagnostics': [BUDGET.first2000],
-  '2000 MIMs, opened 1.5 s into the scan: hover': [BUDGET.hover],
-  '4,500-line *.mim.yaml, valid edits: p95': [BUDGET.editP95, BUDGET.ratioEdit],
-  '4,500-line *.mim.yaml, broken edits: p95': [BUDGET.editP95, BUDGET.ratioEdit],
-  'Markdown page edits: p95': [BUDGET.editP95],
-};
-for (const [figure, byTool] of Object.entries(figures)) {
-  const m = byTool.mimspec ?? [];
-  const p = byTool['yaml-language-server'] ?? [];
-  const wall = median(m.map((x) => x.wall));
-  const peerWall = median(p.map((x) => x.wall));
-  const [budget, ratioBudget] = BUDGETS[figure] ?? [];
-  results.rows.push({
-    figure,
-    mimspec: { wallMs: round(wall), cpuMs: round(median(m.map((x) => x.cpu))), runs: m.length },
-    peer: p.length ? { wallMs: round(peerWall), cpuMs: round(median(p.map((x) => x.cpu))), runs: p.length } : null,
-    ratio: p.length ? Math.round((wall / peerWall) * 100) / 100 : null,
-    budgetMs: budget ?? null,
-    ratioBudget: ratioBudget ?? null,
-  });
-}
-// Growth of the first diagnostics between sizes: t ∝ n^k.
-const firsts = sizes.map((s) => [
-  s,
-  results.rows.find((r) => r.figure === `${s} MIMs: first diagnostics after didOpen`),
-]);
-results.growth = firsts.slice(1).map(([s, r], i) => ({
-  from: firsts[i][0],
-  to: s,
-  exponent: round(Math.log(r.mimspec.wallMs / firsts[i][1].mimspec.wallMs) / Math.log(s / firsts[i][0])),
-}));
-
-const cell = (x) => (x === null || x === undefined ? '—' : String(x));
-const md = [
-  `Measured ${results.date.slice(0, 16)}Z, Node ${results.node}, ${results.cpus} cores, load average ${results.loadStart.map((x) => x.toFixed(1)).join(' ')} at start, ${results.loadEnd.map((x) => x.toFixed(1)).join(' ')} at end; medians of alternating runs; CPU is the server process's (user + system; for edits, per edit).`,
-  '',
-  '| figure | mimspec wall | mimspec CPU | yaml-language-server wall | its CPU | ratio | budget |',
-  '|---|---|---|---|---|---|---|',
-  ...results.rows.map(
-    (r) =>
-      `| ${r.figure} | ${cell(r.mimspec.wallMs)} ms | ${cell(r.mimspec.cpuMs)} ms | ${r.peer ? `${cell(r.peer.wallMs)} ms` : '—'} | ${r.peer ? `${cell(r.peer.cpuMs)} ms` : '—'} | ${cell(r.ratio)} | ${r.budgetMs ? `≤ ${r.budgetMs} ms` : ''}${r.ratioBudget ? `, ≤ ${r.ratioBudget}×` : ''} |`,
-  ),
-  '',
-  ...results.growth.map(
-    (g) => `Growth of the first diagnostics from ${g.from} to ${g.to} MIMs: exponent ${cell(g.exponent)}.`,
-  ),
-  '',
-].join('\n');
-mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'results', 'user-paths.json'), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(ROOT, 'bench', 'results', 'user-paths.md'), md);
+results.rows = tableRows(figures);
+results.growth = growth(results.rows, sizes);
+const md = tableMarkdown(results);
+writeResults(ROOT, results, md);
 console.log(md);
 process.exit(0);
