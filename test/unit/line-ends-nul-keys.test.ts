@@ -72,6 +72,21 @@ describe('a text with a NUL', () => {
     assert.ok('why' in fromDisk && /binary/.test(fromDisk.why), JSON.stringify(fromDisk));
     assert.equal(buffer.skipped, fromDisk.why);
   });
+
+  it('looks no further than 8,000 characters in invalid UTF-8 either, whatever bytes make them', () => {
+    for (const [c, n, binary] of [
+      ['✓', 7999, true], // three bytes each: the NUL is character 7,999, byte 23,997
+      ['✓', 8000, false],
+      ['\ud83d\ude00', 3999, true], // two characters in four bytes each
+      ['\ud83d\ude00', 4000, false],
+    ] as const) {
+      const bytes = new Uint8Array([...new TextEncoder().encode(`${c.repeat(n)}\u0000`), 0x80]);
+      const fromDisk = decodeText(bytes);
+      const buffer = parseDocument('/ws/p.md', 'markdown', new TextDecoder().decode(bytes), 'editor:1');
+      assert.equal('why' in fromDisk && /binary/.test(fromDisk.why), binary, `${n} × ${c}`);
+      assert.equal(buffer.skipped !== undefined, binary, `${n} × ${c}`);
+    }
+  });
 });
 
 describe('byte-order marks', () => {

@@ -89,14 +89,14 @@ const byteEdit: fc.Arbitrary<ByteEdit> = fc.oneof(
       return out;
     }),
   },
-  // Thousands of two-byte characters in front: bytes and characters then count differently
-  // past them (a NUL 8,000 characters in is some 12,000 bytes in).
+  // Thousands of two- or three-byte characters in front: bytes and characters then count
+  // differently past them (a NUL 8,000 characters in is 16,000 or 24,000 bytes in).
   {
     weight: 1,
-    arbitrary: fc.integer({ min: 2500, max: 6000 }).map(
-      (n): ByteEdit =>
+    arbitrary: fc.tuple(fc.constantFrom('é', '✓'), fc.integer({ min: 2500, max: 9000 })).map(
+      ([c, n]): ByteEdit =>
         (b) =>
-          join(new TextEncoder().encode('é'.repeat(n)), b),
+          join(new TextEncoder().encode(c.repeat(n)), b),
     ),
   },
 );
