@@ -80,13 +80,22 @@ export class PreviewController implements vscode.Disposable {
     this.current?.panel.dispose();
   }
 
-  /** A preview brought back after a reload, on the file its webview saved (public for tests). */
+  /** Where the last restored preview found its file: the webview's saved state, else the workspace's. */
+  restoredFrom: 'webview' | 'workspace' | undefined;
+
+  /**
+   * A preview brought back after a reload, on the file its webview saved, else the one the
+   * preview showed last (public for tests). With neither, or a preview already open, the
+   * panel is closed rather than left empty.
+   */
   restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const uri = (state as Partial<PreviewState> | undefined)?.uri;
+    const saved = (state as Partial<PreviewState> | undefined)?.uri;
+    const uri = typeof saved === 'string' ? saved : this.deps.lastShown.get();
     if (typeof uri !== 'string' || this.current) {
       panel.dispose();
       return Promise.resolve();
     }
+    this.restoredFrom = uri === saved ? 'webview' : 'workspace';
     const source = vscode.Uri.parse(uri);
     this.attach(panel, source);
     return this.current!.show(source);
