@@ -23,7 +23,7 @@ import { driveWebviews } from './webview-driver.js';
  */
 const SUITE = join(ROOT, 'dist', 'test', 'vscode', 'suite', 'index.js');
 const EXTENSION = join(ROOT, 'dist', 'client', 'extension.js');
-const TIMEOUT = 300_000;
+const TIMEOUT = 420_000;
 const missing = missingTools();
 const USER_SETTINGS = {
   'extensions.autoCheckUpdates': false,

@@ -5,8 +5,9 @@ import type { Frame, Page } from 'playwright-core';
 /**
  * The outer half of the view checks (test/vscode/suite/views.ts): the suite, inside the
  * extension host, opens a view and asks for a step in a file; this driver, in the browser that
- * runs the workbench, reads or clicks the view's webview (its inner frame) and answers in
- * another file. MIMSPEC_SCREENSHOTS=1 saves each view the suite names under docs/images/.
+ * runs the workbench, reads or clicks the view's webview (its inner frame), the status bar or a
+ * notification's button, and answers in another file. It goes on across a reload of the
+ * window. MIMSPEC_SCREENSHOTS=1 saves each view the suite names under docs/images/.
  */
 
 interface Ask {

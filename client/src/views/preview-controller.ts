@@ -14,6 +14,8 @@ const DEBOUNCE_MS = 200;
  * together, and answers the webview's clicks (reveal the source, open a cross-referenced MIM).
  */
 export class PreviewController implements vscode.Disposable {
+  /** Where the last restored preview found its file: the webview's saved state, else the workspace's. */
+  restoredFrom: 'webview' | 'workspace' | undefined;
   private current: PreviewPanel | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly sync = new ScrollSync();
@@ -79,9 +81,6 @@ export class PreviewController implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.current?.panel.dispose();
   }
-
-  /** Where the last restored preview found its file: the webview's saved state, else the workspace's. */
-  restoredFrom: 'webview' | 'workspace' | undefined;
 
   /**
    * A preview brought back after a reload, on the file its webview saved, else the one the
