@@ -1,7 +1,7 @@
 /**
  * When to start the language server again after it died: at once the first time, then after
- * growing delays; after `limit` deaths within `window` ms, not at all (the user is told and
- * can restart it). A death long after the last one starts the count afresh. No vscode here, so
+ * growing delays; once every delay is used, within `window` ms, not at all (the user is told
+ * and can restart it). A death long after the last one starts the count afresh. No vscode here, so
  * that a unit test can hold the policy.
  */
 export class Backoff {
@@ -9,7 +9,7 @@ export class Backoff {
 
   constructor(
     private readonly delays: readonly number[] = [0, 1000, 2000, 4000, 8000],
-    private readonly window = 3 * 60_000,
+    readonly window = 3 * 60_000,
   ) {}
 
   /** Records a death at `now`: the delay before starting again, or undefined to give up. */
@@ -17,6 +17,11 @@ export class Backoff {
     this.deaths = this.deaths.filter((t) => now - t < this.window);
     this.deaths.push(now);
     return this.delays[this.deaths.length - 1];
+  }
+
+  /** The deaths counted now (those within the window at the last `next`). */
+  get count(): number {
+    return this.deaths.length;
   }
 
   /** A start asked for by the user: the count starts afresh. */

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   LanguageClient,
+  State,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
@@ -10,7 +11,7 @@ import { DOCUMENT_SELECTOR, WATCHED_GLOB } from './selectors.js';
 import { Backoff } from './backoff.js';
 import { NewMim } from './new-mim.js';
 import { restartingErrorHandler } from './restart.js';
-import { Status } from './status.js';
+import { Status, type ServerDeath } from './status.js';
 import { registerViews, type Views } from './views/commands.js';
 import { Requests, type ViewServer } from './views/protocol.js';
 
@@ -51,11 +52,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
   context.subscriptions.push(watcher);
 
   const backoff = new Backoff();
+  // The handler's news of a death, for the status bar (made once the client is).
+  const deaths = new vscode.EventEmitter<ServerDeath>();
+  context.subscriptions.push(deaths);
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'mimspec', fileEvents: watcher },
     outputChannel: output,
-    errorHandler: restartingErrorHandler(() => client, output, backoff),
+    errorHandler: restartingErrorHandler(
+      () => client,
+      output,
+      backoff,
+      (restartIn, count) => deaths.fire({ restartIn, count }),
+    ),
   };
 
   client = new LanguageClient('mimspec', 'mimspec', serverOptions, clientOptions);
@@ -65,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
       if (!client) return;
       output?.info('restarting the language server');
       backoff.reset();
+      status.forgetDeaths();
       // A server that failed to start is started again rather than restarted.
       if (client.isRunning()) await client.restart();
       else await client.start();
@@ -82,8 +92,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mimspe
     },
   };
   const views = registerViews(context, server);
-  const status = new Status(client, views.mimFiles);
-  context.subscriptions.push(status);
+  const status = new Status(client, views.mimFiles, deaths.event);
+  context.subscriptions.push(
+    status,
+    // A server started again renders the preview anew: what the dead one was asked is lost.
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) void views.preview.panel?.refresh();
+    }),
+  );
   const newMim = new NewMim(server, () => views.mimFiles.forget());
   context.subscriptions.push(
     vscode.commands.registerCommand('mimspec.newMim', (u?: unknown) =>

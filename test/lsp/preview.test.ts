@@ -110,3 +110,25 @@ describe('mimspec/preview and mimspec/export over stdio', () => {
     }
   });
 });
+
+describe('mimspec/preview across servers', () => {
+  it('a server started again never repeats a version of the one before, so a client that kept one redraws', async () => {
+    const versions: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const client = new TestClient();
+      try {
+        await client.initialize(WS);
+        await client.open(SPEC);
+        const text = readFileSync(SPEC, 'utf8');
+        // The second server is asked about an edited text: the client shows the first one's render.
+        if (i === 1) await client.change(SPEC, 2, text.replace('publish each dimming plan', 'publish every plan'));
+        const p = await client.request<Preview | null>('mimspec/preview', { uri: uri(SPEC) });
+        assert.ok(p);
+        versions.push(p.version);
+      } finally {
+        assert.equal(await client.shutdown(), 0);
+      }
+    }
+    assert.notEqual(versions[1], versions[0]);
+  });
+});

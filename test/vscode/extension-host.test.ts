@@ -23,7 +23,7 @@ import { driveWebviews } from './webview-driver.js';
  */
 const SUITE = join(ROOT, 'dist', 'test', 'vscode', 'suite', 'index.js');
 const EXTENSION = join(ROOT, 'dist', 'client', 'extension.js');
-const TIMEOUT = 120_000;
+const TIMEOUT = 420_000;
 const missing = missingTools();
 const USER_SETTINGS = {
   'extensions.autoCheckUpdates': false,
@@ -191,6 +191,9 @@ async function runSuite(options: { vsix?: boolean } = {}): Promise<void> {
         ['extensionDevelopmentPath', remote(options.vsix ? noExtension : ROOT)],
         ['extensionTestsPath', remote(SUITE)],
       ]);
+      // The suite reloads the window once (suite/reload.ts): the workbench loads a second time.
+      let loads = 0;
+      page.on('load', () => loads++);
       await page.goto(
         `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`,
       );
@@ -222,6 +225,12 @@ async function runSuite(options: { vsix?: boolean } = {}): Promise<void> {
       const ran = /# extension: (.*)/.exec(lines)?.[1] ?? '';
       if (options.vsix) assert.ok(ran.startsWith(dirs.extensions!), `not the installed .vsix: ${ran}`);
       else assert.equal(ran, ROOT.replace(/\/$/, ''));
+      assert.equal(
+        loads,
+        2,
+        `the workbench loaded ${loads} times: the suite's reload of the window did not happen once`,
+      );
+      assert.match(lines, /^# reloading the window$/m, context);
       // The views' checks in the webviews ran, not only their halves in the host.
       assert.deepEqual(
         steps.sort(),
@@ -230,12 +239,19 @@ async function runSuite(options: { vsix?: boolean } = {}): Promise<void> {
           'keys',
           'keys-other',
           'matrix',
+          'notification-restart',
           'preview',
+          'preview-after-restart',
+          'preview-before-reload',
           'preview-click',
           'preview-edit',
+          'preview-restored',
+          'preview-restored-click',
+          'preview-restored-edit',
           'preview-revived',
           'preview-scroll',
           'status',
+          'status-stopped',
           'type-title-again',
           'type-title-gitbook',
           'type-title-itu',

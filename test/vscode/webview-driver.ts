@@ -5,8 +5,9 @@ import type { Frame, Page } from 'playwright-core';
 /**
  * The outer half of the view checks (test/vscode/suite/views.ts): the suite, inside the
  * extension host, opens a view and asks for a step in a file; this driver, in the browser that
- * runs the workbench, reads or clicks the view's webview (its inner frame) and answers in
- * another file. MIMSPEC_SCREENSHOTS=1 saves each view the suite names under docs/images/.
+ * runs the workbench, reads or clicks the view's webview (its inner frame), the status bar or a
+ * notification's button, and answers in another file. It goes on across a reload of the
+ * window. MIMSPEC_SCREENSHOTS=1 saves each view the suite names under docs/images/.
  */
 
 interface Ask {
@@ -30,6 +31,8 @@ interface Ask {
   status?: string;
   /** type-*: the text to type in the focused quick input (or dialog), then `keys`. */
   type?: string;
+  /** notification-*: the notification that holds `text`, and its button to click. */
+  button?: string;
 }
 
 /** Each view's own container (media/*.js): tells apart the frames of one extension. */
@@ -39,6 +42,11 @@ const VIEW_OF_STEP: Record<string, string> = {
   'preview-click': '#mimspec-preview',
   'preview-scroll': '#mimspec-preview',
   'preview-revived': '#mimspec-preview',
+  'preview-before-reload': '#mimspec-preview',
+  'preview-restored': '#mimspec-preview',
+  'preview-restored-edit': '#mimspec-preview',
+  'preview-restored-click': '#mimspec-preview',
+  'preview-after-restart': '#mimspec-preview',
   matrix: '#mimspec-matrix',
   graph: '#mimspec-graph',
 };
@@ -88,7 +96,19 @@ async function runStep(page: Page, step: string, ask: Ask, images: string | unde
     for (const k of ask.keys ?? []) await page.keyboard.press(k);
     return { ok: true };
   }
-  if (step === 'status') {
+  if (step.startsWith('notification')) {
+    // Toasts are not shown under the smoke-test driver: the notification centre lists them.
+    await page.locator('[id="status.notifications"]').click();
+    const item = page.locator('.notifications-center .monaco-list-row', { hasText: ask.text?.[0] ?? '' }).first();
+    await item.waitFor({ timeout: 10000 });
+    await item
+      .locator('.monaco-button', { hasText: ask.button ?? '' })
+      .first()
+      .click();
+    await page.keyboard.press('Escape');
+    return { ok: true };
+  }
+  if (step.startsWith('status')) {
     const item = page.locator('.statusbar-item', { hasText: ask.status?.split(' ')[0] ?? '' }).first();
     await item.waitFor({ timeout: 10000 });
     const seen = ((await item.textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -112,7 +132,7 @@ async function runStep(page: Page, step: string, ask: Ask, images: string | unde
     await sleep(800); // let the theme's fonts and colours settle
     await page.screenshot({ path: join(images, `${ask.screenshot}.png`) });
   }
-  if (step === 'preview-click') {
+  if (step.endsWith('-click')) {
     const el = frame.locator(`[data-uri$="${ask.file}"][data-line="${ask.line}"]`).first();
     await el.click();
     return { clicked: await el.textContent() };

@@ -18,6 +18,9 @@ export interface Views {
   graph: GraphView;
 }
 
+/** The workspace state's key of the file the preview showed last. */
+const LAST_SHOWN_KEY = 'mimspec.preview.lastShown';
+
 export function registerViews(context: vscode.ExtensionContext, server: ViewServer): Views {
   const mimFiles = new MimFiles(server);
   let style: Promise<string> | undefined;
@@ -25,6 +28,10 @@ export function registerViews(context: vscode.ExtensionContext, server: ViewServ
     server,
     mimFiles,
     extensionUri: context.extensionUri,
+    lastShown: {
+      get: () => context.workspaceState.get<string>(LAST_SHOWN_KEY),
+      set: (uri: string) => void context.workspaceState.update(LAST_SHOWN_KEY, uri),
+    },
     style: () =>
       (style ??= server.request<PreviewStyleResult>(Requests.previewStyle, {}).then(
         (r) => r.css,

@@ -14,6 +14,8 @@ const DEBOUNCE_MS = 200;
  * together, and answers the webview's clicks (reveal the source, open a cross-referenced MIM).
  */
 export class PreviewController implements vscode.Disposable {
+  /** Where the last restored preview found its file: the webview's saved state, else the workspace's. */
+  restoredFrom: 'webview' | 'workspace' | undefined;
   private current: PreviewPanel | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly sync = new ScrollSync();
@@ -80,13 +82,19 @@ export class PreviewController implements vscode.Disposable {
     this.current?.panel.dispose();
   }
 
-  /** A preview brought back after a reload, on the file its webview saved (public for tests). */
+  /**
+   * A preview brought back after a reload, on the file its webview saved, else the one the
+   * preview showed last (public for tests). With neither, or a preview already open, the
+   * panel is closed rather than left empty.
+   */
   restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const uri = (state as Partial<PreviewState> | undefined)?.uri;
+    const saved = (state as Partial<PreviewState> | undefined)?.uri;
+    const uri = typeof saved === 'string' ? saved : this.deps.lastShown.get();
     if (typeof uri !== 'string' || this.current) {
       panel.dispose();
       return Promise.resolve();
     }
+    this.restoredFrom = uri === saved ? 'webview' : 'workspace';
     const source = vscode.Uri.parse(uri);
     this.attach(panel, source);
     return this.current!.show(source);

@@ -16,6 +16,11 @@ export interface PreviewDeps {
   extensionUri: vscode.Uri;
   /** The server's stylesheet (`mimspec/previewStyle`), asked once. */
   style: () => Promise<string>;
+  /**
+   * The file the preview showed last, kept in the workspace's state: a window reloaded before
+   * the webview saved its own state (it does once it has drawn a render) still has its preview.
+   */
+  lastShown: { get(): string | undefined; set(uri: string): void };
 }
 
 /**
@@ -68,6 +73,7 @@ export class PreviewPanel {
   /** Shows the MIM of `source`, asking the server again (a new MIM is always sent). */
   async show(source: vscode.Uri): Promise<void> {
     this.source = source;
+    this.deps.lastShown.set(source.toString());
     await this.refresh();
   }
 

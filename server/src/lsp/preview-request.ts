@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Connection } from 'vscode-languageserver';
 import type { Mim } from '../model/mim.js';
 import { ProseCache } from '../render/prose.js';
@@ -61,9 +62,12 @@ function syntaxProblem(mim: Mim) {
 /**
  * A number per distinct answer for a MIM. The last two answers are remembered, so that a MIM
  * that parses again after a stale answer gets back the version of its last good render.
- * Comparing strings costs less than a digest of them.
+ * Comparing strings costs less than a digest of them. The numbers are prefixed with a token of
+ * this process: a server started again after it died counts from 1 again, and a client that
+ * kept a version of the dead one must not take a new render for the one it shows.
  */
 class Versions {
+  private readonly process = randomBytes(4).toString('hex');
   private counter = 0;
   private readonly last = new Map<string, { html: string; version: string }[]>();
 
@@ -71,7 +75,7 @@ class Versions {
     const seen = this.last.get(key) ?? [];
     const hit = seen.find((s) => s.html === html);
     if (hit) return hit.version;
-    const version = String(++this.counter);
+    const version = `${this.process}.${++this.counter}`;
     this.last.set(key, [{ html, version }, ...seen.slice(0, 1)]);
     return version;
   }

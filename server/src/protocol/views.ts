@@ -28,7 +28,10 @@ export interface PreviewResult {
   title: string;
   /** A fragment; block elements carry `data-uri` / `data-line` of their source. */
   html: string;
-  /** Names the HTML: the same HTML keeps its version, so a client redraws only when it changes. */
+  /**
+   * Names the HTML: the same HTML keeps its version, so a client redraws only when it changes.
+   * Versions are unique to one server process: a server started again never repeats one.
+   */
   version: string;
   /** True while a document of the MIM does not parse: `html` is the last render made without a syntax error, under a banner. */
   stale?: boolean;

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MimspecApi } from '../../../client/src/extension.js';
-import { file, log, type Check } from './support.js';
+import { faultChecks } from './faults.js';
+import { reloadChecks } from './reload.js';
+import { file, log, resumeProgress, setProgress, type Check } from './support.js';
 import { newMimChecks } from './new-mim.js';
 import { statusChecks } from './status.js';
 import { viewChecks } from './views.js';
@@ -235,8 +237,10 @@ const checks: Check[] = [
     },
   ],
   ...viewChecks,
+  ...reloadChecks,
   ...newMimChecks,
   ...statusChecks,
+  ...faultChecks,
   [
     'the Problems panel opens on the findings',
     async () => {
@@ -253,13 +257,23 @@ const checks: Check[] = [
 ];
 
 export async function run(): Promise<void> {
-  const started = Date.now();
-  let failed = 0;
-  log(`# mimspec extension-host suite (VS Code ${vscode.version})`);
-  // Which copy runs: the development folder, or the .vsix installed in the extensions folder.
-  log(`# extension: ${vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '(not installed)'}`);
-  for (const [name, body] of checks) {
+  // After a reload the suite asked for, it goes on where it was (see reloadWindow).
+  const resumed = resumeProgress();
+  const started = resumed?.started ?? Date.now();
+  let failed = resumed?.failed ?? 0;
+  const from = resumed?.next ?? 0;
+  if (resumed) {
+    const reloading = checks[from - 1]![0];
+    log(`ok - ${reloading} (the window reloaded; ${Date.now() - resumed.reloadedAt!} ms to this host)`);
+  } else {
+    log(`# mimspec extension-host suite (VS Code ${vscode.version})`);
+    // Which copy runs: the development folder, or the .vsix installed in the extensions folder.
+    log(`# extension: ${vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '(not installed)'}`);
+  }
+  for (let i = from; i < checks.length; i++) {
+    const [name, body] = checks[i]!;
     const t = Date.now();
+    setProgress({ next: i + 1, failed, started });
     try {
       await body();
       log(`ok - ${name} (${Date.now() - t} ms)`);

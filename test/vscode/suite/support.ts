@@ -60,3 +60,77 @@ export async function askDriver(step: string, ask: object, ms = 45000): Promise<
   if (typeof answer.error === 'string') throw new Error(`driver, ${step}: ${answer.error}`);
   return answer;
 }
+
+/**
+ * Where the suite stands, kept over a window reload: the next check, the failures so far, when
+ * the suite started, and when the window was reloaded.
+ */
+export interface Progress {
+  next: number;
+  failed: number;
+  started: number;
+  reloadedAt?: number;
+}
+
+let progress: Progress | undefined;
+let afterReload = false;
+
+const progressFile = () => {
+  const dir = process.env.MIMSPEC_VSCODE_DRIVER;
+  return dir ? join(dir, 'progress.json') : undefined;
+};
+
+/** run() says where it is before each check: what a reload keeps. */
+export function setProgress(p: Progress): void {
+  progress = p;
+}
+
+/** Where a suite that reloaded its window goes on (read once: a later start begins afresh). */
+export function resumeProgress(): Progress | undefined {
+  const file = progressFile();
+  if (!file || !existsSync(file)) return undefined;
+  const p = JSON.parse(readFileSync(file, 'utf8')) as Progress;
+  rmSync(file);
+  afterReload = true;
+  return p;
+}
+
+/** Whether this host was started by a reload of the window the suite asked for. */
+export const reloaded = () => afterReload;
+
+/**
+ * Reloads the window as **Developer: Reload Window** does: this host ends with it, and the new
+ * one runs the suite again from the check after this one. Only where the outer driver runs
+ * (its folder keeps the progress); elsewhere it returns false and nothing happens.
+ */
+export async function reloadWindow(): Promise<boolean> {
+  const file = progressFile();
+  if (!file || !progress) {
+    log('# no driver: the window is not reloaded');
+    return false;
+  }
+  writeFileSync(`${file}.tmp`, JSON.stringify({ ...progress, reloadedAt: Date.now() }));
+  renameSync(`${file}.tmp`, file);
+  log('# reloading the window');
+  // The reload ends this host, cancelling the command: nothing more runs here (the suite
+  // would go on in a host that is going away).
+  await Promise.resolve(vscode.commands.executeCommand('workbench.action.reloadWindow')).catch(() => undefined);
+  await sleep(60000);
+  rmSync(file, { force: true });
+  throw new Error('the window did not reload within 60 s');
+}
+
+/**
+ * Puts `text` back into `doc` and saves it (the same bytes as on disk): not dirty, whichever
+ * editor has the focus (`workbench.action.files.revert` acts on the active group's editor,
+ * which a webview beside it can be).
+ */
+export async function putBack(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  assert.equal(await vscode.workspace.applyEdit(edit), true, `${doc.fileName} was not put back`);
+  assert.equal(doc.getText(), text);
+  // A text that is back to what was saved may already count as clean (then save() says false).
+  if (doc.isDirty) await doc.save();
+  await waitFor(() => (doc.isDirty ? undefined : true), `${doc.fileName} saved`);
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MimspecApi } from '../../../client/src/extension.js';
-import { askDriver, file, log, sleep, waitFor, type Check } from './support.js';
+import { askDriver, file, log, putBack, sleep, waitFor, type Check } from './support.js';
 
 /**
  * The views: the suite opens them through their commands and checks what the extension holds
@@ -12,7 +12,7 @@ import { askDriver, file, log, sleep, waitFor, type Check } from './support.js';
  * show and clicks in them (see askDriver).
  */
 
-const PAGE = ['docs', 'capabilities-and-requirements.md'] as const;
+export const PAGE = ['docs', 'capabilities-and-requirements.md'] as const;
 
 function api(): MimspecApi {
   const ext = vscode.extensions.getExtension<MimspecApi>('mimspec.mimspec');
@@ -20,18 +20,18 @@ function api(): MimspecApi {
   return ext.exports;
 }
 
-async function showPage(): Promise<vscode.TextEditor> {
+export async function showPage(): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(file(...PAGE));
   return vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
 }
 
-function lineOf(doc: vscode.TextDocument, needle: string): number {
+export function lineOf(doc: vscode.TextDocument, needle: string): number {
   const at = doc.getText().indexOf(needle);
   assert.ok(at >= 0, `${needle} not found in ${doc.fileName}`);
   return doc.positionAt(at).line;
 }
 
-const webviewTabs = (viewType: string) =>
+export const webviewTabs = (viewType: string) =>
   vscode.window.tabGroups.all
     .flatMap((g) => g.tabs)
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
@@ -69,7 +69,8 @@ export const viewChecks: Check[] = [
     'the preview follows an edit of the page',
     async () => {
       const editor = await showPage();
-      const at = editor.document.positionAt(editor.document.getText().indexOf('permitted uses.') + 14);
+      const text = editor.document.getText();
+      const at = editor.document.positionAt(text.indexOf('permitted uses.') + 14);
       // With markup that must not come alive in the webview (the driver looks for it).
       const hostile = ' and their hours <img src="x" onerror="document.title=1"><script>document.title=2</script>';
       assert.equal(await editor.edit((b) => b.insert(at, hostile)), true);
@@ -83,8 +84,7 @@ export const viewChecks: Check[] = [
       log(`# the preview had the edit ${Date.now() - edited} ms after it (a 200 ms pause for typing included)`);
       await askDriver('preview-edit', { text: ['permitted uses and their hours'], inert: true });
       // The page as it was, for the checks (and pictures) that follow.
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-      assert.doesNotMatch(editor.document.getText(), /their hours/);
+      await putBack(editor.document, text);
     },
   ],
   [
@@ -186,22 +186,36 @@ export const viewChecks: Check[] = [
     },
   ],
   [
-    'a preview panel revived from its saved state shows its MIM again',
+    'a preview panel revived from its saved state shows its MIM again; one without state, the file the preview showed last',
     async () => {
       // What VS Code does after a window reload: a panel of the view type, handed to the
-      // extension's serializer with the state the webview's script saved.
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await waitFor(() => (api().views.preview.panel ? undefined : true), 'the preview closed');
+      // extension's serializer with the state the webview's script saved (reload.ts reloads
+      // the window for real; this runs in any host).
+      const preview = api().views.preview;
+      const closeAll = async () => {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await waitFor(() => (preview.panel ? undefined : true), 'the preview closed');
+      };
+      await closeAll();
       const panel = vscode.window.createWebviewPanel('mimspec.preview', 'MIM Preview', vscode.ViewColumn.One, {});
-      await api().views.preview.restore(panel, { uri: file(...PAGE).toString() });
-      assert.equal(api().views.preview.panel?.panel, panel);
-      assert.equal(api().views.preview.panel?.mim, 'MIM7');
+      await preview.restore(panel, { uri: file(...PAGE).toString() });
+      assert.equal(preview.panel?.panel, panel);
+      assert.equal(preview.panel?.mim, 'MIM7');
+      assert.equal(preview.restoredFrom, 'webview');
       assert.match(previewHtml() ?? '', /R2\.1/);
       await askDriver('preview-revived', { text: ['R1.1', 'R2.1'] });
-      // A panel with no saved state is closed, not left empty.
+      // A second panel, while one is open, is closed rather than left empty.
       const stray = vscode.window.createWebviewPanel('mimspec.preview', 'MIM Preview', vscode.ViewColumn.Two, {});
-      await api().views.preview.restore(stray, undefined);
+      await preview.restore(stray, undefined);
       await waitFor(() => (webviewTabs('mimspec.preview').length === 1 ? true : undefined), 'the stray panel closed');
+      // A window reloaded before the webview drew (and saved its state): the file shown last.
+      await closeAll();
+      const early = vscode.window.createWebviewPanel('mimspec.preview', 'MIM Preview', vscode.ViewColumn.One, {});
+      await preview.restore(early, undefined);
+      assert.equal(preview.panel?.panel, early, 'the panel without state was closed');
+      assert.equal(preview.restoredFrom, 'workspace');
+      assert.equal(preview.panel?.source.toString(), file(...PAGE).toString());
+      assert.match(previewHtml() ?? '', /R2\.1/);
     },
   ],
   [
