@@ -22,6 +22,8 @@ export interface Location {
  * A range as four numbers: one object where a range of two positions is three. The model
  * holds hundreds of thousands of them, and fewer objects is less memory and shorter
  * collections. Positions are made when read; JSON has the usual `{ start, end }` shape.
+ * Nearly every range fits in one or two small integers (`ShortRange`, `NearRange`), which
+ * take 32 or 40 bytes where four numbers take 56; this one holds any other.
  */
 class PackedRange implements Range {
   constructor(
@@ -44,13 +46,71 @@ class PackedRange implements Range {
   }
 }
 
+/** On one line below 32,768, from a column below 256, less than 256 long (an id, most references): line, column and length in one integer. */
+class ShortRange implements Range {
+  constructor(private readonly packed: number) {}
+
+  get start(): Position {
+    return { line: this.packed >> 16, character: (this.packed >> 8) & 255 };
+  }
+
+  get end(): Position {
+    return { line: this.packed >> 16, character: ((this.packed >> 8) & 255) + (this.packed & 255) };
+  }
+
+  toJSON(): { start: Position; end: Position } {
+    return { start: this.start, end: this.end };
+  }
+}
+
+/**
+ * Starting on a line below 524,288 at a column below 4,096, and ending fewer than 2,048 lines
+ * further at a column below 1,048,576: the start in one integer, the end in another.
+ */
+class NearRange implements Range {
+  constructor(
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get start(): Position {
+    return { line: this.from >> 12, character: this.from & 4095 };
+  }
+
+  get end(): Position {
+    return { line: (this.from >> 12) + (this.to >> 20), character: this.to & 0xfffff };
+  }
+
+  toJSON(): { start: Position; end: Position } {
+    return { start: this.start, end: this.end };
+  }
+}
+
+/** The smallest form that holds a range; the same numbers always give the same form, so equal ranges compare equal. */
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  // `(x & mask) === x` holds for an integer from 0 to the mask, and for nothing else (not NaN).
+  const length = endChar - startChar;
+  if (
+    endLine === startLine &&
+    (startLine & 0x7fff) === startLine &&
+    (startChar & 255) === startChar &&
+    (length & 255) === length
+  )
+    return new ShortRange((startLine << 16) | (startChar << 8) | length);
+  const lines = endLine - startLine;
+  if (
+    (startLine & 0x7ffff) === startLine &&
+    (startChar & 4095) === startChar &&
+    (lines & 2047) === lines &&
+    (endChar & 0xfffff) === endChar
+  )
+    return new NearRange(startLine * 4096 + startChar, lines * 0x100000 + endChar);
   return new PackedRange(startLine, startChar, endLine, endChar);
 }
 
 /** The range between two positions. */
 export function rangeBetween(start: Position, end: Position): Range {
-  return new PackedRange(start.line, start.character, end.line, end.character);
+  return range(start.line, start.character, end.line, end.character);
 }
 
 export function comparePositions(a: Position, b: Position): number {
@@ -152,11 +212,11 @@ export class LineIndex {
     // Most ranges sit on one line: the end is looked up only when it lies past it.
     const endLine =
       e >= s && (startLine + 1 >= this.starts.length || e < this.starts[startLine + 1]) ? startLine : this.lineOf(e);
-    return new PackedRange(startLine, s - this.starts[startLine], endLine, e - this.starts[endLine]);
+    return range(startLine, s - this.starts[startLine], endLine, e - this.starts[endLine]);
   }
 
   /** The whole of a line as a range (without its line break). */
   lineRange(line: number): Range {
-    return new PackedRange(line, 0, line, this.lineEnd(line) - this.lineStart(line));
+    return range(line, 0, line, this.lineEnd(line) - this.lineStart(line));
   }
 }
