@@ -9,9 +9,10 @@ import { fixture } from '../support/paths.js';
 describe('warming the reading of a document for its first keystrokes', () => {
   const text = readFileSync(fixture('yaml', 'street-lighting.mim.yaml'), 'utf8');
 
-  it('breaks the document by one character in the middle item of its longest sequence', () => {
+  it('breaks the document by one character in the middle item of its longest sequence, as deep as items go', () => {
     const broken = slipped(text)!;
-    assert.equal(broken, text.replace('  - id: C2\n', '  - id: "C2\n'));
+    // C2 is the middle capability; R2.2 the middle of its requirements.
+    assert.equal(broken, text.replace('      - id: R2.2\n', '      - id R2.2\n'));
     const read = readYaml(broken);
     assert.equal(read.clean, false);
     assert.ok(read.root, 'a tree is still read');

@@ -153,7 +153,9 @@ export function startServer(connection: Connection, disk: () => FileSystem = () 
    * A YAML document opened is read twice more once its findings are out, as the first
    * keystrokes will read it: as it is, and broken by a slip (warm.ts). The code that reads it is
    * then optimised for it before the user types (a keystroke took two to three times longer at
-   * first). One reading a turn, so that a request that comes meanwhile waits for one at most.
+   * first). One reading a turn, so that a request that comes meanwhile waits for one at most;
+   * none once the document has changed: its keystrokes then read it themselves, and must not
+   * wait behind a reading that only prepares for them.
    */
   function warmFor(doc: TextDocument): void {
     const path = uriToPath(doc.uri);
@@ -163,6 +165,7 @@ export function startServer(connection: Connection, disk: () => FileSystem = () 
     const broken = slipped(text);
     const texts = broken ? [text, broken] : [text];
     const step = (i: number) => {
+      if (documents.get(doc.uri)?.version !== doc.version) return;
       parseDocument(path, kind, texts[i], 'warm');
       if (i + 1 < texts.length) setTimeout(() => step(i + 1), 0);
     };
