@@ -2,6 +2,7 @@ import type { DocumentModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { compareRanges, range } from '../model/range.js';
+import { isInside } from '../base/paths.js';
 import type { Severity } from '../model/severity.js';
 import type { ProjectConfig, RegistryEntry } from '../config/project-config.js';
 import type { DocumentsView, IndexView } from '../query/symbol-index.js';
@@ -18,6 +19,21 @@ interface CachedRun {
   reports: Report[];
   /** One check per distinct read. */
   dependencies: Dependency[];
+  /** What each dependency read (`ALWAYS_STALE`'s: undefined), to tell whether a change could reach it. */
+  reads: ([Read<unknown>, string] | undefined)[];
+  /** The pass that last found it valid. */
+  validated: number;
+}
+
+/**
+ * A pass of the rules, numbered, and what changed since the pass before it (`since`), when
+ * nothing changed but the texts of documents already there: their paths, and the MIMs that
+ * are not the same objects in both passes' indexes (their ids and files). A read that none of
+ * these reaches gives the answer it gave then, and is not asked again.
+ */
+export interface RulePass {
+  pass: number;
+  since?: { pass: number; documents: ReadonlySet<string>; mimIds: ReadonlySet<string>; mimFiles: ReadonlySet<string> };
 }
 
 /**
@@ -28,10 +44,17 @@ interface CachedRun {
 export class RuleCache {
   private readonly runs = new WeakMap<object, Map<Rule, CachedRun>>();
 
-  get(target: object, rule: Rule, env: RuleEnvironment): Report[] | undefined {
+  get(target: object, rule: Rule, env: RuleEnvironment, pass: RulePass): Report[] | undefined {
     const run = this.runs.get(target)?.get(rule);
     if (!run) return undefined;
-    for (const valid of run.dependencies) if (!valid(env)) return undefined;
+    // Found valid by the pass before, only the reads that what changed since may reach are asked again.
+    const since = run.validated === pass.since?.pass ? pass.since : undefined;
+    for (let i = 0; i < run.dependencies.length; i++) {
+      const read = run.reads[i];
+      if (since && read && !reaches(since, read[0], read[1])) continue;
+      if (!run.dependencies[i](env)) return undefined;
+    }
+    run.validated = pass.pass;
     return run.reports;
   }
 
@@ -55,8 +78,9 @@ export function runRules(
   env: RuleEnvironment,
   rules: readonly Rule[] = ALL_RULES,
   cache?: RuleCache,
+  pass: RulePass = { pass: 0 },
 ): Map<string, Finding[]> {
-  const turns = ruleTurns(env, rules, cache);
+  const turns = ruleTurns(env, rules, cache, pass);
   for (;;) {
     const step = turns.next();
     if (step.done) return step.value;
@@ -71,6 +95,7 @@ export function* ruleTurns(
   env: RuleEnvironment,
   rules: readonly Rule[] = ALL_RULES,
   cache?: RuleCache,
+  pass: RulePass = { pass: 0 },
 ): Generator<void, Map<string, Finding[]>, void> {
   const byFile = new Map<string, Finding[]>();
   const add = (r: Report) => {
@@ -80,7 +105,7 @@ export function* ruleTurns(
     if (list) list.push(finding);
     else byFile.set(r.file, [finding]);
   };
-  const run = cache ? cachedRunner(env, cache, add) : directRunner(env, add);
+  const run = cache ? cachedRunner(env, cache, add, pass) : directRunner(env, add);
   for (const doc of env.documents.values()) {
     for (const p of doc.problems) add({ ...p, file: doc.file });
     for (const rule of rules) if (rule.scope === 'document') run(doc, rule, doc.file);
@@ -118,10 +143,10 @@ function directRunner(env: RuleEnvironment, add: (r: Report) => void): Runner {
 }
 
 /** Runs a rule unless the cache holds its result for the target still, and keeps what it read. */
-function cachedRunner(env: RuleEnvironment, cache: RuleCache, add: (r: Report) => void): Runner {
+function cachedRunner(env: RuleEnvironment, cache: RuleCache, add: (r: Report) => void, pass: RulePass): Runner {
   const ctx = new TrackingContext(env);
   return (target, rule, file) => {
-    let reports = cache.get(target, rule, env);
+    let reports = cache.get(target, rule, env, pass);
     if (!reports) {
       ctx.begin();
       guard(
@@ -130,7 +155,7 @@ function cachedRunner(env: RuleEnvironment, cache: RuleCache, add: (r: Report) =
         file,
         (r) => ctx.report(r),
       );
-      const done = ctx.end();
+      const done = ctx.end(pass.pass);
       reports = done.reports;
       cache.set(target, rule, done);
     }
@@ -161,6 +186,20 @@ const readMimOf: Read<Mim | undefined> = (e, file) => e.index.mimOf(file);
 const readDocument: Read<DocumentModel | undefined> = (e, path) => e.documents.get(path);
 
 const identical = (a: unknown, b: unknown) => a === b;
+
+/**
+ * Whether what changed since a pass may change the answer of a read. The configs, registries
+ * and repository roots stay (a change of config is no mere change of text); a file's existence
+ * is asked again always (the disk may answer otherwise).
+ */
+function reaches(since: NonNullable<RulePass['since']>, read: Read<unknown>, key: string): boolean {
+  if (read === readConfig || read === readRegistry || read === readRoot) return false;
+  if (read === readDocument) return since.documents.has(key);
+  if (read === readMims) return since.mimIds.has(key);
+  if (read === readMimOf) return since.mimFiles.has(key);
+  if (read === readUnder) for (const path of since.documents) if (isInside(path, key)) return true;
+  return read !== readUnder;
+}
 
 /**
  * The context a rule sees, recording each read of the workspace as a dependency. Reads of
@@ -220,11 +259,16 @@ class TrackingContext implements RuleContext {
     this.out = [];
   }
 
-  /** What the run reported and read. */
-  end(): CachedRun {
+  /** What the run of pass `pass` reported and read. */
+  end(pass: number): CachedRun {
     const dependencies: Dependency[] = this.readAll ? [ALWAYS_STALE] : [];
-    for (const checks of this.deps.values()) for (const check of checks.values()) dependencies.push(check);
-    return { reports: this.out, dependencies };
+    const reads: CachedRun['reads'] = this.readAll ? [undefined] : [];
+    for (const [read, checks] of this.deps)
+      for (const [key, check] of checks) {
+        dependencies.push(check);
+        reads.push([read, key]);
+      }
+    return { reports: this.out, dependencies, reads, validated: pass };
   }
 
   /**

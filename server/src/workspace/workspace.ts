@@ -16,6 +16,7 @@ import { registryFor } from '../config/registry.js';
 import { IndexCaches } from '../query/index-caches.js';
 import { checkAlone, formsMimAlone } from './alone.js';
 import { SymbolIndex } from '../query/symbol-index.js';
+import { PassChanges } from './pass-changes.js';
 import { isExcludedBy } from '../config/globs.js';
 import type { YamlEventReader } from './yaml-event-reader.js';
 
@@ -76,6 +77,7 @@ export class Workspace {
   private changes = 0;
   private scans = 0;
   private readonly breathe: WorkspaceOptions['breathe'];
+  private readonly passes = new PassChanges();
 
   constructor(
     private readonly fs: FileSystem,
@@ -217,9 +219,10 @@ export class Workspace {
   }
 
   private putDocument(doc: DocumentModel): void {
-    if (!this.docs.has(doc.file)) this.sortedPaths = undefined;
+    const had = this.docs.has(doc.file);
+    if (!had) this.sortedPaths = undefined;
     this.docs.set(doc.file, doc);
-    this.invalidate();
+    this.invalidate(had ? doc.file : undefined);
   }
 
   private setConfig(file: string, text: string): void {
@@ -243,7 +246,9 @@ export class Workspace {
     } else if (this.docs.delete(path)) this.invalidate();
   }
 
-  private invalidate(): void {
+  /** What the index and the findings are built from changed: a document's text (its path), or anything else. */
+  private invalidate(textOf?: string): void {
+    this.passes.changed(textOf);
     this.changes++;
     this.indexCache = undefined;
     this.findingsCache = undefined;
@@ -330,8 +335,10 @@ export class Workspace {
 
   /** Every finding of the workspace, by file; recomputed only after a change. */
   check(): Map<string, Finding[]> {
-    this.findingsCache ??= this.withConfigProblems(runRules(this.ruleEnvironment(), undefined, this.ruleCache));
-    return this.findingsCache;
+    if (this.findingsCache) return this.findingsCache;
+    const env = this.ruleEnvironment();
+    const findings = runRules(env, undefined, this.ruleCache, this.passes.next(env.index.mims));
+    return (this.findingsCache = this.withConfigProblems(findings));
   }
 
   /**
@@ -343,7 +350,8 @@ export class Workspace {
   async checkInTurns(): Promise<Map<string, Finding[]>> {
     while (!this.findingsCache) {
       const seen = this.changes;
-      const turns = ruleTurns(this.ruleEnvironment(), undefined, this.ruleCache);
+      const env = this.ruleEnvironment();
+      const turns = ruleTurns(env, undefined, this.ruleCache, this.passes.next(env.index.mims));
       for (let step = turns.next(); ; step = turns.next()) {
         // Nothing was awaited since the last look at `changes`: the findings are of the current state.
         if (step.done) return (this.findingsCache = this.withConfigProblems(step.value));
