@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
+import { xrefNameMismatch } from '../../server/src/rules/xref/name-mismatch.js';
 import { Workspace } from '../../server/src/workspace/workspace.js';
 import { findingsText } from '../support/check.js';
 import { MemoryFileSystem } from '../support/memory-fs.js';
@@ -76,5 +77,34 @@ describe('a pass of the rules after a change of text', () => {
       ws.setDocument(file, original, `editor:${++version}`);
     }
     assert.ok(edits > 60, `${edits} edits`);
+  });
+
+  it('runs a rule that names a MIM by its title again only where a change reaches that title', async () => {
+    const files: Record<string, string> = {
+      '/ws/notes.md': '# Notes on the MIMs\n\nBin sensors follow MIM12 Waste Collection.\n',
+      '/ws/waste.mim.yaml': 'mim: MIM21\ntitle: Waste Collection\nobjective: Bins report their fill level.\n',
+      '/ws/lights.mim.yaml': 'mim: MIM22\ntitle: Street Lights\nobjective: Lights dim at night.\n',
+    };
+    const ws = new Workspace(new MemoryFileSystem(files), { roots: ['/ws'] });
+    await ws.scan();
+    const codes = () =>
+      (ws.check().get('/ws/notes.md') ?? []).map((f) => f.code).filter((c) => c === 'xref/name-mismatch');
+    assert.deepEqual(codes(), ['xref/name-mismatch']);
+    const seen: string[] = [];
+    const check = xrefNameMismatch.check;
+    // The edited document is checked again in any case: the notes are what is watched.
+    xrefNameMismatch.check = (doc, ctx) => (doc.file === '/ws/notes.md' && seen.push(doc.file), check(doc, ctx));
+    try {
+      // Another MIM's text: no title the notes name changes.
+      ws.setDocument('/ws/lights.mim.yaml', files['/ws/lights.mim.yaml'].replace('dim', 'go dark'), 'editor:1');
+      assert.deepEqual(codes(), ['xref/name-mismatch']);
+      assert.deepEqual(seen, []);
+      // The MIM that owns the name: the notes are checked again.
+      ws.setDocument('/ws/waste.mim.yaml', files['/ws/waste.mim.yaml'].replace('Waste', 'Refuse'), 'editor:2');
+      assert.deepEqual(codes(), []);
+      assert.deepEqual(seen, ['/ws/notes.md']);
+    } finally {
+      xrefNameMismatch.check = check;
+    }
   });
 });

@@ -5,7 +5,7 @@ import { compareRanges, range } from '../model/range.js';
 import { isInside } from '../base/paths.js';
 import type { Severity } from '../model/severity.js';
 import type { ProjectConfig, RegistryEntry } from '../config/project-config.js';
-import type { DocumentsView, IndexView } from '../query/symbol-index.js';
+import { titleKey, type DocumentsView, type IndexView } from '../query/symbol-index.js';
 import { ALL_RULES } from './all-rules.js';
 import { ruleInfo } from './catalogue.js';
 import type { Report, Rule, RuleContext } from './rule.js';
@@ -184,6 +184,7 @@ const readRoot: Read<string> = (e, file) => e.repositoryRoot(file);
 const readMims: Read<readonly Mim[] | undefined> = (e, id) => e.index.byId.get(id);
 const readMimOf: Read<Mim | undefined> = (e, file) => e.index.mimOf(file);
 const readDocument: Read<DocumentModel | undefined> = (e, path) => e.documents.get(path);
+const readTitled: Read<readonly Mim[]> = (e, key) => e.index.titled(key);
 
 const identical = (a: unknown, b: unknown) => a === b;
 
@@ -239,6 +240,7 @@ class TrackingContext implements RuleContext {
       mimOf: (file) => track(readMimOf, file),
       // A MIM's own table depends on the MIM object alone, which the rule already holds: no read to record.
       ownElements: (mim, id) => env.index.ownElements(mim, id),
+      titled: (title) => track(readTitled, titleKey(title), sameList),
     };
     const size = readsAll(() => env.documents.size);
     this.documents = {
