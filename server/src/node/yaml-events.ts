@@ -31,7 +31,7 @@ export class NodeYamlEvents implements YamlEventReader {
     });
   }
 
-  /** Starts the thread ahead of the first request, so that it boots while the caller finds its files. */
+  /** Starts the thread ahead of the first request, so that it boots while the files are read. */
   open(): void {
     this.running();
   }

@@ -70,6 +70,7 @@ export class DiskReader {
       const pause = this.target.breathe?.();
       if (pause) await pause;
     }
+    if (docs.some((f) => fileKindOf(f) === 'mim-yaml')) this.yamlEvents?.open?.();
     // Every read is asked for at once, the *.mim.yaml first. A large YAML file goes to the
     // tokenizer thread as soon as it is read; any other is parsed here, in the order of the walk,
     // while the rest are still being read. The tokenized ones are parsed last, in that order too.
