@@ -123,7 +123,7 @@ function assertSameLines(text: string, what: string): void {
   const theirs = new stock.block.State(text, stock, {}, []);
   const ours = markLines(text);
   for (const field of ['bMarks', 'eMarks', 'tShift', 'sCount', 'bsCount'] as const) {
-    assert.deepEqual(ours[field], theirs[field], `${what}: ${field} differs from markdown-it's`);
+    assert.deepEqual(Array.from(ours[field]), theirs[field], `${what}: ${field} differs from markdown-it's`);
   }
 }
 
