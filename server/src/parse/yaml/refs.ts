@@ -17,8 +17,14 @@ interface IdText {
 function readIdText(model: DocumentModel, node: YamlScalar): IdText {
   const span = scalarSpan(node);
   const raw = model.text.slice(span.start, span.end);
-  for (const m of findInvisibles(raw)) {
-    const at = span.start + m.offset;
+  noteIdInvisibles(model, span.start, raw);
+  return { span, raw, value: stripInvisibles(String(node.value)).trim() };
+}
+
+/** Records the invisible characters of an id written at `start` (they are read as if absent, and reported). */
+export function noteIdInvisibles(model: DocumentModel, start: number, written: string): void {
+  for (const m of findInvisibles(written)) {
+    const at = start + m.offset;
     model.invisibles.push({
       what: m.what,
       where: 'id',
@@ -26,7 +32,6 @@ function readIdText(model: DocumentModel, node: YamlScalar): IdText {
       range: model.lines.rangeOf(at, at + m.length),
     });
   }
-  return { span, raw, value: stripInvisibles(String(node.value)).trim() };
 }
 
 /**
