@@ -97,7 +97,8 @@ export class Workspace {
         return () => this.turns.get(path) === turn;
       },
       unreadable: (dir, why) => this.unread.set(dir, why),
-      accept: (read, events, scanned) => this.accept(read, events, scanned),
+      parseTokenized: (read, events) => parseDocument(read.path, 'mim-yaml', read.text, DISK, events),
+      accept: (read, parsed, scanned) => this.accept(read, parsed, scanned),
       breathe: options.breathe,
     });
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
@@ -178,8 +179,8 @@ export class Workspace {
     return turn;
   }
 
-  /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
-  private accept(read: DiskText, events: Int32Array | null | undefined, scanned: boolean): void {
+  /** Takes what was read from disk; `parsed` is its document when it was parsed from the tokenizer's events. */
+  private accept(read: DiskText, parsed: DocumentModel | undefined, scanned: boolean): void {
     const { path, kind } = read;
     if (kind === 'config') {
       if ('text' in read) this.setConfig(path, read.text);
@@ -193,9 +194,9 @@ export class Workspace {
     if ('why' in read && read.failed) this.unread.set(path, read.why);
     else this.unread.delete(path);
     if ('why' in read) this.putDocument(skippedDocument(path, kind, DISK, read.why));
-    else if (events === undefined) this.setDocument(path, read.text, DISK);
+    else if (parsed === undefined) this.setDocument(path, read.text, DISK);
     // The text may have been set meanwhile (an editor buffer): the newer one stays.
-    else if (!current || current.version === DISK) this.putDocument(parseDocument(path, kind, read.text, DISK, events));
+    else if (!current || current.version === DISK) this.putDocument(parsed);
   }
 
   private unchanged(path: string, text: string, version: string | number): boolean {
