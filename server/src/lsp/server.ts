@@ -143,9 +143,9 @@ export function startServer(connection: Connection, disk: () => FileSystem = () 
   }
 
   let warm = false;
+  // The library fires onDidChangeContent for an opened document too, right after onDidOpen: the
+  // text is taken there, once (twice, its findings alone were checked twice before any request was answered).
   documents.onDidOpen((e) => {
-    syncDocument(e.document);
-    diagnostics.changed(e.document.uri, e.document.lineCount);
     // The first YAML opened: the recovering parser is made ready for the keystroke that breaks it,
     // once the first scan and check are done. Meanwhile its rounds (the first, cold, takes tens of
     // milliseconds) would hold up the answers the user waits for on the file just opened, turn after turn.
