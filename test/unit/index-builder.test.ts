@@ -25,6 +25,7 @@ const single = (n: number, ref: string) =>
 
 /** Each path with the texts it takes in turn (several, so that a change can move a document between MIMs). */
 const POOL: Record<string, string[]> = {
+  '/ws/README.md': [readme(30), '# Workspace\n\nNo MIM here.\n'],
   '/ws/a/README.md': [readme(7), readme(17), '# Notes\n\nNo MIM here.\n'],
   '/ws/a/docs/one.md': [page('MIM8.R1.1'), page('MIM9.R1.1', 'R1.3')],
   '/ws/a/docs/two.md': [page('MIM7.R1.2'), page('R1.1')],
@@ -77,10 +78,14 @@ function random(seed: number): () => number {
 }
 
 describe('an index built from the last and what changed', () => {
-  it('regroups one MIM where a grouping of everything gives the same MIMs, in the same order', async () => {
+  it('regroups what a change moves where a grouping of everything gives the same MIMs, in the same order', async () => {
     const ws = await memoryWorkspace(Object.fromEntries(PATHS.map((p) => [p, POOL[p][0]])));
     const docs = [...ws.documents.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const ctx = { configFor: (f: string) => ws.configFor(f), roots: ws.roots };
+    const ctx = {
+      configFor: (f: string) => ws.configFor(f),
+      roots: ws.roots,
+      documentsUnder: (d: string) => ws.documentsUnder(d),
+    };
     const from = groupAll({ documents: docs, ...ctx });
     const before = ws.document('/ws/a/docs/two.md')!;
     ws.setDocument(before.file, POOL[before.file][1], 2);
@@ -92,9 +97,19 @@ describe('an index built from the last and what changed', () => {
       fromNothing(ws).mims.map((m) => [m.root, m.documents.map((d) => d.file)]),
     );
     assert.equal(again.byRoot.get('/ws/b'), from.byRoot.get('/ws/b'), 'the other MIMs are the same objects');
+    // A README that ceases to name a MIM moves the pages below it; a publiccode file, only a grouping of everything tells.
     const readmeBefore = ws.document('/ws/a/README.md')!;
     ws.setDocument(readmeBefore.file, POOL[readmeBefore.file][2], 2);
-    assert.equal(regroup(from, [{ before: readmeBefore, after: ws.document(readmeBefore.file) }], ctx), undefined);
+    const moved = regroup(again, [{ before: readmeBefore, after: ws.document(readmeBefore.file) }], ctx);
+    assert.ok(moved);
+    assert.deepEqual(
+      moved.mims.map((m) => [m.root, m.documents.map((d) => d.file)]),
+      fromNothing(ws).mims.map((m) => [m.root, m.documents.map((d) => d.file)]),
+    );
+    assert.ok(!moved.byRoot.has('/ws/a'), 'the folder names no MIM any more');
+    const publiccode = ws.document('/ws/b/publiccode.yml')!;
+    ws.setDocument(publiccode.file, POOL[publiccode.file][1], 2);
+    assert.equal(regroup(moved, [{ before: publiccode, after: ws.document(publiccode.file) }], ctx), undefined);
   });
 
   it('answers as an index built from nothing after every change, in any order of changes', async () => {

@@ -95,36 +95,60 @@ export function groupAll(input: GroupingInput): Grouping {
 /**
  * The grouping after some documents changed, each MIM they left or joined built again and
  * the others kept: the very MIMs, in the very order, that `groupAll` gives on all documents.
- * Undefined when a change can move other documents (a README or publiccode file came, went
- * or changed): then only a grouping of everything tells. The configs are those of `from`.
+ * A README that comes to name a MIM, or ceases to, moves the pages below its folder
+ * (`documentsUnder` finds them). Undefined when only a grouping of everything tells (a
+ * publiccode file changed, two READMEs in one folder). The configs are those of `from`.
  */
-export function regroup(from: Grouping, changes: readonly DocumentChange[], ctx: Context): Grouping | undefined {
-  if (changes.some((c) => (c.before && movesOthers(c.before)) || (c.after && movesOthers(c.after)))) return undefined;
+export function regroup(
+  from: Grouping,
+  changes: readonly DocumentChange[],
+  ctx: Context & { documentsUnder(dir: string): readonly DocumentModel[] },
+): Grouping | undefined {
+  if (changes.some((c) => (c.before && isPubliccode(c.before)) || (c.after && isPubliccode(c.after)))) return undefined;
+  const readmes = readmesAfter(from.readmes, changes);
+  if (!readmes) return undefined;
   const touched = new Map<string, DocumentModel[]>();
   const docsOf = (root: string) => {
     let docs = touched.get(root);
     if (!docs) touched.set(root, (docs = [...(from.byRoot.get(root)?.documents ?? [])]));
     return docs;
   };
-  for (const { before, after } of changes) {
-    const left = before && groupKey(before, ctx, from.readmes);
+  // Documents placed here are grouped under the READMEs as they are now; the others were, under those of `from`.
+  const placed = new Map<DocumentModel, string | undefined>();
+  const unplace = (doc: DocumentModel, left: string | undefined): boolean => {
     if (left !== undefined) {
       const docs = docsOf(left);
-      const at = docs.indexOf(before!);
+      const at = docs.indexOf(doc);
       // Not where a grouping of everything put it: that one tells.
-      if (at < 0) return undefined;
+      if (at < 0) return false;
       docs.splice(at, 1);
     }
-    const joined = after && groupKey(after, ctx, from.readmes);
-    if (joined !== undefined) {
-      const docs = docsOf(joined);
-      docs.splice(
-        firstAfter(docs, after!.file, (d) => d.file),
-        0,
-        after!,
-      );
-    }
+    return true;
+  };
+  const place = (doc: DocumentModel) => {
+    const joined = groupKey(doc, ctx, readmes.table);
+    placed.set(doc, joined);
+    if (joined === undefined) return;
+    const docs = docsOf(joined);
+    docs.splice(
+      firstAfter(docs, doc.file, (d) => d.file),
+      0,
+      doc,
+    );
+  };
+  const keyBefore = (doc: DocumentModel) => (placed.has(doc) ? placed.get(doc) : groupKey(doc, ctx, from.readmes));
+  for (const { before, after } of changes) {
+    if (before && !unplace(before, keyBefore(before))) return undefined;
+    if (after) place(after);
   }
+  for (const dir of readmes.flipped)
+    for (const doc of ctx.documentsUnder(dir)) {
+      if (placed.has(doc)) continue;
+      const left = groupKey(doc, ctx, from.readmes);
+      if (left === groupKey(doc, ctx, readmes.table)) continue;
+      if (!unplace(doc, left)) return undefined;
+      place(doc);
+    }
   const mims = [...from.mims];
   const byRoot = new Map(from.byRoot);
   for (const [root, docs] of touched) {
@@ -140,7 +164,32 @@ export function regroup(from: Grouping, changes: readonly DocumentChange[], ctx:
     );
     byRoot.set(root, mim);
   }
-  return { mims, byRoot, readmes: from.readmes, publiccode: from.publiccode };
+  return { mims, byRoot, readmes: readmes.table, publiccode: from.publiccode };
+}
+
+/**
+ * The READMEs by folder after the changes, and the folders where one came to name a MIM or
+ * ceased to (the pages below them may belong elsewhere now). Undefined when a folder holds two
+ * (README.md and readme.md): which one counts, only a grouping of everything tells.
+ */
+function readmesAfter(
+  table: ReadonlyMap<string, DocumentModel>,
+  changes: readonly DocumentChange[],
+): { table: ReadonlyMap<string, DocumentModel>; flipped: string[] } | undefined {
+  let out: Map<string, DocumentModel> | undefined;
+  const flipped = new Set<string>();
+  const names = (doc: DocumentModel | undefined) => doc !== undefined && doc.identity.length > 0;
+  for (const { before, after } of changes) {
+    const readme = (before && isReadme(before) ? before : undefined) ?? (after && isReadme(after) ? after : undefined);
+    if (!readme) continue;
+    const dir = dirname(readme.file);
+    out ??= new Map(table);
+    if (out.get(dir) !== (before && isReadme(before) ? before : undefined)) return undefined;
+    if (after && isReadme(after)) out.set(dir, after);
+    else out.delete(dir);
+    if (names(before) !== names(after)) flipped.add(dir);
+  }
+  return { table: out ?? table, flipped: [...flipped] };
 }
 
 /** The index of the first item whose key sorts after `key` (the lists are in path order). */
@@ -158,7 +207,6 @@ function firstAfter<T>(list: readonly T[], key: string, keyOf: (item: T) => stri
 const isReadme = (doc: DocumentModel) => doc.kind === 'markdown' && basename(doc.file).toLowerCase() === 'readme.md';
 const isPubliccode = (doc: DocumentModel) =>
   doc.kind === 'resource' && basename(doc.file).toLowerCase().startsWith('publiccode.');
-const movesOthers = (doc: DocumentModel) => isReadme(doc) || isPubliccode(doc);
 
 /** The root of the MIM a document belongs to; undefined for one in none (a summary, a resource, a skipped file). */
 function groupKey(doc: DocumentModel, ctx: Context, readmes: ReadonlyMap<string, DocumentModel>): string | undefined {

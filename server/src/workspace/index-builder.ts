@@ -28,14 +28,19 @@ export class IndexBuilder {
 
   build(
     docs: ReadonlyMap<string, DocumentModel>,
-    ctx: { configFor(file: string): ProjectConfig; roots: readonly string[] },
+    ctx: {
+      configFor(file: string): ProjectConfig;
+      roots: readonly string[];
+      documentsUnder(dir: string): readonly DocumentModel[];
+    },
   ): SymbolIndex {
     const changes = this.changes;
     let grouping = this.grouping && changes ? regroup(this.grouping, changes, ctx) : undefined;
     // Path order, not the order reads finished: findings and "first definition" must not vary between runs.
     grouping ??= groupAll({
       documents: [...docs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
-      ...ctx,
+      configFor: ctx.configFor,
+      roots: ctx.roots,
       previous: this.grouping?.mims,
     });
     const previous = this.last && changes ? { index: this.last, changes } : undefined;

@@ -287,7 +287,11 @@ export class Workspace {
   }
 
   get index(): SymbolIndex {
-    this.indexCache ??= this.indexes.build(this.docs, { configFor: (f) => this.configFor(f), roots: this.roots });
+    this.indexCache ??= this.indexes.build(this.docs, {
+      configFor: (f) => this.configFor(f),
+      roots: this.roots,
+      documentsUnder: (d) => this.documentsUnder(d),
+    });
     return this.indexCache;
   }
 
