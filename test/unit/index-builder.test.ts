@@ -4,7 +4,8 @@ import { IndexCaches } from '../../server/src/query/index-caches.js';
 import { SymbolIndex } from '../../server/src/query/symbol-index.js';
 import { groupAll, groupMims, regroup } from '../../server/src/workspace/grouping.js';
 import type { Workspace } from '../../server/src/workspace/workspace.js';
-import { memoryWorkspace } from '../support/memory-fs.js';
+import { Workspace as WorkspaceClass } from '../../server/src/workspace/workspace.js';
+import { MemoryFileSystem, memoryWorkspace } from '../support/memory-fs.js';
 
 /**
  * An index built after some documents changed regroups only the MIMs they left or joined and
@@ -136,5 +137,26 @@ describe('an index built from the last and what changed', () => {
         assert.deepEqual(describeIndex(ws, index), describeIndex(ws, fromNothing(ws)), `seed ${seed}, step ${step}`);
       }
     }
+  });
+
+  it('follows a scan as it reads, pause after pause, and answers between two as from nothing', async () => {
+    // Every text of the pool at once, under as many paths: each pause of the scan is a moment an editor may ask.
+    const files: Record<string, string> = {};
+    for (const [path, texts] of Object.entries(POOL))
+      texts.forEach((text, i) => (files[i === 0 ? path : path.replace('/ws/', `/ws/v${i}/`)] = text));
+    let asked = 0;
+    // Called by the scan only, once `ws` is made.
+    const breathe = () => {
+      if (ws.documents.size > 0 && asked++ % 2 === 0) {
+        const index = ws.index;
+        if (asked % 3 === 0) index.refsInto('MIM7');
+        assert.deepEqual(describeIndex(ws, index), describeIndex(ws, fromNothing(ws)), `pause ${asked}`);
+      }
+      return Promise.resolve();
+    };
+    const ws: Workspace = new WorkspaceClass(new MemoryFileSystem(files), { roots: ['/ws'], breathe });
+    await ws.scan();
+    assert.ok(asked > 20, `the scan paused ${asked} times`);
+    assert.deepEqual(describeIndex(ws, ws.index), describeIndex(ws, fromNothing(ws)));
   });
 });

@@ -7,34 +7,40 @@ import { groupAll, regroup, type DocumentChange, type Grouping } from './groupin
 /** Past this many changes, grouping everything again costs about what regrouping them does. */
 const MAX_CHANGES = 512;
 
+/** What grouping reads of the workspace besides its documents. */
+export interface IndexContext {
+  configFor(file: string): ProjectConfig;
+  roots: readonly string[];
+  documentsUnder(dir: string): readonly DocumentModel[];
+}
+
 /**
  * Builds a workspace's successive indexes. After some documents changed (a scan's reads, an
  * edit), only the MIMs they left or joined are built again (`regroup`) and the documents that
- * name each MIM are carried over: an index asked for between two reads of a scan costs what
- * those reads changed, not what the scan has read so far. Owns the `IndexCaches` they share.
+ * name each MIM are carried over from the last index. A scan keeps the grouping up with its
+ * reads (`refresh`, between two of its slices): an index asked for meanwhile costs what the
+ * last slice read, not what the scan has read so far. Owns the `IndexCaches` they share.
  */
 export class IndexBuilder {
   private readonly caches = new IndexCaches();
   private grouping: Grouping | undefined;
   private last: SymbolIndex | undefined;
-  /** The documents changed since the last index; undefined when only grouping everything tells (a config changed). */
-  private changes: DocumentChange[] | undefined = [];
+  /** The documents changed since the grouping; undefined when only grouping everything tells (a config changed). */
+  private sinceGrouping: DocumentChange[] | undefined = [];
+  /** The documents changed since the last index, for what it carries over; undefined when too many did. */
+  private sinceIndex: DocumentChange[] | undefined = [];
 
   /** A document came, went or changed; none given: anything may have (configs, settings). */
   changed(change?: DocumentChange): void {
-    if (change && this.changes && this.changes.length < MAX_CHANGES) this.changes.push(change);
-    else this.changes = undefined;
+    this.sinceGrouping = change && this.sinceGrouping && this.grouping ? more(this.sinceGrouping, change) : undefined;
+    if (!this.last) return;
+    this.sinceIndex = change && this.sinceIndex ? more(this.sinceIndex, change) : undefined;
   }
 
-  build(
-    docs: ReadonlyMap<string, DocumentModel>,
-    ctx: {
-      configFor(file: string): ProjectConfig;
-      roots: readonly string[];
-      documentsUnder(dir: string): readonly DocumentModel[];
-    },
-  ): SymbolIndex {
-    const changes = this.changes;
+  /** Groups the documents as they are now, from the last grouping and what changed since where it can. */
+  refresh(docs: ReadonlyMap<string, DocumentModel>, ctx: IndexContext): Grouping {
+    const changes = this.sinceGrouping;
+    if (this.grouping && changes?.length === 0) return this.grouping;
     let grouping = this.grouping && changes ? regroup(this.grouping, changes, ctx) : undefined;
     // Path order, not the order reads finished: findings and "first definition" must not vary between runs.
     grouping ??= groupAll({
@@ -43,11 +49,24 @@ export class IndexBuilder {
       roots: ctx.roots,
       previous: this.grouping?.mims,
     });
+    this.grouping = grouping;
+    this.sinceGrouping = [];
+    return grouping;
+  }
+
+  build(docs: ReadonlyMap<string, DocumentModel>, ctx: IndexContext): SymbolIndex {
+    const grouping = this.refresh(docs, ctx);
+    const changes = this.sinceIndex;
     const previous = this.last && changes ? { index: this.last, changes } : undefined;
     const index = new SymbolIndex(grouping.mims, docs, this.caches, previous);
-    this.grouping = grouping;
     this.last = index;
-    this.changes = [];
+    this.sinceIndex = [];
     return index;
   }
+}
+
+function more(list: DocumentChange[], change: DocumentChange): DocumentChange[] | undefined {
+  if (list.length >= MAX_CHANGES) return undefined;
+  list.push(change);
+  return list;
 }

@@ -11,11 +11,11 @@ import { fileKindOf } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
 import type { DocumentChange } from './grouping.js';
 import { parseDocument, skippedDocument } from './load-document.js';
-import { dirname, isInside, normalizePath, pathsUnder } from '../base/paths.js';
+import { dirname, insertPath, isInside, normalizePath, pathsUnder } from '../base/paths.js';
 import { registryFor } from '../config/registry.js';
 import { checkAlone, formsMimAlone } from './alone.js';
 import type { SymbolIndex } from '../query/symbol-index.js';
-import { IndexBuilder } from './index-builder.js';
+import { IndexBuilder, type IndexContext } from './index-builder.js';
 import { isExcludedBy } from '../config/globs.js';
 import type { YamlEventReader } from './yaml-event-reader.js';
 
@@ -58,6 +58,7 @@ export class Workspace {
   private indexCache: SymbolIndex | undefined;
   /** Builds each new index from the last and what changed since: this workspace's own. */
   private readonly indexes = new IndexBuilder();
+  private readonly indexContext: IndexContext;
   private readonly rootCache = new Map<string, string>();
   private findingsCache: Map<string, Finding[]> | undefined;
   private readonly registries = new Map<ProjectConfig, Map<string, RegistryEntry>>();
@@ -84,6 +85,11 @@ export class Workspace {
     if (options.config)
       this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text, RULE_CODES);
     this.configs = new ConfigResolver(this.roots, this.explicitConfig);
+    this.indexContext = {
+      configFor: (f) => this.configFor(f),
+      roots: this.roots,
+      documentsUnder: (d) => this.documentsUnder(d),
+    };
     this.reader = new DiskReader(fs, options.yamlEvents, {
       addFolder: (dir) => this.folders.add(dir),
       admit: (path) => this.admit(path),
@@ -95,7 +101,14 @@ export class Workspace {
       },
       unreadable: (dir, why) => this.unread.set(dir, why),
       accept: (read, events, scanned) => this.accept(read, events, scanned),
-      breathe: options.breathe,
+      // Where the scan pauses, the grouping catches up with what it read: an index asked for meanwhile costs little.
+      breathe:
+        options.breathe &&
+        (() => {
+          const pause = options.breathe!();
+          if (pause) this.indexes.refresh(this.docs, this.indexContext);
+          return pause;
+        }),
     });
     this.ruleCache = options.incremental === false ? undefined : new RuleCache();
     this.breathe = options.breathe;
@@ -217,7 +230,8 @@ export class Workspace {
 
   private putDocument(doc: DocumentModel): void {
     const before = this.docs.get(doc.file);
-    if (!before) this.sortedPaths = undefined;
+    // A scan adds thousands, one at a time: each goes in its place (a README read moves the pages under it, found there).
+    if (!before && this.sortedPaths) insertPath(this.sortedPaths, doc.file);
     this.docs.set(doc.file, doc);
     this.invalidate({ before, after: doc });
   }
@@ -287,11 +301,7 @@ export class Workspace {
   }
 
   get index(): SymbolIndex {
-    this.indexCache ??= this.indexes.build(this.docs, {
-      configFor: (f) => this.configFor(f),
-      roots: this.roots,
-      documentsUnder: (d) => this.documentsUnder(d),
-    });
+    this.indexCache ??= this.indexes.build(this.docs, this.indexContext);
     return this.indexCache;
   }
 
