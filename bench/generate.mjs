@@ -6,7 +6,7 @@
 // and structured specifications `spec-NNN.mim.yaml` (§3.3, ids following the repositories').
 // Each MIM has 20 capabilities; about 1% of its items carry a defect so that the checker
 // has something to report. Same options, same bytes.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -607,6 +607,24 @@ export function generateLargeDocument(path, lines = 5000, { mim = 'MIM900' } = {
   const text = capabilitiesPage(model, `---\nmim: ${mim}\n---\n\n`);
   writeFileSync(path, text);
   return { lines: text.split('\n').length, requirements: capabilities * 10, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * The workspace of `size` MIMs the user-path and memory benchmarks share (`.bench/user-SIZE`:
+ * half Markdown repositories, half *.mim.yaml, 40 requirements a MIM, and a 4,500-line
+ * big.mim.yaml), generated unless it is there from this generator version.
+ */
+export function userWorkspace(root, size) {
+  const dir = join(root, '.bench', `user-${size}`);
+  const stamp = join(dir, '.stamp.json');
+  const want = JSON.stringify({ generator: GENERATOR_VERSION, size, big: 4500 });
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
+    mkdirSync(dir, { recursive: true });
+    generateWorkspace(dir, { markdownRepos: size / 2, yamlSpecs: size / 2, requirementsPerMim: 40 });
+    generateLargeSpec(join(dir, 'big.mim.yaml'), 4500);
+    writeFileSync(stamp, want);
+  }
+  return dir;
 }
 
 /** One *.mim.yaml of about `lines` lines (4.3 lines a requirement), referring to MIM100 and MIM101, for the user-path benchmark. */

@@ -14,7 +14,7 @@
 // are development dependencies; where they are not installed, MIMSPEC_BENCH_PEERS names a folder
 // whose node_modules holds them.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,7 +25,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { generateLargeSpec, generateWorkspace, GENERATOR_VERSION } from './generate.mjs';
+import { userWorkspace } from './generate.mjs';
 import { peakRssMb } from './peak-rss.mjs';
 import { checkSideBySide, MARKDOWN_PEER } from './peers/checks.mjs';
 import { markdownServiceEntry } from './peers/markdown-service.mjs';
@@ -59,18 +59,7 @@ function peerCommand() {
 }
 
 /** The workspace of `size` MIMs and its big spec, generated once per generator version. */
-function prepare(size) {
-  const dir = join(ROOT, '.bench', `user-${size}`);
-  const stamp = join(dir, '.stamp.json');
-  const want = JSON.stringify({ generator: GENERATOR_VERSION, size, big: 4500 });
-  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
-    mkdirSync(dir, { recursive: true });
-    generateWorkspace(dir, { markdownRepos: size / 2, yamlSpecs: size / 2, requirementsPerMim: 40 });
-    generateLargeSpec(join(dir, 'big.mim.yaml'), 4500);
-    writeFileSync(stamp, want);
-  }
-  return dir;
-}
+const prepare = (size) => userWorkspace(ROOT, size);
 
 /** A language server over stdio, with the CPU time of its process. */
 class Session {

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { markLines } from '../../server/src/parse/markdown/line-marks.js';
-import { markdown } from '../../server/src/parse/markdown/markdown-it.js';
+import { markdown, parseBlocks } from '../../server/src/parse/markdown/markdown-it.js';
 import { CORPUS, ROOT } from '../support/paths.js';
 
 /**
@@ -123,8 +123,68 @@ function assertSameLines(text: string, what: string): void {
   const theirs = new stock.block.State(text, stock, {}, []);
   const ours = markLines(text);
   for (const field of ['bMarks', 'eMarks', 'tShift', 'sCount', 'bsCount'] as const) {
-    assert.deepEqual(ours[field], theirs[field], `${what}: ${field} differs from markdown-it's`);
+    assert.deepEqual(Array.from(ours[field]), theirs[field], `${what}: ${field} differs from markdown-it's`);
   }
+}
+
+/** Seeded random pages of blocks: headings, items, quotes, tables, fences, HTML, reference definitions before and after their use. */
+function randomPages(seed: number, count: number): string[] {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
+  const blocks = [
+    '# Title [a]\n',
+    'Setext [b]\n---\n',
+    'Para with [a], [b][] and [c][a].\nA second line.\n',
+    '* item [a]\n* [b]: /b.md\n  text [b]\n',
+    '1. one\n   [c]: ./c.md\n2. two [c]\n',
+    '> quote [a]\n> [q]: /q.md\n\nafter [q]\n',
+    '| a | b |\n|---|---|\n| [a] | 2 |\n',
+    '```\n[z]: /not-a-definition\n```\n',
+    '<div>\n[h]: /html\n</div>\n',
+    '[a]: /a.md "A"\n',
+    '[b]:\n  /b.md\n',
+    '    indented [a]\n',
+    '***\n',
+    '- a\n  - nested [a]\n    > quoted [b]\n',
+    '[unclosed]: \n',
+  ];
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const parts: string[] = [];
+    const length = 1 + Math.floor(next() * 12);
+    for (let k = 0; k < length; k++) parts.push(pick(blocks));
+    out.push(parts.join(next() < 0.8 ? '\n' : ''));
+  }
+  return out;
+}
+
+/**
+ * parseBlocks against markdown-it's own parse of the same text: the same tokens in the same
+ * order, each handed over within a whole top-level block, and every reference definition of
+ * the page known before the first block is handed over.
+ */
+function assertSameBlocks(text: string, what: string): void {
+  const whole = markdown().parse(text, {});
+  const theirs: Record<string, unknown> = {};
+  markdown().parse(text, theirs);
+  const env: Record<string, unknown> = {};
+  const handed: Token[] = [];
+  let known: unknown;
+  parseBlocks(text, env, (tokens) => {
+    known ??= JSON.stringify(env.references ?? {});
+    assert.equal(tokens[0]?.level, 0, `${what}: a block handed over starts at the top level`);
+    assert.equal(
+      tokens.reduce((n, t) => n + t.nesting, 0),
+      0,
+      `${what}: a block handed over is whole`,
+    );
+    handed.push(...tokens);
+  });
+  assert.deepEqual(shape(handed), shape(whole), `${what}: parseBlocks hands over other tokens than markdown-it makes`);
+  assert.deepEqual(env, theirs, `${what}: other reference definitions`);
+  if (handed.length > 0)
+    assert.equal(known, JSON.stringify(theirs.references ?? {}), `${what}: a definition came late`);
 }
 
 describe('markdown-it rules put in place of its own', () => {
@@ -160,6 +220,12 @@ describe('markdown-it rules put in place of its own', () => {
       (text) => assertSameLines(text, JSON.stringify(text)),
     );
     randomLines(11, 20000).forEach((text) => assertSameLines(text, JSON.stringify(text)));
+  });
+
+  it('hands over the blocks of every page, corner case and seeded random page as markdown-it parses them', () => {
+    for (const file of pages) assertSameBlocks(readFileSync(file, 'utf8'), file);
+    CORNER_CASES.forEach((text, i) => assertSameBlocks(text, `corner case ${i}`));
+    randomPages(13, 3000).forEach((text) => assertSameBlocks(text, JSON.stringify(text)));
   });
 
   it('ends a table where markdown-it does after many missing cells', () => {

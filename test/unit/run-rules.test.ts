@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { DocumentModel } from '../../server/src/model/document.js';
 import { range } from '../../server/src/model/range.js';
 import { ALL_RULES } from '../../server/src/rules/all-rules.js';
-import type { DocumentRule } from '../../server/src/rules/rule.js';
+import type { DocumentRule, RuleContext } from '../../server/src/rules/rule.js';
 import { RuleCache, runRules } from '../../server/src/rules/run-rules.js';
 import { NodeFileSystem } from '../../server/src/node/file-system.js';
 import { normalizePath } from '../../server/src/base/paths.js';
@@ -65,6 +65,41 @@ describe('running the rules', () => {
     runRules(ws.ruleEnvironment(), rules);
     runRules(ws.ruleEnvironment(), rules);
     assert.deepEqual(calls, ['/w/docs/a.md', '/w/docs/a.md', '/w/docs/a.md']);
+  });
+
+  it('reruns a cached rule when a read gives another answer, and one that read every document always', async () => {
+    const ws = new Workspace(new MemoryFileSystem({ '/w/docs/a.md': PAGE }), { roots: ['/w'] });
+    await ws.scan();
+    const calls: string[] = [];
+    const reads = (name: string, read: (ctx: RuleContext) => boolean): DocumentRule => ({
+      ...failingRule([]),
+      check(doc, ctx) {
+        if (doc.file !== '/w/docs/a.md') return;
+        calls.push(name);
+        const seen = read(ctx);
+        ctx.report({ code: 'structure/empty-section', file: doc.file, range: range(0, 0, 0, 1), message: `${seen}` });
+      },
+    });
+    const rules = [
+      reads('get', (ctx) => ctx.documents.has('/w/docs/b.md')),
+      reads('exists', (ctx) => ctx.exists('/w/docs/c.md')),
+      reads('all', (ctx) => ctx.documents.size > 1),
+    ];
+    const cache = new RuleCache();
+    const messages = () =>
+      runRules(ws.ruleEnvironment(), rules, cache)
+        .get('/w/docs/a.md')
+        ?.map((f) => f.message);
+    assert.deepEqual(messages(), ['false', 'false', 'false']);
+    assert.deepEqual(messages(), ['false', 'false', 'false']);
+    assert.deepEqual(calls, ['get', 'exists', 'all', 'all']);
+    calls.length = 0;
+    ws.setDocument('/w/docs/b.md', PAGE, 1);
+    assert.deepEqual(messages(), ['true', 'false', 'true']);
+    ws.setDocument('/w/docs/c.md', PAGE, 1);
+    assert.deepEqual(messages(), ['true', 'true', 'true']);
+    assert.deepEqual(messages(), ['true', 'true', 'true']);
+    assert.deepEqual(calls, ['get', 'all', 'exists', 'all', 'all']);
   });
 
   it('keeps what a failing rule reported before it failed, and says it failed, either way', async () => {

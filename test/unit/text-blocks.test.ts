@@ -26,6 +26,13 @@ describe('TextBlocks', () => {
     assert.equal(blocks.at(-1), undefined);
     assert.equal(blocks.at(blocks.length), undefined);
     assert.equal(JSON.stringify(blocks), JSON.stringify(read));
+    for (let i = 0; i < blocks.length; i++) {
+      const b = put[i % put.length];
+      assert.deepStrictEqual(
+        [blocks.kind(i), blocks.start(i), blocks.end(i), blocks.part(i), blocks.quotesRequirement(i)],
+        [b.kind, b.start, b.end, b.part, b.quotesRequirement === true],
+      );
+    }
   });
 
   it('answers some and find as a list does', () => {

@@ -87,6 +87,33 @@ describe('YAML events read on a worker thread', () => {
     await assert.rejects(missing.events('a: 1\n'));
   });
 
+  it(
+    'answer many texts asked at once, each with its own events, a few handed to the thread at a time',
+    { timeout: 30_000 },
+    async () => {
+      const reader = new NodeYamlEvents(SCRIPT);
+      try {
+        const texts = Array.from({ length: 40 }, (_, i) => (i % 7 === 3 ? `a: [${i}\n` : largeSpec(300 + i)));
+        const answers = await Promise.all(texts.map((t) => reader.events(t)));
+        answers.forEach((events, i) => assert.deepEqual(events, readEvents(texts[i]), `text ${i}`));
+      } finally {
+        reader.close();
+      }
+    },
+  );
+
+  it('reject every text still waiting when the reader is closed, and nothing after', async () => {
+    const reader = new NodeYamlEvents(SCRIPT);
+    const asked = Array.from({ length: 20 }, (_, i) => reader.events(largeSpec(400 + i)));
+    reader.close();
+    const settled = await Promise.allSettled(asked);
+    assert.ok(
+      settled.every((s) => s.status === 'rejected'),
+      'every request was waiting when the reader closed',
+    );
+    await assert.rejects(reader.events('a: 1\n'));
+  });
+
   it('reject what is asked after the reader is closed', async () => {
     const reader = new NodeYamlEvents(SCRIPT);
     reader.close();

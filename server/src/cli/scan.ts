@@ -46,8 +46,8 @@ export async function scanPaths(
     }
   }
   // The bundle's worker script sits beside it (esbuild.mjs); where it is missing, the YAML is read here.
+  // Its thread starts once the walk finds a *.mim.yaml (see DiskReader.scan).
   const yamlEvents = new NodeYamlEvents(join(__dirname, 'yaml-events-worker.js'));
-  yamlEvents.open();
   const ws = new Workspace(fs, { roots: scanRoots(roots), config, yamlEvents, incremental: false });
   onWorkspace?.(ws);
   try {

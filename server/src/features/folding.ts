@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../model/document.js';
-import type { MimElement } from '../model/elements.js';
+import { elementsOf } from '../model/elements.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { topLevelEntryEnd } from './support/yaml-context.js';
 
@@ -63,13 +63,7 @@ function yamlFolds(doc: DocumentModel): FoldingRange[] {
     endLine: topLevelEntryEnd(doc, p.range.start.line).line,
     kind: 'part',
   }));
-  const elements: MimElement[] = [
-    ...doc.capabilities,
-    ...doc.requirements,
-    ...doc.mechanisms,
-    ...doc.guidance,
-    ...doc.tests,
-  ];
-  for (const e of elements) out.push({ startLine: e.range.start.line, endLine: e.range.end.line, kind: 'element' });
+  for (const e of elementsOf(doc))
+    out.push({ startLine: e.range.start.line, endLine: e.range.end.line, kind: 'element' });
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Level } from '../model/conventions.js';
-import type { IdRef, MimElement } from '../model/elements.js';
+import { elementsOf, type IdRef } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
 import type { Workspace } from '../workspace/workspace.js';
 
@@ -44,14 +44,7 @@ export function semanticTokens(ws: Workspace, file: string): SemanticToken[] {
   if (!doc) return [];
   const mim = ws.index.mimOf(doc.file);
   const tokens: SemanticToken[] = [];
-  const elements: MimElement[] = [
-    ...doc.capabilities,
-    ...doc.requirements,
-    ...doc.mechanisms,
-    ...doc.guidance,
-    ...doc.tests,
-  ];
-  for (const e of elements) {
+  for (const e of elementsOf(doc)) {
     const r = e.idRange;
     if (r.start.line === r.end.line)
       tokens.push({

@@ -140,6 +140,20 @@ export interface Test extends ElementBase {
 
 export type MimElement = Capability | Requirement | Mechanism | Guidance | Test;
 
+/** What holds elements of every kind: a document, a MIM. */
+export interface ElementLists {
+  capabilities: readonly Capability[];
+  requirements: readonly Requirement[];
+  mechanisms: readonly Mechanism[];
+  guidance: readonly Guidance[];
+  tests: readonly Test[];
+}
+
+/** Every element held, kind after kind in the order of a MIM's parts. */
+export function elementsOf(h: ElementLists): MimElement[] {
+  return [...h.capabilities, ...h.requirements, ...h.mechanisms, ...h.guidance, ...h.tests];
+}
+
 /** Where a reference to an id was written. */
 export type RefRole =
   'prose' | 'mapping' | 'satisfies' | 'covers' | 'seeAlso' | 'guidance-mechanisms' | 'resource-mims' | 'link';

@@ -63,6 +63,27 @@ export function parseLocalId(raw: string): ParsedId | undefined {
   return parsed;
 }
 
+/** What a reference names in a MIM: the kind and the canonical id of an element. */
+export interface IdTarget {
+  readonly kind: ElementKind;
+  readonly id: string;
+}
+
+// Every reference of the model holds its target, and a workspace writes the same few ids again
+// and again (every MIM has an R1.1): one frozen object for each, held in the model in its place.
+const TARGETS = new Map<string, IdTarget>();
+
+/** The one shared, frozen target for an element's kind and id. */
+export function idTarget(kind: ElementKind, id: string): IdTarget {
+  const key = `${kind[0]}${id}`;
+  let target = TARGETS.get(key);
+  if (!target) {
+    if (TARGETS.size >= MAX_CACHED_IDS) TARGETS.clear();
+    TARGETS.set(key, (target = Object.freeze({ kind, id })));
+  }
+  return target;
+}
+
 function readLocalId(raw: string): ParsedId | undefined {
   const text = raw.trim();
   let m = /^R(\d+)\.(\d+)([a-z]?)$/.exec(text);

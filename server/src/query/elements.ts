@@ -1,11 +1,9 @@
-import type { MimElement } from '../model/elements.js';
+import { elementsOf, type MimElement } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
 
 /** Every element of a MIM in document order, those without an id left out. */
 export function allElements(mim: Mim): MimElement[] {
-  return [...mim.capabilities, ...mim.requirements, ...mim.mechanisms, ...mim.guidance, ...mim.tests].filter(
-    (e) => e.id.length > 0,
-  );
+  return elementsOf(mim).filter((e) => e.id.length > 0);
 }
 
 export const KIND_NAME: Record<MimElement['kind'], string> = {

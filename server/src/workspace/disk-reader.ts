@@ -1,4 +1,5 @@
 import { normalizePath } from '../base/paths.js';
+import type { DocumentModel } from '../model/document.js';
 import { fileKindOf, isSkippedFolder, type WorkspaceFileKind } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
 import { decodeText } from './load-document.js';
@@ -10,6 +11,9 @@ export type DiskText = { path: string; kind: WorkspaceFileKind } & ({ text: stri
 
 /** The YAML events of a text from the tokenizer thread: undefined when it could not read them (null: js-yaml rejected the text). */
 type TokenizedYaml = Promise<Int32Array | null | undefined>;
+
+/** A file read from its tokenized events: its document, parsed as soon as they came; undefined when the thread could not read them. */
+type ParsedYaml = Promise<DocumentModel | undefined>;
 
 /** What the reading pipeline needs of the workspace it reads into; the workspace keeps the state. */
 export interface ReadTarget {
@@ -29,11 +33,17 @@ export interface ReadTarget {
   /** A folder that could not be read: what is in it went unchecked. */
   unreadable(dir: string, why: string): void;
   /**
-   * Takes a file as read; `events` are its YAML events when the tokenizer thread read them.
+   * Parses a file from the YAML events the tokenizer thread read (null: js-yaml rejected the
+   * text), as soon as they come, so that they are let go at once: they take more room than
+   * the text, and a scan takes the documents read this way last.
+   */
+  parseTokenized(read: DiskText & { text: string }, events: Int32Array | null): DocumentModel;
+  /**
+   * Takes a file as read; `parsed` is its document when it was parsed from its YAML events.
    * `scanned`: read by the scan, which never takes the place of an editor's text (a file opened
    * while the scan was under way); a file read alone does (the editor closed it).
    */
-  accept(read: DiskText, events: Int32Array | null | undefined, scanned: boolean): void;
+  accept(read: DiskText, parsed: DocumentModel | undefined, scanned: boolean): void;
   /** Asked between two parses of a scan: a promise it returns is awaited, so that the host's other work can run. */
   breathe?(): Promise<void> | undefined;
 }
@@ -70,18 +80,24 @@ export class DiskReader {
       const pause = this.target.breathe?.();
       if (pause) await pause;
     }
+    if (docs.some((f) => fileKindOf(f) === 'mim-yaml')) this.yamlEvents?.open?.();
     // Every read is asked for at once, the *.mim.yaml first. A large YAML file goes to the
     // tokenizer thread as soon as it is read; any other is parsed here, in the order of the walk,
-    // while the rest are still being read. The tokenized ones are parsed last, in that order too.
+    // while the rest are still being read. The tokenized ones are parsed as soon as their events
+    // come back, between two other files, and taken last, in the order of the walk too.
     // Each read takes its file's turn: one that a removal, an editor or a later read overtakes
     // before it is taken (the scan may wait long for the reads before it) is dropped.
-    type Request = { read: DiskText | undefined; events: TokenizedYaml | undefined; current: () => boolean };
+    type Request = { read: DiskText | undefined; parsed: ParsedYaml | undefined; current: () => boolean };
     const reads = new Map<string, Promise<Request>>();
     const request = (f: string) => {
       const current = this.target.turn(normalizePath(f));
       reads.set(
         f,
-        this.read(f, current).then((read) => ({ read, events: current() ? this.tokenize(read) : undefined, current })),
+        this.read(f, current).then((read) => ({
+          read,
+          parsed: current() ? this.parseTokenized(read) : undefined,
+          current,
+        })),
       );
     };
     for (const yaml of [true, false])
@@ -91,17 +107,17 @@ export class DiskReader {
         const pause = this.target.breathe?.();
         if (pause) await pause;
       }
-    const handedOver: { read: DiskText | undefined; events: TokenizedYaml; current: () => boolean }[] = [];
+    const handedOver: { read: DiskText | undefined; parsed: ParsedYaml; current: () => boolean }[] = [];
     for (const f of docs) {
-      const { read, events, current } = await reads.get(f)!;
-      if (events) handedOver.push({ read, events, current });
+      const { read, parsed, current } = await reads.get(f)!;
+      if (parsed) handedOver.push({ read, parsed, current });
       else if (current()) this.accept(read, undefined, true);
       const pause = this.target.breathe?.();
       if (pause) await pause;
     }
-    for (const { read, events, current } of handedOver) {
-      const tokens = await events;
-      if (current()) this.accept(read, tokens, true);
+    for (const { read, parsed, current } of handedOver) {
+      const doc = await parsed;
+      if (current()) this.accept(read, doc, true);
       const pause = this.target.breathe?.();
       if (pause) await pause;
     }
@@ -115,13 +131,13 @@ export class DiskReader {
     const current = this.target.turn(normalizePath(file));
     const read = await this.read(file, current);
     if (!current()) return;
-    const events = this.tokenize(read);
-    const tokens = events && (await events);
-    if (current()) this.accept(read, tokens, false);
+    const parsed = this.parseTokenized(read);
+    const doc = parsed && (await parsed);
+    if (current()) this.accept(read, doc, false);
   }
 
-  private accept(read: DiskText | undefined, events: Int32Array | null | undefined, scanned: boolean): void {
-    if (read) this.target.accept(read, events, scanned);
+  private accept(read: DiskText | undefined, parsed: DocumentModel | undefined, scanned: boolean): void {
+    if (read) this.target.accept(read, parsed, scanned);
   }
 
   private async walk(dir: string, out: string[]): Promise<void> {
@@ -174,5 +190,12 @@ export class DiskReader {
     if (!this.yamlEvents || !read || read.kind !== 'mim-yaml' || !('text' in read)) return undefined;
     if (read.text.length < YAML_EVENTS_MIN_LENGTH || this.target.holdsFromDisk(read.path, read.text)) return undefined;
     return this.yamlEvents.events(read.text).catch(() => undefined);
+  }
+
+  /** The document of a file the tokenizer thread reads, parsed once its events come; undefined when it does not go there. */
+  private parseTokenized(read: DiskText | undefined): ParsedYaml | undefined {
+    const events = this.tokenize(read);
+    if (!events || !read || !('text' in read)) return undefined;
+    return events.then((e) => (e === undefined ? undefined : this.target.parseTokenized(read, e)));
   }
 }

@@ -100,7 +100,8 @@ export class Workspace {
         return () => this.turns.get(path) === turn;
       },
       unreadable: (dir, why) => this.unread.set(dir, why),
-      accept: (read, events, scanned) => this.accept(read, events, scanned),
+      parseTokenized: (read, events) => parseDocument(read.path, 'mim-yaml', read.text, DISK, events),
+      accept: (read, parsed, scanned) => this.accept(read, parsed, scanned),
       // Where the scan pauses, the grouping catches up with what it read: an index asked for meanwhile costs little.
       breathe:
         options.breathe &&
@@ -188,8 +189,8 @@ export class Workspace {
     return turn;
   }
 
-  /** Takes what was read from disk; `events` are its YAML events when the tokenizer read them. */
-  private accept(read: DiskText, events: Int32Array | null | undefined, scanned: boolean): void {
+  /** Takes what was read from disk; `parsed` is its document when it was parsed from the tokenizer's events. */
+  private accept(read: DiskText, parsed: DocumentModel | undefined, scanned: boolean): void {
     const { path, kind } = read;
     if (kind === 'config') {
       if ('text' in read) this.setConfig(path, read.text);
@@ -203,9 +204,9 @@ export class Workspace {
     if ('why' in read && read.failed) this.unread.set(path, read.why);
     else this.unread.delete(path);
     if ('why' in read) this.putDocument(skippedDocument(path, kind, DISK, read.why));
-    else if (events === undefined) this.setDocument(path, read.text, DISK);
+    else if (parsed === undefined) this.setDocument(path, read.text, DISK);
     // The text may have been set meanwhile (an editor buffer): the newer one stays.
-    else if (!current || current.version === DISK) this.putDocument(parseDocument(path, kind, read.text, DISK, events));
+    else if (!current || current.version === DISK) this.putDocument(parsed);
   }
 
   private unchanged(path: string, text: string, version: string | number): boolean {
@@ -230,8 +231,7 @@ export class Workspace {
 
   private putDocument(doc: DocumentModel): void {
     const before = this.docs.get(doc.file);
-    // A scan adds thousands, one at a time: each goes in its place (a README read moves the pages under it, found there).
-    if (!before && this.sortedPaths) insertPath(this.sortedPaths, doc.file);
+    if (!before && this.sortedPaths) insertPath(this.sortedPaths, doc.file); // a scan adds thousands, one at a time
     this.docs.set(doc.file, doc);
     this.invalidate({ before, after: doc });
   }

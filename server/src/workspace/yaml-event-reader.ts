@@ -6,6 +6,12 @@
  */
 export interface YamlEventReader {
   events(text: string): Promise<Int32Array | null>;
+  /**
+   * Starts the reader's thread ahead of the first text, so that it boots while the files are
+   * read; a scan asks for it once its walk has found a `*.mim.yaml`, and a scan with none
+   * never starts it (a thread costs memory of its own).
+   */
+  open?(): void;
   /** Frees the reader's thread; later calls read on the caller's thread. */
   close(): void;
 }

@@ -3,13 +3,17 @@ import type { StateBlock, Token } from 'markdown-it';
 
 type Md = InstanceType<typeof MarkdownIt>;
 
-/** The table of lines markdown-it's block parser works from, one entry a line and a sentinel. */
+/**
+ * The table of lines markdown-it's block parser works from, one entry a line and a sentinel,
+ * in 32-bit integers of the exact length: arrays of numbers grown push by push took 50 bytes
+ * a line, which a page of a million short lines holds through its whole parse.
+ */
 export interface LineMarks {
-  bMarks: number[];
-  eMarks: number[];
-  tShift: number[];
-  sCount: number[];
-  bsCount: number[];
+  bMarks: Int32Array;
+  eMarks: Int32Array;
+  tShift: Int32Array;
+  sCount: Int32Array;
+  bsCount: Int32Array;
 }
 
 /**
@@ -21,8 +25,15 @@ export interface LineMarks {
  * gets no entry, as in markdown-it. A test holds the two to the same table.
  */
 export function markLines(src: string): LineMarks {
-  const marks: LineMarks = { bMarks: [], eMarks: [], tShift: [], sCount: [], bsCount: [] };
+  let lines = 1;
+  for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) lines++;
+  const size = lines + 1;
+  const bMarks = new Int32Array(size);
+  const eMarks = new Int32Array(size);
+  const tShift = new Int32Array(size);
+  const sCount = new Int32Array(size);
   const len = src.length;
+  let n = 0;
   let start = 0;
   while (start < len) {
     let pos = start;
@@ -36,19 +47,24 @@ export function markLines(src: string): LineMarks {
     if (pos === len) break;
     const lineBreak = src.indexOf('\n', pos);
     const end = lineBreak === -1 ? len : lineBreak;
-    push(marks, start, end, pos - start, offset);
+    bMarks[n] = start;
+    eMarks[n] = end;
+    tShift[n] = pos - start;
+    sCount[n] = offset;
+    n++;
     start = end + 1;
   }
-  push(marks, len, len, 0, 0);
-  return marks;
-}
-
-function push(marks: LineMarks, start: number, end: number, shift: number, count: number): void {
-  marks.bMarks.push(start);
-  marks.eMarks.push(end);
-  marks.tShift.push(shift);
-  marks.sCount.push(count);
-  marks.bsCount.push(0);
+  bMarks[n] = len;
+  eMarks[n] = len;
+  n++;
+  // A view of the entries made: a text whose last line is blank has one entry less than room.
+  return {
+    bMarks: bMarks.subarray(0, n),
+    eMarks: eMarks.subarray(0, n),
+    tShift: tShift.subarray(0, n),
+    sCount: sCount.subarray(0, n),
+    bsCount: new Int32Array(n),
+  };
 }
 
 /**
@@ -62,7 +78,8 @@ export function useLineMarks(md: Md): void {
     constructor(src: string, parser: Md, env: ConstructorParameters<typeof StateBlock>[2], tokens: Token[]) {
       super('', parser, env, tokens);
       this.src = src;
-      const marks = markLines(src);
+      // markdown-it reads and writes these by index only, which typed arrays answer as arrays do.
+      const marks = markLines(src) as unknown as Record<keyof LineMarks, number[]>;
       this.bMarks = marks.bMarks;
       this.eMarks = marks.eMarks;
       this.tShift = marks.tShift;

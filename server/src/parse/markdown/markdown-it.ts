@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { StateInline, Token } from 'markdown-it';
+import type { StateBlock, StateInline, Token } from 'markdown-it';
 import { useLineMarks } from './line-marks.js';
 import { tableRows } from './table-block-rule.js';
 
@@ -71,6 +71,67 @@ export function markdown(): Md {
     if (src.indexOf('\r') !== -1 || src.indexOf('\0') !== -1)
       state.src = src.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   });
+  handOverBlocks(md);
   instance = md;
   return md;
+}
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/** Where `parseBlocks` hands the tokens of each block of the page it parses; unset otherwise. */
+let sink: ((tokens: Token[]) => void) | undefined;
+
+/**
+ * Makes every block rule that matched at the top level of a page hand the tokens it made to
+ * the sink, which reads them, and let them go. markdown-it keeps every token of a page until
+ * its parse ends: about 200 bytes a token, 250 MB for a page of 5 MB. A rule that matches at
+ * the top level has made the whole of its block (a list with its items, a table with its rows),
+ * and no rule looks back at the tokens of a block before its own. Inside a container (a quote,
+ * a list item) the level is above zero, and a rule asked only whether it would match (silent)
+ * makes no tokens.
+ */
+function handOverBlocks(md: Md): void {
+  const ruler = md.block.ruler as unknown as { __rules__: { fn: BlockRule }[]; __cache__: unknown };
+  for (const rule of ruler.__rules__) {
+    const fn = rule.fn;
+    rule.fn = (state, startLine, endLine, silent) => {
+      const top = state.level === 0;
+      if (!fn(state, startLine, endLine, silent)) return false;
+      if (top && !silent && sink && state.tokens.length > 0) {
+        const tokens = withoutDefinitions(state.tokens.splice(0));
+        if (tokens.length > 0) sink(tokens);
+      }
+      return true;
+    };
+  }
+  ruler.__cache__ = null;
+}
+
+/** markdown-it drops the tokens of reference definitions once the parse is done (`strip_references`): so are they here. */
+function withoutDefinitions(tokens: Token[]): Token[] {
+  return tokens.some((t) => t.type === 'reference_definition')
+    ? tokens.filter((t) => t.type !== 'reference_definition')
+    : tokens;
+}
+
+/**
+ * Parses a page, handing the tokens of each top-level block to `onBlock` in order as soon as
+ * the block is read; none is kept once handed over. Links written by reference may name a
+ * definition further down the page, which the reader of a block must know already: a page
+ * that may hold one (a `]:` in it) is first parsed for its definitions alone, into `env`.
+ */
+export function parseBlocks(src: string, env: Record<string, unknown>, onBlock: (tokens: Token[]) => void): void {
+  const md = markdown();
+  const outer = sink;
+  try {
+    if (src.includes(']:')) {
+      sink = () => undefined;
+      md.parse(src, env);
+    }
+    sink = onBlock;
+    const rest = md.parse(src, env);
+    if (rest.length > 0) onBlock(rest);
+  } finally {
+    sink = outer;
+  }
 }

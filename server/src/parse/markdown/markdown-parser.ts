@@ -14,7 +14,7 @@ import { ReferencesReader } from './references.js';
 import { readProseRefs } from './prose-refs.js';
 import { readTable } from './read-tables.js';
 import { headingElement, listLine, requirement, type HeadingElement } from './read-elements.js';
-import { markdown } from './markdown-it.js';
+import { parseBlocks } from './markdown-it.js';
 import { PageInvisibles } from './page-invisibles.js';
 import { OpenSections, type OpenSection } from './sections.js';
 import type { RawCell } from './table-cells.js';
@@ -75,9 +75,9 @@ class PageReader {
       this.invisibles.literalText(0, fm.end);
     }
     this.doc.suppressions = findSuppressions(text, this.lineIndex, 'markdown');
-    const tokens = markdown().parse(blankFrontMatter(text, fm), this.env);
     this.part = partOfFileName(this.baseName);
-    this.walk(tokens);
+    // Each block is walked as soon as it is parsed, and its tokens let go (see parseBlocks).
+    parseBlocks(blankFrontMatter(text, fm), this.env, (tokens) => this.walk(tokens));
     this.sections.close(0, text.length);
     const conventions = this.conventions.finish(this.doc, this.lineIndex);
     if (conventions) this.doc.conventions = conventions;

@@ -1,4 +1,4 @@
-import { type ElementKind, parseGlobalId, parseLocalId } from '../../model/ids.js';
+import { type IdTarget, idTarget, parseGlobalId, parseLocalId } from '../../model/ids.js';
 import { nameBeside, type NameMatch } from './ref-names.js';
 
 /** A cross-reference found in prose (mim-format §4). */
@@ -7,7 +7,7 @@ export interface ProseRef {
   length: number;
   text: string;
   mim?: string;
-  target?: { kind: ElementKind; id: string };
+  target?: IdTarget;
   legacy: boolean;
   /** For a whole MIM (`MIM3`), the words beside it that read as its name (`MIM3 Personal Data`). */
   name?: NameMatch;
@@ -38,7 +38,7 @@ export function findProseRefs(text: string, base = 0): readonly ProseRef[] {
             length: m[0].length,
             text: m[0],
             mim: g.mim,
-            target: g.target && { kind: g.target.kind, id: g.target.id },
+            target: g.target && idTarget(g.target.kind, g.target.id),
             legacy: g.legacy,
           },
           text,
@@ -62,7 +62,7 @@ export function findProseRefs(text: string, base = 0): readonly ProseRef[] {
           offset,
           length: m[0].length,
           text: m[0],
-          target: { kind: local.kind, id: local.id },
+          target: idTarget(local.kind, local.id),
           legacy: false,
         });
     }
@@ -125,11 +125,11 @@ export function readOneId(raw: string): ReadId {
   if (global)
     return {
       mim: global.mim,
-      target: global.target && { kind: global.target.kind, id: global.target.id },
+      target: global.target && idTarget(global.target.kind, global.target.id),
       legacy: global.legacy,
     };
   const local = parseLocalId(text);
-  if (local) return { target: { kind: local.kind, id: local.id }, legacy: local.legacy };
+  if (local) return { target: idTarget(local.kind, local.id), legacy: local.legacy };
   return { legacy: false };
 }
 

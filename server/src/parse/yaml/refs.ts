@@ -3,7 +3,7 @@ import type { IdRef, RefRole, TextSpan } from '../../model/elements.js';
 import { type ElementKind, intendedId, parseLocalId } from '../../model/ids.js';
 import type { Range } from '../../model/range.js';
 import { findInvisibles, stripInvisibles } from '../text/invisible.js';
-import { readIdList, readOneId, withTarget, type ProseRef } from '../text/xrefs.js';
+import { readIdList, readOneId, type ProseRef } from '../text/xrefs.js';
 import { field, items, scalarSpan } from './nodes.js';
 import { isScalar, type MaybeNode, type YamlScalar } from './tree.js';
 
@@ -17,8 +17,14 @@ interface IdText {
 function readIdText(model: DocumentModel, node: YamlScalar): IdText {
   const span = scalarSpan(node);
   const raw = model.text.slice(span.start, span.end);
-  for (const m of findInvisibles(raw)) {
-    const at = span.start + m.offset;
+  noteIdInvisibles(model, span.start, raw);
+  return { span, raw, value: stripInvisibles(String(node.value)).trim() };
+}
+
+/** Records the invisible characters of an id written at `start` (they are read as if absent, and reported). */
+export function noteIdInvisibles(model: DocumentModel, start: number, written: string): void {
+  for (const m of findInvisibles(written)) {
+    const at = start + m.offset;
     model.invisibles.push({
       what: m.what,
       where: 'id',
@@ -26,15 +32,26 @@ function readIdText(model: DocumentModel, node: YamlScalar): IdText {
       range: model.lines.rangeOf(at, at + m.length),
     });
   }
-  return { span, raw, value: stripInvisibles(String(node.value)).trim() };
 }
 
-/** A reference found in text; only the fields it has, so the model stays plain JSON. */
+/**
+ * A reference found in text; only the fields it has, so the model stays plain JSON. What it
+ * names is written in the same literal: fields added to an object once it is made go to a
+ * separate store, 40 bytes more for each of the hundreds of thousands of references of a large
+ * workspace. A legacy form and a name beside the id are rare, and added.
+ */
 export function toIdRef(model: DocumentModel, r: ProseRef, role: RefRole): IdRef {
-  const ref = withTarget<IdRef>(
-    { file: model.file, range: model.lines.rangeOf(r.offset, r.offset + r.length), text: r.text, role },
-    r,
-  );
+  const file = model.file;
+  const range = model.lines.rangeOf(r.offset, r.offset + r.length);
+  const { text, mim, target } = r;
+  const ref: IdRef =
+    mim && target
+      ? { file, range, text, role, mim, target }
+      : target
+        ? { file, range, text, role, target }
+        : mim
+          ? { file, range, text, role, mim }
+          : { file, range, text, role };
   if (r.legacy) ref.legacy = true;
   if (r.name)
     ref.name = { text: r.name.text, range: model.lines.rangeOf(r.name.offset, r.name.offset + r.name.length) };

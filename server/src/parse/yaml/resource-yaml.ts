@@ -1,10 +1,11 @@
 import type { DocumentModel } from '../../model/document.js';
 import { normalizeMimId } from '../../model/ids.js';
-import { findInvisibles, stripInvisibles } from '../text/invisible.js';
+import { stripInvisibles } from '../text/invisible.js';
 import { findSuppressions } from '../text/suppressions.js';
 import { guardedDocument } from './guard.js';
 import { loadYaml } from './load.js';
 import { field, items, scalarSpan, str } from './nodes.js';
+import { noteIdInvisibles } from './refs.js';
 import { checkSchema } from './schema.js';
 import { plainText } from './text-fields.js';
 import { isMap, isScalar, type MaybeNode } from './tree.js';
@@ -45,15 +46,7 @@ function readMims(model: DocumentModel, node: MaybeNode): void {
     if (!isScalar(item) || item.value === null) continue;
     const span = scalarSpan(item);
     const written = model.text.slice(span.start, span.end);
-    for (const m of findInvisibles(written)) {
-      const at = span.start + m.offset;
-      model.invisibles.push({
-        what: m.what,
-        where: 'id',
-        file: model.file,
-        range: model.lines.rangeOf(at, at + m.length),
-      });
-    }
+    noteIdInvisibles(model, span.start, written);
     const mim = normalizeMimId(stripInvisibles(String(item.value)));
     model.refs.push({
       file: model.file,

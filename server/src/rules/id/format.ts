@@ -1,4 +1,4 @@
-import type { IdRef, MimElement } from '../../model/elements.js';
+import { elementsOf, type IdRef, type MimElement } from '../../model/elements.js';
 import { type ElementKind, intendedId, parseLocalId } from '../../model/ids.js';
 import type { Range } from '../../model/range.js';
 import { stripInvisibles } from '../../parse/text/invisible.js';
@@ -36,14 +36,7 @@ export const idFormat: DocumentRule = {
   summary: 'An id that does not follow the MIM id forms',
   scope: 'document',
   check(doc, ctx) {
-    const elements: MimElement[] = [
-      ...doc.capabilities,
-      ...doc.requirements,
-      ...doc.mechanisms,
-      ...doc.guidance,
-      ...doc.tests,
-    ];
-    for (const e of elements) if (e.malformed) report(ctx, elementVerdict(e));
+    for (const e of elementsOf(doc)) if (e.malformed) report(ctx, elementVerdict(e));
     for (const ref of doc.refs) if (ref.legacy && ref.target) report(ctx, refVerdict(ref, ref.target));
   },
 };

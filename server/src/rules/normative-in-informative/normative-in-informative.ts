@@ -20,13 +20,17 @@ export const normativeInInformative: DocumentRule = {
   summary: 'A normative keyword in Mechanisms, Interoperability Guidance or Conformance',
   scope: 'document',
   check(doc, ctx) {
-    if (!doc.blocks.some((b) => isInformativePart(b.part))) return;
+    const blocks = doc.blocks;
+    let informative = false;
+    for (let b = 0; b < blocks.length && !informative; b++) informative = isInformativePart(blocks.part(b));
+    if (!informative) return;
     const mim = ctx.index.mimOf(doc.file);
     const convention = mim ? mim.convention : ctx.configFor(doc.file).conventions;
     const skip = declarationSpan(doc);
-    for (const block of doc.blocks) {
-      if (!isInformativePart(block.part) || block.kind === 'code' || block.quotesRequirement) continue;
-      if (block.start < skip.end && block.end > skip.start) continue;
+    for (let b = 0; b < blocks.length; b++) {
+      if (!isInformativePart(blocks.part(b)) || blocks.kind(b) === 'code' || blocks.quotesRequirement(b)) continue;
+      if (blocks.start(b) < skip.end && blocks.end(b) > skip.start) continue;
+      const block = blocks.at(b)!;
       const hits = findKeywords(doc.text.slice(block.start, block.end), block.start).filter((h) =>
         counts(h, convention),
       );

@@ -31,12 +31,14 @@ export const structureLostHeading: DocumentRule = {
   scope: 'document',
   check(doc, ctx) {
     let eol: string | undefined;
-    for (const block of doc.blocks) {
-      if (block.kind !== 'paragraph') continue;
-      const text = doc.text.slice(block.start, block.end);
+    const blocks = doc.blocks;
+    for (let b = 0; b < blocks.length; b++) {
+      if (blocks.kind(b) !== 'paragraph') continue;
+      const blockStart = blocks.start(b);
+      const text = doc.text.slice(blockStart, blocks.end(b));
       GLUED.lastIndex = 0;
       for (let m = GLUED.exec(text); m; m = GLUED.exec(text)) {
-        const start = block.start + m.index + m[0].lastIndexOf(m[1]);
+        const start = blockStart + m.index + m[0].lastIndexOf(m[1]);
         const range = doc.lines.rangeOf(start, start + m[1].length);
         eol ??= doc.text.includes('\r\n') ? '\r\n' : '\n';
         ctx.report({
