@@ -143,10 +143,12 @@ export function startServer(connection: Connection, disk: () => FileSystem = () 
   }
 
   let warm = false;
+  // The library fires onDidChangeContent for an opened document too, right after onDidOpen: the
+  // text is taken there, once (twice, its findings alone were checked twice before any request was answered).
   documents.onDidOpen((e) => {
-    syncDocument(e.document);
-    diagnostics.changed(e.document.uri, e.document.lineCount);
-    // The first YAML opened: the recovering parser is made ready for the keystroke that breaks it, once its findings are out.
+    // The first YAML opened: the recovering parser is made ready for the keystroke that breaks it,
+    // once the first scan and check are done. Meanwhile its rounds (the first, cold, takes tens of
+    // milliseconds) would hold up the answers the user waits for on the file just opened, turn after turn.
     if (!warm && /\.ya?ml$/i.test(e.document.uri)) {
       warm = true;
       // One text a turn: a request that comes meanwhile waits for one small parse, not for all of them.
@@ -154,7 +156,7 @@ export function startServer(connection: Connection, disk: () => FileSystem = () 
         warmYamlRecovery(1, round);
         if (round + 1 < WARM_ROUNDS) setTimeout(() => step(round + 1), 0);
       };
-      setTimeout(() => step(0), 30);
+      void ready.then(() => setTimeout(() => step(0), 30));
     }
   });
   documents.onDidChangeContent((e) => {
