@@ -37,6 +37,18 @@ export function relativePath(from: string, to: string): string {
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/') || '.';
 }
 
+/** Puts a path into a sorted list of paths, in its place. */
+export function insertPath(sorted: string[], path: string): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < path) lo = mid + 1;
+    else hi = mid;
+  }
+  sorted.splice(lo, 0, path);
+}
+
 /** The paths under a folder, from a sorted list of paths: a binary search, then the run that follows. */
 export function pathsUnder(sorted: readonly string[], dir: string): string[] {
   const prefix = dir.endsWith('/') ? dir : `${dir}/`;

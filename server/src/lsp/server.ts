@@ -143,19 +143,20 @@ export function startServer(connection: Connection, disk: () => FileSystem = () 
     diagnostics.workspaceChanged();
   }
 
+  // The library fires onDidChangeContent for an opened document too, right after onDidOpen: the
+  // text is taken there, once (twice, its findings alone were checked twice before any request was answered).
   documents.onDidOpen((e) => {
-    syncDocument(e.document);
-    diagnostics.changed(e.document.uri, e.document.getText().length);
     warmFor(e.document);
   });
 
   /**
-   * A YAML document opened is read twice more once its findings are out, as the first
-   * keystrokes will read it: as it is, and broken by a slip (warm.ts). The code that reads it is
-   * then optimised for it before the user types (a keystroke took two to three times longer at
-   * first). One reading a turn, so that a request that comes meanwhile waits for one at most;
-   * none once the document has changed: its keystrokes then read it themselves, and must not
-   * wait behind a reading that only prepares for them.
+   * A YAML document opened is read twice more once the first scan and check are done (until
+   * then, they would hold up the answers the user waits for on the file just opened), as the
+   * first keystrokes will read it: as it is, and broken by a slip (warm.ts). The code that reads
+   * it is then optimised for it before the user types (a keystroke took two to three times
+   * longer at first). One reading a turn, so that a request that comes meanwhile waits for one at
+   * most; none once the document has changed: its keystrokes then read it themselves, and must
+   * not wait behind a reading that only prepares for them.
    */
   function warmFor(doc: TextDocument): void {
     const path = uriToPath(doc.uri);
@@ -169,7 +170,7 @@ export function startServer(connection: Connection, disk: () => FileSystem = () 
       parseDocument(path, kind, texts[i], 'warm');
       if (i + 1 < texts.length) setTimeout(() => step(i + 1), 0);
     };
-    setTimeout(() => step(0), 30);
+    void ready.then(() => setTimeout(() => step(0), 30));
   }
 
   documents.onDidChangeContent((e) => {

@@ -67,11 +67,14 @@ export class SymbolIndex implements IndexView {
     readonly mims: readonly Mim[],
     readonly documents: ReadonlyMap<string, DocumentModel>,
     private readonly caches: IndexCaches,
+    /** The index before some documents changed, and those changes: what it found of the others is kept. */
+    previous?: { index: SymbolIndex; changes: readonly { before?: DocumentModel; after?: DocumentModel }[] },
   ) {
     for (const mim of mims) {
       push(this.byId, mim.id, mim);
       for (const d of mim.documents) this.mimOfFile.set(d.file, mim);
     }
+    if (previous?.index.naming) this.naming = namingAfter(previous.index.naming, previous.changes, caches);
   }
 
   resolve(ref: IdRef, from: Mim | undefined): ResolvedRef {
@@ -173,4 +176,41 @@ export class SymbolIndex implements IndexView {
     }
     return this.naming;
   }
+}
+
+/**
+ * The documents that name each MIM, after some documents changed: those of the other documents
+ * are kept, so that an index built after each read of a scan or each edit does not go through
+ * every document again. The lists' order does not matter: `refsInto` sorts what it gathers.
+ */
+function namingAfter(
+  naming: ReadonlyMap<string, DocumentModel[]>,
+  changes: readonly { before?: DocumentModel; after?: DocumentModel }[],
+  caches: IndexCaches,
+): Map<string, DocumentModel[]> {
+  const out = new Map(naming);
+  const copied = new Set<string>();
+  const listOf = (mimId: string) => {
+    if (!copied.has(mimId)) {
+      copied.add(mimId);
+      out.set(mimId, [...(out.get(mimId) ?? [])]);
+    }
+    return out.get(mimId)!;
+  };
+  for (const { before, after } of changes) {
+    if (before)
+      for (const mimId of caches.namedRefs(before).keys()) {
+        const list = listOf(mimId);
+        const at = list.indexOf(before);
+        if (at >= 0) list.splice(at, 1);
+      }
+    // Once only: the lists may have been gathered after some of these changes (from the live documents).
+    if (after)
+      for (const mimId of caches.namedRefs(after).keys()) {
+        const list = listOf(mimId);
+        if (!list.includes(after)) list.push(after);
+      }
+  }
+  for (const mimId of copied) if (out.get(mimId)!.length === 0) out.delete(mimId);
+  return out;
 }

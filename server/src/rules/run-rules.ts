@@ -7,6 +7,7 @@ import type { ProjectConfig, RegistryEntry } from '../config/project-config.js';
 import { isInside } from '../base/paths.js';
 import { titleKey, type DocumentsView, type IndexView } from '../query/symbol-index.js';
 import { ALL_RULES } from './all-rules.js';
+import { PassChanges } from './pass-changes.js';
 import { ruleInfo } from './catalogue.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 
@@ -56,10 +57,19 @@ export interface RulePassChanges {
  * a run took 35 MB of the language server's heap there.
  */
 export class RuleCache {
+  /**
+   * What changed since the last pass, which the next one goes by; told by the owner of the
+   * environment when `told` (a workspace's own cache), else every read is asked again.
+   */
+  readonly passes: PassChanges;
   private readonly runs = new WeakMap<object, (readonly unknown[] | number | undefined)[]>();
   /** Each rule's slot among the rules of its scope, so that a document's list holds document rules alone. */
   private readonly slots = new Map<Rule, number>();
   private readonly taken = { document: 0, mim: 0 };
+
+  constructor(told = false) {
+    this.passes = new PassChanges(told);
+  }
 
   /**
    * A pass comes to a target, before its rules: what changed since the pass that last found its
@@ -115,9 +125,8 @@ export function runRules(
   env: RuleEnvironment,
   rules: readonly Rule[] = ALL_RULES,
   cache?: RuleCache,
-  pass: RulePass = { pass: 0 },
 ): Map<string, Finding[]> {
-  const turns = ruleTurns(env, rules, cache, pass);
+  const turns = ruleTurns(env, rules, cache);
   for (;;) {
     const step = turns.next();
     if (step.done) return step.value;
@@ -132,7 +141,6 @@ export function* ruleTurns(
   env: RuleEnvironment,
   rules: readonly Rule[] = ALL_RULES,
   cache?: RuleCache,
-  pass: RulePass = { pass: 0 },
 ): Generator<void, Map<string, Finding[]>, void> {
   const byFile = new Map<string, Finding[]>();
   const add = (r: Report) => {
@@ -142,7 +150,7 @@ export function* ruleTurns(
     if (list) list.push(finding);
     else byFile.set(r.file, [finding]);
   };
-  const run = cache ? cachedRunner(env, cache, add, pass) : directRunner(env, add);
+  const run = cache ? cachedRunner(env, cache, add, cache.passes.next(env.index.mims)) : directRunner(env, add);
   for (const doc of env.documents.values()) {
     for (const p of doc.problems) add({ ...p, file: doc.file });
     for (const rule of rules) if (rule.scope === 'document') run(doc, rule, doc.file);

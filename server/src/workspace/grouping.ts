@@ -36,6 +36,24 @@ function sameInputs(a: MimInputs, b: MimInputs): boolean {
   );
 }
 
+/** A grouping and what it was made with, so that a change of one document regroups only its MIM (`regroup`). */
+export interface Grouping {
+  /** The MIMs in the order of their first document's path. */
+  readonly mims: readonly Mim[];
+  readonly byRoot: ReadonlyMap<string, Mim>;
+  /** READMEs and publiccode files by folder: a change to one of them regroups everything. */
+  readonly readmes: ReadonlyMap<string, DocumentModel>;
+  readonly publiccode: ReadonlyMap<string, DocumentModel>;
+}
+
+/** One document that changed since a grouping: the one it held (`before`), the one it holds now (`after`). */
+export interface DocumentChange {
+  before?: DocumentModel;
+  after?: DocumentModel;
+}
+
+type Context = Pick<GroupingInput, 'configFor' | 'roots'>;
+
 /**
  * Gathers documents into MIMs by place, not by claim: a *.mim.yaml is one MIM; a single-page
  * MIM is its page (or its folder, when it is a README); a repository page belongs to the
@@ -43,61 +61,187 @@ function sameInputs(a: MimInputs, b: MimInputs): boolean {
  * so that identity/mismatch can point at each.
  */
 export function groupMims(input: GroupingInput): Mim[] {
+  return groupAll(input).mims as Mim[];
+}
+
+/** `groupMims` with what `regroup` needs of it; the documents in path order. */
+export function groupAll(input: GroupingInput): Grouping {
   const readmes = new Map<string, DocumentModel>();
   const publiccode = new Map<string, DocumentModel>();
   for (const doc of input.documents) {
-    const name = basename(doc.file).toLowerCase();
-    if (doc.kind === 'markdown' && name === 'readme.md') readmes.set(dirname(doc.file), doc);
-    if (doc.kind === 'resource' && name.startsWith('publiccode.')) publiccode.set(dirname(doc.file), doc);
+    if (isReadme(doc)) readmes.set(dirname(doc.file), doc);
+    if (isPubliccode(doc)) publiccode.set(dirname(doc.file), doc);
   }
   const groups = new Map<string, DocumentModel[]>();
-  const add = (key: string, doc: DocumentModel) => {
+  for (const doc of input.documents) {
+    const key = groupKey(doc, input, readmes);
+    if (key === undefined) continue;
     const list = groups.get(key);
     if (list) list.push(doc);
     else groups.set(key, [doc]);
-  };
-  const rootOf = (file: string) => input.roots.find((r) => isInside(file, r)) ?? '/';
-
-  for (const doc of input.documents) {
-    if (doc.skipped) continue;
-    if (doc.kind === 'mim-yaml') {
-      add(doc.file, doc);
-      continue;
-    }
-    if (doc.kind !== 'markdown' || doc.role === 'summary') continue;
-    if (doc.role === 'single-page' && basename(doc.file).toLowerCase() !== 'readme.md') {
-      add(doc.file, doc);
-      continue;
-    }
-    const folder = mimFolder(dirname(doc.file), rootOf(doc.file), readmes, input.configFor);
-    if (folder) add(folder, doc);
   }
 
   const before = new Map((input.previous ?? []).map((m) => [m.root, m]));
   const mims: Mim[] = [];
+  const byRoot = new Map<string, Mim>();
   for (const [root, docs] of groups) {
-    const inputs: MimInputs = {
-      documents: docs,
-      config: input.configFor(docs[0].file),
-      publiccode: publiccode.get(root) ?? publiccode.get(dirname(root)),
-    };
-    const old = before.get(root);
-    const oldInputs = old && inputsOf.get(old);
-    if (old && oldInputs && sameInputs(oldInputs, inputs)) {
-      mims.push(old);
-      continue;
-    }
-    const mim = buildMim(root, docs, inputs.config, inputs.publiccode);
-    inputsOf.set(mim, inputs);
+    const mim = mimOf(root, docs, input, publiccode, before.get(root));
     mims.push(mim);
+    byRoot.set(root, mim);
   }
-  return mims;
+  return { mims, byRoot, readmes, publiccode };
+}
+
+/**
+ * The grouping after some documents changed, each MIM they left or joined built again and
+ * the others kept: the very MIMs, in the very order, that `groupAll` gives on all documents.
+ * A README that comes to name a MIM, or ceases to, moves the pages below its folder
+ * (`documentsUnder` finds them). Undefined when only a grouping of everything tells (a
+ * publiccode file changed, two READMEs in one folder). The configs are those of `from`.
+ */
+export function regroup(
+  from: Grouping,
+  changes: readonly DocumentChange[],
+  ctx: Context & { documentsUnder(dir: string): readonly DocumentModel[] },
+): Grouping | undefined {
+  if (changes.some((c) => (c.before && isPubliccode(c.before)) || (c.after && isPubliccode(c.after)))) return undefined;
+  const readmes = readmesAfter(from.readmes, changes);
+  if (!readmes) return undefined;
+  const touched = new Map<string, DocumentModel[]>();
+  const docsOf = (root: string) => {
+    let docs = touched.get(root);
+    if (!docs) touched.set(root, (docs = [...(from.byRoot.get(root)?.documents ?? [])]));
+    return docs;
+  };
+  // Documents placed here are grouped under the READMEs as they are now; the others were, under those of `from`.
+  const placed = new Map<DocumentModel, string | undefined>();
+  const unplace = (doc: DocumentModel, left: string | undefined): boolean => {
+    if (left !== undefined) {
+      const docs = docsOf(left);
+      const at = docs.indexOf(doc);
+      // Not where a grouping of everything put it: that one tells.
+      if (at < 0) return false;
+      docs.splice(at, 1);
+    }
+    return true;
+  };
+  const place = (doc: DocumentModel) => {
+    const joined = groupKey(doc, ctx, readmes.table);
+    placed.set(doc, joined);
+    if (joined === undefined) return;
+    const docs = docsOf(joined);
+    docs.splice(
+      firstAfter(docs, doc.file, (d) => d.file),
+      0,
+      doc,
+    );
+  };
+  const keyBefore = (doc: DocumentModel) => (placed.has(doc) ? placed.get(doc) : groupKey(doc, ctx, from.readmes));
+  for (const { before, after } of changes) {
+    if (before && !unplace(before, keyBefore(before))) return undefined;
+    if (after) place(after);
+  }
+  for (const dir of readmes.flipped)
+    for (const doc of ctx.documentsUnder(dir)) {
+      if (placed.has(doc)) continue;
+      const left = groupKey(doc, ctx, from.readmes);
+      if (left === groupKey(doc, ctx, readmes.table)) continue;
+      if (!unplace(doc, left)) return undefined;
+      place(doc);
+    }
+  const mims = [...from.mims];
+  const byRoot = new Map(from.byRoot);
+  for (const [root, docs] of touched) {
+    const old = byRoot.get(root);
+    if (old) mims.splice(mims.indexOf(old), 1);
+    byRoot.delete(root);
+    if (docs.length === 0) continue;
+    const mim = mimOf(root, docs, ctx, from.publiccode, old);
+    mims.splice(
+      firstAfter(mims, docs[0].file, (m) => m.documents[0].file),
+      0,
+      mim,
+    );
+    byRoot.set(root, mim);
+  }
+  return { mims, byRoot, readmes: readmes.table, publiccode: from.publiccode };
+}
+
+/**
+ * The READMEs by folder after the changes, and the folders where one came to name a MIM or
+ * ceased to (the pages below them may belong elsewhere now). Undefined when a folder holds two
+ * (README.md and readme.md): which one counts, only a grouping of everything tells.
+ */
+function readmesAfter(
+  table: ReadonlyMap<string, DocumentModel>,
+  changes: readonly DocumentChange[],
+): { table: ReadonlyMap<string, DocumentModel>; flipped: string[] } | undefined {
+  let out: Map<string, DocumentModel> | undefined;
+  const flipped = new Set<string>();
+  const names = (doc: DocumentModel | undefined) => doc !== undefined && doc.identity.length > 0;
+  for (const { before, after } of changes) {
+    const readme = (before && isReadme(before) ? before : undefined) ?? (after && isReadme(after) ? after : undefined);
+    if (!readme) continue;
+    const dir = dirname(readme.file);
+    out ??= new Map(table);
+    if (out.get(dir) !== (before && isReadme(before) ? before : undefined)) return undefined;
+    if (after && isReadme(after)) out.set(dir, after);
+    else out.delete(dir);
+    if (names(before) !== names(after)) flipped.add(dir);
+  }
+  return { table: out ?? table, flipped: [...flipped] };
+}
+
+/** The index of the first item whose key sorts after `key` (the lists are in path order). */
+function firstAfter<T>(list: readonly T[], key: string, keyOf: (item: T) => string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyOf(list[mid]) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const isReadme = (doc: DocumentModel) => doc.kind === 'markdown' && basename(doc.file).toLowerCase() === 'readme.md';
+const isPubliccode = (doc: DocumentModel) =>
+  doc.kind === 'resource' && basename(doc.file).toLowerCase().startsWith('publiccode.');
+
+/** The root of the MIM a document belongs to; undefined for one in none (a summary, a resource, a skipped file). */
+function groupKey(doc: DocumentModel, ctx: Context, readmes: ReadonlyMap<string, DocumentModel>): string | undefined {
+  if (doc.skipped) return undefined;
+  if (doc.kind === 'mim-yaml') return doc.file;
+  if (doc.kind !== 'markdown' || doc.role === 'summary') return undefined;
+  if (doc.role === 'single-page' && basename(doc.file).toLowerCase() !== 'readme.md') return doc.file;
+  const root = ctx.roots.find((r) => isInside(doc.file, r)) ?? '/';
+  return mimFolder(dirname(doc.file), root, readmes, ctx.configFor);
+}
+
+/** The MIM of a group: `old` when it was built from the same inputs, so that caches keyed by it survive. */
+function mimOf(
+  root: string,
+  docs: DocumentModel[],
+  ctx: Context,
+  publiccode: ReadonlyMap<string, DocumentModel>,
+  old: Mim | undefined,
+): Mim {
+  const inputs: MimInputs = {
+    documents: docs,
+    config: ctx.configFor(docs[0].file),
+    publiccode: publiccode.get(root) ?? publiccode.get(dirname(root)),
+  };
+  const oldInputs = old && inputsOf.get(old);
+  if (old && oldInputs && sameInputs(oldInputs, inputs)) return old;
+  const mim = buildMim(root, docs, inputs.config, inputs.publiccode);
+  inputsOf.set(mim, inputs);
+  return mim;
 }
 
 function mimFolder(
   dir: string,
   stop: string,
-  readmes: Map<string, DocumentModel>,
+  readmes: ReadonlyMap<string, DocumentModel>,
   configFor: (file: string) => ProjectConfig,
 ): string | undefined {
   for (let d = dir; ; d = dirname(d)) {

@@ -9,14 +9,13 @@ import { ConfigResolver } from '../config/resolver.js';
 import { DiskReader, type DiskText } from './disk-reader.js';
 import { fileKindOf } from './file-kinds.js';
 import type { FileSystem } from './file-system.js';
-import { groupMims } from './grouping.js';
+import type { DocumentChange } from './grouping.js';
 import { parseDocument, skippedDocument } from './load-document.js';
-import { dirname, isInside, normalizePath, pathsUnder } from '../base/paths.js';
+import { dirname, insertPath, isInside, normalizePath, pathsUnder } from '../base/paths.js';
 import { registryFor } from '../config/registry.js';
-import { IndexCaches } from '../query/index-caches.js';
 import { checkAlone, formsMimAlone } from './alone.js';
-import { SymbolIndex } from '../query/symbol-index.js';
-import { PassChanges } from './pass-changes.js';
+import type { SymbolIndex } from '../query/symbol-index.js';
+import { IndexBuilder, type IndexContext } from './index-builder.js';
 import { isExcludedBy } from '../config/globs.js';
 import type { YamlEventReader } from './yaml-event-reader.js';
 
@@ -57,9 +56,9 @@ export class Workspace {
   private readonly configs: ConfigResolver;
   private readonly ruleCache: RuleCache | undefined;
   private indexCache: SymbolIndex | undefined;
-  /** What each new index reuses of the last (MIM id tables, resolved references): this workspace's own. */
-  private readonly indexCaches = new IndexCaches();
-  private previousMims: readonly Mim[] = [];
+  /** Builds each new index from the last and what changed since: this workspace's own. */
+  private readonly indexes = new IndexBuilder();
+  private readonly indexContext: IndexContext;
   private readonly rootCache = new Map<string, string>();
   private findingsCache: Map<string, Finding[]> | undefined;
   private readonly registries = new Map<ProjectConfig, Map<string, RegistryEntry>>();
@@ -77,7 +76,6 @@ export class Workspace {
   private changes = 0;
   private scans = 0;
   private readonly breathe: WorkspaceOptions['breathe'];
-  private readonly passes = new PassChanges();
 
   constructor(
     private readonly fs: FileSystem,
@@ -87,6 +85,11 @@ export class Workspace {
     if (options.config)
       this.explicitConfig = parseConfig(normalizePath(options.config.file), options.config.text, RULE_CODES);
     this.configs = new ConfigResolver(this.roots, this.explicitConfig);
+    this.indexContext = {
+      configFor: (f) => this.configFor(f),
+      roots: this.roots,
+      documentsUnder: (d) => this.documentsUnder(d),
+    };
     this.reader = new DiskReader(fs, options.yamlEvents, {
       addFolder: (dir) => this.folders.add(dir),
       admit: (path) => this.admit(path),
@@ -99,9 +102,16 @@ export class Workspace {
       unreadable: (dir, why) => this.unread.set(dir, why),
       parseTokenized: (read, events) => parseDocument(read.path, 'mim-yaml', read.text, DISK, events),
       accept: (read, parsed, scanned) => this.accept(read, parsed, scanned),
-      breathe: options.breathe,
+      // Where the scan pauses, the grouping catches up with what it read: an index asked for meanwhile costs little.
+      breathe:
+        options.breathe &&
+        (() => {
+          const pause = options.breathe!();
+          if (pause) this.indexes.refresh(this.docs, this.indexContext);
+          return pause;
+        }),
     });
-    this.ruleCache = options.incremental === false ? undefined : new RuleCache();
+    this.ruleCache = options.incremental === false ? undefined : new RuleCache(true);
     this.breathe = options.breathe;
   }
 
@@ -220,10 +230,10 @@ export class Workspace {
   }
 
   private putDocument(doc: DocumentModel): void {
-    const had = this.docs.has(doc.file);
-    if (!had) this.sortedPaths = undefined;
+    const before = this.docs.get(doc.file);
+    if (!before && this.sortedPaths) insertPath(this.sortedPaths, doc.file); // a scan adds thousands, one at a time
     this.docs.set(doc.file, doc);
-    this.invalidate(had ? doc.file : undefined);
+    this.invalidate({ before, after: doc });
   }
 
   private setConfig(file: string, text: string): void {
@@ -244,12 +254,15 @@ export class Workspace {
       this.configs.remove(dirname(path));
       this.invalidate();
       this.dropExcluded();
-    } else if (this.docs.delete(path)) this.invalidate();
+    } else {
+      const before = this.docs.get(path);
+      if (this.docs.delete(path)) this.invalidate({ before });
+    }
   }
-
-  /** What the index and the findings are built from changed: a document's text (its path), or anything else. */
-  private invalidate(textOf?: string): void {
-    this.passes.changed(textOf);
+  /** What the index and the findings are built from changed: one document (`change`), or anything. */
+  private invalidate(change?: DocumentChange): void {
+    this.indexes.changed(change);
+    this.ruleCache?.passes.changed(change?.before && change.after ? change.after.file : undefined);
     this.changes++;
     this.indexCache = undefined;
     this.findingsCache = undefined;
@@ -288,18 +301,7 @@ export class Workspace {
   }
 
   get index(): SymbolIndex {
-    if (!this.indexCache) {
-      // Path order, not the order reads finished: findings and "first definition" must not vary between runs.
-      const documents = [...this.docs.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      const mims = groupMims({
-        documents,
-        configFor: (f) => this.configFor(f),
-        roots: this.roots,
-        previous: this.previousMims,
-      });
-      this.previousMims = mims;
-      this.indexCache = new SymbolIndex(mims, this.docs, this.indexCaches);
-    }
+    this.indexCache ??= this.indexes.build(this.docs, this.indexContext);
     return this.indexCache;
   }
 
@@ -336,10 +338,8 @@ export class Workspace {
 
   /** Every finding of the workspace, by file; recomputed only after a change. */
   check(): Map<string, Finding[]> {
-    if (this.findingsCache) return this.findingsCache;
-    const env = this.ruleEnvironment();
-    const findings = runRules(env, undefined, this.ruleCache, this.passes.next(env.index.mims));
-    return (this.findingsCache = this.withConfigProblems(findings));
+    this.findingsCache ??= this.withConfigProblems(runRules(this.ruleEnvironment(), undefined, this.ruleCache));
+    return this.findingsCache;
   }
 
   /**
@@ -351,8 +351,7 @@ export class Workspace {
   async checkInTurns(): Promise<Map<string, Finding[]>> {
     while (!this.findingsCache) {
       const seen = this.changes;
-      const env = this.ruleEnvironment();
-      const turns = ruleTurns(env, undefined, this.ruleCache, this.passes.next(env.index.mims));
+      const turns = ruleTurns(this.ruleEnvironment(), undefined, this.ruleCache);
       for (let step = turns.next(); ; step = turns.next()) {
         // Nothing was awaited since the last look at `changes`: the findings are of the current state.
         if (step.done) return (this.findingsCache = this.withConfigProblems(step.value));

@@ -1,8 +1,8 @@
 import type { Mim } from '../model/mim.js';
-import type { RulePass } from '../rules/run-rules.js';
+import type { RulePass } from './run-rules.js';
 
 /**
- * What changed between two passes of the rules over the workspace (`RulePass`): the documents
+ * What changed between two passes of the rules over a workspace (`RulePass`): the documents
  * already there whose text changed, and the MIMs of the index that are not the same objects as
  * at the pass before. Anything else (a document that came or went, a config, the settings, a
  * scan) leaves the next pass nothing to go by: its rules' reads are all asked again.
@@ -13,7 +13,10 @@ export class PassChanges {
   private other = true;
   private mims: readonly Mim[] = [];
 
-  /** A document already in the workspace has a new text (`path`), or anything else changed (no path). */
+  /** `told`: whoever owns the environment tells every change; else the passes go by nothing. */
+  constructor(private readonly told: boolean) {}
+
+  /** A document already there has a new text (`path`), or anything else changed (no path). */
   changed(path?: string): void {
     if (path === undefined) this.other = true;
     else this.texts.add(path);
@@ -23,7 +26,7 @@ export class PassChanges {
   next(mims: readonly Mim[]): RulePass {
     const pass = ++this.pass;
     const out: RulePass = { pass };
-    if (!this.other) {
+    if (!this.other && this.told) {
       const before = new Set(this.mims);
       const now = new Set(mims);
       const changed = [...this.mims.filter((m) => !now.has(m)), ...mims.filter((m) => !before.has(m))];
