@@ -7,6 +7,7 @@ import { fastTree, isAmbiguous, treeData } from '../../server/src/parse/yaml/fas
 import { fullTree } from '../../server/src/parse/yaml/full-tree.js';
 import { readYaml } from '../../server/src/parse/yaml/load.js';
 import { isMap, isScalar, type YamlNode } from '../../server/src/parse/yaml/tree.js';
+import { mutations } from '../support/mutations.js';
 import { CORPUS, ROOT } from '../support/paths.js';
 
 /**
@@ -78,75 +79,6 @@ const CORNER_CASES = [
   'a: !!set [b]\nc: !!omap d\n',
   '? [a]\n: b\n',
 ];
-
-/** A deterministic generator, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const EDITS = [
-  ':',
-  '-',
-  ' ',
-  '\n',
-  '#',
-  '"',
-  "'",
-  '\t',
-  '|',
-  '>',
-  '[',
-  ']',
-  '{',
-  '}',
-  ',',
-  '&',
-  '*',
-  '!',
-  '?',
-  '  ',
-  '\n  ',
-  '\\',
-  '%',
-  '@',
-  '`',
-  '\r',
-  '\r\n',
-  '\uFEFF',
-  ': ',
-  ' #',
-  '\n- ',
-  '~',
-  '0x',
-  '.5',
-  'true',
-];
-
-/** Texts with one to four random edits each: characters deleted or inserted, lines repeated. */
-function mutations(text: string, count: number, seed: number): string[] {
-  const next = random(seed);
-  const edit = (t: string): string => {
-    const at = Math.floor(next() * (t.length + 1));
-    const choice = next();
-    if (choice < 0.4) return t.slice(0, at) + t.slice(at + 1 + Math.floor(next() * 3));
-    if (choice < 0.8) return t.slice(0, at) + EDITS[Math.floor(next() * EDITS.length)] + t.slice(at);
-    const lines = t.split('\n');
-    const l = Math.floor(next() * lines.length);
-    lines.splice(l, 0, lines[l]);
-    return lines.join('\n');
-  };
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    let mutated = text;
-    for (let rounds = 1 + Math.floor(next() * 4); rounds > 0; rounds--) mutated = edit(mutated);
-    out.push(mutated);
-  }
-  return out;
-}
 
 /** Undefined when the two readings agree; else what differs. */
 function disagreement(text: string): string | undefined {

@@ -116,16 +116,17 @@ export class DiagnosticsPublisher {
   /**
    * A document changed: publish at once when nothing was waiting (its text is parsed already);
    * when a publication was still due, a burst of keystrokes is under way, and it waits a
-   * little longer, more for big documents, so that the burst is checked once.
+   * little longer, more for big documents (by their length: counting their lines would make the
+   * editor's copy build its table of lines at every keystroke), so that the burst is checked once.
    */
-  changed(uri: string, lineCount: number): void {
+  changed(uri: string, length: number): void {
     this.edited.add(uri);
     if (!this.scanned && !this.timer) {
       // Before the scan is done: at once, ahead of the requests that follow (a hover then builds the index read so far).
       void this.flushAlone();
       return;
     }
-    this.schedule(this.timer ? Math.min(40, 5 + Math.floor(lineCount / 1000)) : 0);
+    this.schedule(this.timer ? Math.min(40, 5 + Math.floor(length / 40_000)) : 0);
   }
 
   /**

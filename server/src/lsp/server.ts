@@ -14,7 +14,8 @@ import { fileKindOf } from '../workspace/file-kinds.js';
 import { NodeFileSystem } from '../node/file-system.js';
 import { Workspace } from '../workspace/workspace.js';
 import type { FileSystem } from '../workspace/file-system.js';
-import { WARM_ROUNDS, warmYamlRecovery } from '../parse/yaml/warm.js';
+import { slipped } from '../parse/yaml/warm.js';
+import { parseDocument } from '../workspace/load-document.js';
 import { breather } from './breathe.js';
 import { capabilities } from './capabilities.js';
 import { answerInvalidInitialize, checkInitialize } from './initialize-params.js';
@@ -142,26 +143,39 @@ export function startServer(connection: Connection, disk: () => FileSystem = () 
     diagnostics.workspaceChanged();
   }
 
-  let warm = false;
   // The library fires onDidChangeContent for an opened document too, right after onDidOpen: the
   // text is taken there, once (twice, its findings alone were checked twice before any request was answered).
   documents.onDidOpen((e) => {
-    // The first YAML opened: the recovering parser is made ready for the keystroke that breaks it,
-    // once the first scan and check are done. Meanwhile its rounds (the first, cold, takes tens of
-    // milliseconds) would hold up the answers the user waits for on the file just opened, turn after turn.
-    if (!warm && /\.ya?ml$/i.test(e.document.uri)) {
-      warm = true;
-      // One text a turn: a request that comes meanwhile waits for one small parse, not for all of them.
-      const step = (round: number) => {
-        warmYamlRecovery(1, round);
-        if (round + 1 < WARM_ROUNDS) setTimeout(() => step(round + 1), 0);
-      };
-      void ready.then(() => setTimeout(() => step(0), 30));
-    }
+    warmFor(e.document);
   });
+
+  /**
+   * A YAML document opened is read twice more once the first scan and check are done (until
+   * then, they would hold up the answers the user waits for on the file just opened), as the
+   * first keystrokes will read it: as it is, and broken by a slip (warm.ts). The code that reads
+   * it is then optimised for it before the user types (a keystroke took two to three times
+   * longer at first). One reading a turn, so that a request that comes meanwhile waits for one at
+   * most; none once the document has changed: its keystrokes then read it themselves, and must
+   * not wait behind a reading that only prepares for them.
+   */
+  function warmFor(doc: TextDocument): void {
+    const path = uriToPath(doc.uri);
+    const kind = path ? fileKindOf(path) : undefined;
+    if (!path || (kind !== 'mim-yaml' && kind !== 'resource')) return;
+    const text = doc.getText();
+    const broken = slipped(text);
+    const texts = broken ? [text, broken] : [text];
+    const step = (i: number) => {
+      if (documents.get(doc.uri)?.version !== doc.version) return;
+      parseDocument(path, kind, texts[i], 'warm');
+      if (i + 1 < texts.length) setTimeout(() => step(i + 1), 0);
+    };
+    void ready.then(() => setTimeout(() => step(0), 30));
+  }
+
   documents.onDidChangeContent((e) => {
     syncDocument(e.document);
-    diagnostics.changed(e.document.uri, e.document.lineCount);
+    diagnostics.changed(e.document.uri, e.document.getText().length);
   });
   documents.onDidClose((e) => {
     const path = uriToPath(e.document.uri);

@@ -16,6 +16,7 @@ export interface ResolvedRef {
 }
 
 const NONE: readonly MimElement[] = Object.freeze([]);
+const NONE_MIMS: readonly Mim[] = Object.freeze([]);
 
 /**
  * What rules read of the index: the MIMs by id, the elements a global key names, the MIM of a
@@ -29,7 +30,12 @@ export interface IndexView {
   mimOf(file: string): Mim | undefined;
   /** The elements of one MIM under a local id (several when it is duplicated); read from the MIM itself, not the index. */
   ownElements(mim: Mim, localId: string): readonly MimElement[];
+  /** The known MIMs whose own pages give them a title (compared by `titleKey`), in index order. */
+  titled(title: string): readonly Mim[];
 }
+
+/** Titles are compared without regard to case or spacing. */
+export const titleKey = (title: string) => title.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** What rules read of the document set. */
 export type DocumentsView = Pick<ReadonlyMap<string, DocumentModel>, 'get' | 'has' | 'values' | 'keys' | 'size'>;
@@ -54,6 +60,8 @@ export class SymbolIndex implements IndexView {
   /** The documents that name each MIM as written, built at the first question about any MIM. */
   private naming: Map<string, DocumentModel[]> | undefined;
   private readonly into = new Map<string, Map<string, ResolvedRef[]>>();
+  /** The known MIMs by the titles their own pages give them, built at the first question. */
+  private titles: Map<string, Mim[]> | undefined;
 
   constructor(
     readonly mims: readonly Mim[],
@@ -105,6 +113,18 @@ export class SymbolIndex implements IndexView {
 
   mimOf(file: string): Mim | undefined {
     return this.mimOfFile.get(file);
+  }
+
+  titled(title: string): readonly Mim[] {
+    if (!this.titles) {
+      this.titles = new Map();
+      for (const mim of this.mims) {
+        if (!mim.known) continue;
+        const own = new Set(mim.identity.flatMap((c) => (c.title && c.mim === mim.id ? [titleKey(c.title)] : [])));
+        for (const key of own) push(this.titles, key, mim);
+      }
+    }
+    return this.titles.get(titleKey(title)) ?? NONE_MIMS;
   }
 
   /** The references of one document, resolved. */

@@ -47,6 +47,7 @@ export function runAlone(input: AloneInput, rules: readonly Rule[] = ALL_RULES):
     lookup: outside,
     mimOf: (file) => (mim && file === doc.file ? mim : outside()),
     ownElements: (m, id) => (mim && m === mim && input.ownElements ? input.ownElements(m, id) : outside()),
+    titled: outside,
   };
   const env: RuleEnvironment = {
     index,

@@ -111,7 +111,7 @@ export class Workspace {
           return pause;
         }),
     });
-    this.ruleCache = options.incremental === false ? undefined : new RuleCache();
+    this.ruleCache = options.incremental === false ? undefined : new RuleCache(true);
     this.breathe = options.breathe;
   }
 
@@ -259,10 +259,10 @@ export class Workspace {
       if (this.docs.delete(path)) this.invalidate({ before });
     }
   }
-
   /** What the index and the findings are built from changed: one document (`change`), or anything. */
   private invalidate(change?: DocumentChange): void {
     this.indexes.changed(change);
+    this.ruleCache?.passes.changed(change?.before && change.after ? change.after.file : undefined);
     this.changes++;
     this.indexCache = undefined;
     this.findingsCache = undefined;

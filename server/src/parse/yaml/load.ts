@@ -7,6 +7,7 @@ import { repairYaml, unrepair } from './repair.js';
 import { yamlLineEnds } from './line-ends.js';
 import { collectionKeys } from './collection-keys.js';
 import { parserWarning } from './parser-warnings.js';
+import { DOCUMENT_MARKER, readByRegions, REGIONAL_FROM } from './regional-read.js';
 import type { YamlNode } from './tree.js';
 import type { YamlError } from './yaml-error.js';
 
@@ -35,6 +36,20 @@ const MAX_ALIAS_COUNT = 100;
 const MAX_PROBLEMS = 20;
 
 const NESTING = 'nesting too deep: the YAML parser stopped here';
+
+/** How long a broken text must be to be read by regions (regional-read.ts); the tests set it to compare both readings. */
+let regionalFrom = REGIONAL_FROM;
+
+/** Runs `read` with broken texts of `length` characters or more read by regions (Infinity: never). */
+export function withRegionalFrom<T>(length: number, read: () => T): T {
+  const before = regionalFrom;
+  regionalFrom = length;
+  try {
+    return read();
+  } finally {
+    regionalFrom = before;
+  }
+}
 
 /**
  * Parses YAML text into one document's tree and data. A well-formed file takes the fast path
@@ -95,9 +110,18 @@ function readRecovering(text: string): ReadYaml {
   // `logLevel: 'error'` keeps the library's one logged warning (a collection key stringified
   // by toJS) off the process's stderr, the language server's log: collection-keys.ts reports it.
   const options = { prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
-  const docs = /^(?:---|\.\.\.)(?:\s|$)/m.test(text)
-    ? parseAllDocuments(text, options)
-    : [parseDocument(text, options)];
+  // A large text is read around its errors only, unless an alias there may be a bomb, which only the whole text's data tells.
+  const regional = text.length >= regionalFrom ? readByRegions(text) : undefined;
+  if (regional && !(text.includes('*') && firstAlias(regional.doc))) {
+    for (const e of regional.errors) report(e.message, e.start, e.end);
+    return {
+      ...(regional.root && { root: regional.root }),
+      clean: false,
+      errors,
+      warnings: regional.warnings.slice(0, MAX_PROBLEMS),
+    };
+  }
+  const docs = DOCUMENT_MARKER.test(text) ? parseAllDocuments(text, options) : [parseDocument(text, options)];
   const all = Array.isArray(docs) ? docs : [];
   for (const d of all) {
     for (const e of d.errors) report(e.code === 'RESOURCE_EXHAUSTION' ? NESTING : e.message, e.pos[0], e.pos[1]);

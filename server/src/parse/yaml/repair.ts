@@ -32,8 +32,8 @@ const PARSE_BUDGET = 4_000_000;
  * (its error is of a kind these edits are not for: a tab the two parsers disagree on, a
  * repeated key) or no edit gets further.
  */
-export function repairYaml(text: string): Repaired | undefined {
-  let failure = firstFailure(text);
+export function repairYaml(text: string, reader: FailureReader = WHOLE_TEXT): Repaired | undefined {
+  let failure = reader.failure(text);
   // A repeated key is left as it is: the recovering parser keeps both entries and reports it.
   if (!failure || failure.repeat) return undefined;
   const edits: Edit[] = [];
@@ -43,7 +43,7 @@ export function repairYaml(text: string): Repaired | undefined {
     let best: { edit: Edit; failure: Failure | undefined } | undefined;
     for (const { node, ...edit } of candidates(current, failure.at)) {
       if (parses-- <= 0) break;
-      const after = firstFailure(applyEdit(current, edit), node);
+      const after = reader.failure(current, edit, node);
       if (!after) {
         best = { edit, failure: undefined };
         break;
@@ -51,6 +51,7 @@ export function repairYaml(text: string): Repaired | undefined {
       if (after.at > (best?.failure ?? failure).at) best = { edit, failure: after };
     }
     if (!best) break;
+    reader.keep?.(best.edit);
     current = applyEdit(current, best.edit);
     edits.push(best.edit);
     failure = best.failure;
@@ -58,8 +59,23 @@ export function repairYaml(text: string): Repaired | undefined {
   return edits.length > 0 ? { text: current, edits, clean: failure === undefined } : undefined;
 }
 
+/**
+ * How a repair learns where a text stops reading as YAML: by parsing it whole (`firstFailure`),
+ * or, for a large text, by parsing only the parts around its errors (regional-read.ts).
+ */
+export interface FailureReader {
+  /** Where `text`, after `edit` if given, first fails, as `firstFailure` tells it. */
+  failure(text: string, edit?: Edit, node?: number): Failure | undefined;
+  /** The edit made on the text the next calls start from. */
+  keep?(edit: Edit): void;
+}
+
+const WHOLE_TEXT: FailureReader = {
+  failure: (text, edit, node) => firstFailure(edit ? applyEdit(text, edit) : text, node),
+};
+
 /** Where a text first stops reading as YAML; `repeat` when only because a key repeats in a map. */
-interface Failure {
+export interface Failure {
   at: number;
   repeat?: boolean;
 }
@@ -70,7 +86,7 @@ interface Failure {
  * happens, and then, given `node`, a failure unless a node starts there (a line moved or
  * mended must still be read as what it holds, not as more of a block scalar above it).
  */
-function firstFailure(text: string, node?: number): Failure | undefined {
+export function firstFailure(text: string, node?: number): Failure | undefined {
   let events: Event[];
   try {
     events = parseEvents(text, {});

@@ -3,6 +3,7 @@ import type { Fix } from '../../model/finding.js';
 import type { Mim } from '../../model/mim.js';
 import type { Numbering, RegistryEntry } from '../../config/project-config.js';
 import { OTHER_EDITION as OTHER, REGISTRIES } from '../../config/registry.js';
+import { titleKey, type IndexView } from '../../query/symbol-index.js';
 import type { DocumentRule } from '../rule.js';
 
 /** Who gives a name its number: the numbering edition, the registry of mimspec.yaml, or the MIM's own pages. */
@@ -15,8 +16,8 @@ interface Owner {
   by: Authority;
 }
 
-/** Names are compared without regard to case or spacing. */
-const key = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
+/** Names are compared without regard to case or spacing, as the index compares titles. */
+const key = titleKey;
 
 /** Names by key, each with the numbers that own it in order, without the same number twice. */
 type Names = Map<string, Owner[]>;
@@ -28,12 +29,12 @@ function addName(names: Names, title: string, id: string, by: Authority): void {
 }
 
 /**
- * The registry's names, once per registry; the workspace's, once per set of MIMs. Kept apart
- * because each config has a registry of its own: a table of both per registry would hold
- * every MIM's name once per config, which grows with the square of a workspace's repositories.
+ * The registry's names, once per registry. The workspace's are asked of the index one name at
+ * a time (`titled`), so that a result depends on the MIMs that own its names, not on every MIM:
+ * a table of both per registry would also hold every MIM's name once per config, which grows
+ * with the square of a workspace's repositories.
  */
 const registryNames = new WeakMap<ReadonlyMap<string, RegistryEntry>, Names>();
-const workspaceNames = new WeakMap<readonly Mim[], Names>();
 
 function namesOfRegistry(registry: ReadonlyMap<string, RegistryEntry>, numbering: Numbering): Names {
   let names = registryNames.get(registry);
@@ -47,23 +48,19 @@ function namesOfRegistry(registry: ReadonlyMap<string, RegistryEntry>, numbering
 }
 
 /** A MIM's own pages are an authority on its name too (a README's `# Accessing Data (MIM0)`). */
-function namesOfWorkspace(mims: readonly Mim[]): Names {
-  let names = workspaceNames.get(mims);
-  if (names) return names;
-  names = new Map();
-  for (const mim of mims) {
-    if (!mim.known) continue;
+function ownersInWorkspace(name: string, index: IndexView): Owner[] | undefined {
+  const names: Names = new Map();
+  for (const mim of index.titled(name))
     for (const claim of mim.identity)
-      if (claim.title && claim.mim === mim.id) addName(names, claim.title, mim.id, 'workspace');
-  }
-  workspaceNames.set(mims, names);
-  return names;
+      if (claim.title && claim.mim === mim.id && key(claim.title) === key(name))
+        addName(names, claim.title, mim.id, 'workspace');
+  return names.get(key(name));
 }
 
 /** Who owns a name: the registry's numbers first, then those the workspace's pages give it. */
-function ownersOf(name: string, registry: Names, workspace: Names): Owner[] | undefined {
+function ownersOf(name: string, registry: Names, index: IndexView): Owner[] | undefined {
   const fromRegistry = registry.get(key(name));
-  const fromPages = workspace.get(key(name));
+  const fromPages = ownersInWorkspace(name, index);
   if (!fromPages) return fromRegistry;
   if (!fromRegistry) return fromPages;
   return [...fromRegistry, ...fromPages.filter((o) => !fromRegistry.some((r) => r.id === o.id))];
@@ -100,7 +97,6 @@ export const xrefNameMismatch: DocumentRule = {
     const numbering = ctx.configFor(doc.file).numbering;
     const registry = ctx.registryFor(doc.file);
     const fromRegistry = namesOfRegistry(registry, numbering);
-    const fromPages = namesOfWorkspace(ctx.index.mims);
     /** What a number is called in force: its pages' title, else its registry title. */
     const titleOf = (id: string) =>
       ctx.index.byId
@@ -110,7 +106,7 @@ export const xrefNameMismatch: DocumentRule = {
     for (const ref of doc.refs) {
       const name = ref.name;
       if (!name || !ref.mim || ref.target) continue;
-      const owners = ownersOf(name.text, fromRegistry, fromPages);
+      const owners = ownersOf(name.text, fromRegistry, ctx.index);
       const current = titleOf(ref.mim);
       const actually = current ? `; ${ref.mim} is ${current}` : '';
       let message: string;
