@@ -1,3 +1,5 @@
+import { firstNotBefore } from './search.js';
+
 /** Paths inside the engine are absolute and '/'-separated on every platform. */
 export function normalizePath(path: string): string {
   let p = path.replace(/\\/g, '/');
@@ -39,27 +41,22 @@ export function relativePath(from: string, to: string): string {
 
 /** Puts a path into a sorted list of paths, in its place. */
 export function insertPath(sorted: string[], path: string): void {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < path) lo = mid + 1;
-    else hi = mid;
-  }
-  sorted.splice(lo, 0, path);
+  sorted.splice(
+    firstNotBefore(sorted.length, (i) => sorted[i] < path),
+    0,
+    path,
+  );
 }
 
 /** The paths under a folder, from a sorted list of paths: a binary search, then the run that follows. */
 export function pathsUnder(sorted: readonly string[], dir: string): string[] {
   const prefix = dir.endsWith('/') ? dir : `${dir}/`;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < prefix) lo = mid + 1;
-    else hi = mid;
-  }
   const out: string[] = [];
-  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+  for (
+    let i = firstNotBefore(sorted.length, (k) => sorted[k] < prefix);
+    i < sorted.length && sorted[i].startsWith(prefix);
+    i++
+  )
+    out.push(sorted[i]);
   return out;
 }

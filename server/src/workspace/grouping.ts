@@ -5,6 +5,7 @@ import type { Mim } from '../model/mim.js';
 import { range } from '../model/range.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { basename, dirname, isInside } from '../base/paths.js';
+import { firstNotBefore } from '../base/search.js';
 import { resolveRequirementLevels } from './levels.js';
 
 /** Claims in the order of precedence of mim-format §3.1: front matter, config, README H1, publiccode.yml. */
@@ -131,7 +132,7 @@ export function regroup(
     if (joined === undefined) return;
     const docs = docsOf(joined);
     docs.splice(
-      firstAfter(docs, doc.file, (d) => d.file),
+      firstNotBefore(docs.length, (i) => docs[i].file < doc.file),
       0,
       doc,
     );
@@ -158,7 +159,7 @@ export function regroup(
     if (docs.length === 0) continue;
     const mim = mimOf(root, docs, ctx, from.publiccode, old);
     mims.splice(
-      firstAfter(mims, docs[0].file, (m) => m.documents[0].file),
+      firstNotBefore(mims.length, (i) => mims[i].documents[0].file < docs[0].file),
       0,
       mim,
     );
@@ -190,18 +191,6 @@ function readmesAfter(
     if (names(before) !== names(after)) flipped.add(dir);
   }
   return { table: out ?? table, flipped: [...flipped] };
-}
-
-/** The index of the first item whose key sorts after `key` (the lists are in path order). */
-function firstAfter<T>(list: readonly T[], key: string, keyOf: (item: T) => string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keyOf(list[mid]) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const isReadme = (doc: DocumentModel) => doc.kind === 'markdown' && basename(doc.file).toLowerCase() === 'readme.md';

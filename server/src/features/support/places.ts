@@ -13,6 +13,7 @@ import {
 } from '../../model/range.js';
 import { partOfFileName } from '../../parse/markdown/headings.js';
 import { basename, dirname } from '../../base/paths.js';
+import { firstNotBefore } from '../../base/search.js';
 import type { Workspace } from '../../workspace/workspace.js';
 
 /** Order of places in results: by file path (code points, the same on every machine), then position. */
@@ -81,17 +82,8 @@ export function lastAtOrBefore<T extends { range: { start: Position } }>(
   list: readonly T[],
   pos: Position,
 ): T | undefined {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found: T | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (comparePositions(list[mid].range.start, pos) <= 0) {
-      found = list[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  const after = firstNotBefore(list.length, (i) => comparePositions(list[i].range.start, pos) <= 0);
+  return after > 0 ? list[after - 1] : undefined;
 }
 
 /** The element of a list whose extent holds the position. */

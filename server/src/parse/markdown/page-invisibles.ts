@@ -1,3 +1,4 @@
+import { firstNotBefore } from '../../base/search.js';
 import type { DocumentModel } from '../../model/document.js';
 import type { InvisibleChar } from '../../model/elements.js';
 import { findInvisibles, isSpaceEntity, type InvisibleMatch } from '../text/invisible.js';
@@ -122,13 +123,6 @@ export class PageInvisibles {
 
   /** Index of the first character at or after an offset (binary search: they are in page order). */
   private first(offset: number): number {
-    let lo = 0;
-    let hi = this.found.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.found[mid].offset < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstNotBefore(this.found.length, (i) => this.found[i].offset < offset);
   }
 }

@@ -1,3 +1,4 @@
+import { firstNotBefore } from '../../base/search.js';
 import { linkHelpers, unescapeAll } from './markdown-it-helpers.js';
 
 /** Text with inline markup removed, and for each kept character the offset it came from. */
@@ -193,14 +194,8 @@ class Backticks {
   close(from: number, run: number): number {
     const starts = (this.byLength ??= this.index()).get(run);
     if (!starts) return -1;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < starts.length ? starts[lo] : -1;
+    const at = firstNotBefore(starts.length, (i) => starts[i] < from);
+    return at < starts.length ? starts[at] : -1;
   }
 
   private index(): Map<number, number[]> {
