@@ -84,20 +84,6 @@ describe('a read that ends after the file was deleted or set', () => {
     fs.held.forEach((go) => go());
     await scanning;
     assert.equal(ws.document('/ws/docs/page.md')?.version, 'editor:1');
-  });
-});
-
-describe('a read of the scan', () => {
-  it('does not replace the text of a file an editor opened while the scan read it', async () => {
-    const fs = new HeldReads(FILES);
-    fs.hold = true;
-    const ws = new Workspace(fs, { roots: ['/ws'] });
-    const scanning = ws.scan();
-    await reading(fs, 2);
-    ws.setDocument('/ws/docs/page.md', '# Page\n\nEdited.\n', 'editor:1');
-    fs.held.forEach((go) => go());
-    await scanning;
-    assert.equal(ws.document('/ws/docs/page.md')?.version, 'editor:1');
     assert.equal(ws.document('/ws/docs/README.md')?.version, 'disk');
   });
 });
