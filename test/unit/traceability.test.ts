@@ -10,8 +10,9 @@ import {
   isTested,
   traceabilityMatrix,
   type TraceRow,
-  type TraceRowCache,
 } from '../../server/src/query/traceability.js';
+import type { Mim } from '../../server/src/model/mim.js';
+import type { OwnTrace } from '../../server/src/query/own-trace.js';
 import { Workspace } from '../../server/src/workspace/workspace.js';
 import { fixture } from '../support/paths.js';
 
@@ -191,11 +192,11 @@ describe('rows kept with their MIM', () => {
   it('are made again for the MIM that changed only', async () => {
     const ws = new Workspace(new NodeFileSystem(), { roots: [DIR] });
     await ws.scan();
-    const cache: TraceRowCache = new WeakMap();
-    const before = traceabilityMatrix(ws.index, ws.mims(), cache);
+    const before = traceabilityMatrix(ws.index, ws.mims());
     const spec = `${DIR}/spec.mim.yaml`;
-    ws.setDocument(spec, readFileSync(spec, 'utf8').replace('covers: [R1.1, MIM3.R1.3]', 'covers: [R1.1, R2.1]'), 2);
-    const after = traceabilityMatrix(ws.index, ws.mims(), cache);
+    const edited = readFileSync(spec, 'utf8').replace('covers: [R1.1, MIM3.R1.3]', 'covers: [R1.1, R2.1]');
+    ws.setDocument(spec, edited, 2);
+    const after = traceabilityMatrix(ws.index, ws.mims());
     assert.equal(row(after.rows, 'MIM3.R1.1'), row(before.rows, 'MIM3.R1.1'));
     assert.deepEqual(after.unknown, before.unknown);
     assert.notEqual(row(after.rows, 'MIM5.R1.1'), row(before.rows, 'MIM5.R1.1'));
@@ -203,7 +204,50 @@ describe('rows kept with their MIM', () => {
       row(after.rows, 'MIM5.R2.1').tests.map((t) => t.id),
       ['T1'],
     );
-    assert.deepEqual(after, traceabilityMatrix(ws.index, ws.mims()));
+    const fresh = new Workspace(new NodeFileSystem(), { roots: [DIR] });
+    await fresh.scan();
+    fresh.setDocument(spec, edited, 2);
+    assert.deepEqual(after, traceabilityMatrix(fresh.index, fresh.mims()));
+  });
+
+  it('come from the trace the rules of a check made: the matrix reuses it', async () => {
+    const ws = new Workspace(new NodeFileSystem(), { roots: [DIR] });
+    await ws.scan();
+    const index = ws.index;
+    const made = new Map<Mim, OwnTrace>();
+    const ownTrace = index.ownTrace.bind(index);
+    index.ownTrace = (mim) => {
+      const trace = ownTrace(mim);
+      made.set(mim, trace);
+      return trace;
+    };
+    ws.check();
+    index.ownTrace = ownTrace;
+    assert.deepEqual(
+      [...made.keys()].map((m) => m.id).sort(),
+      ws
+        .mims()
+        .map((m) => m.id)
+        .sort(),
+    );
+    const { rows } = traceabilityMatrix(index, ws.mims());
+    let shared = 0;
+    for (const [mim, trace] of made) {
+      for (const r of rows.filter((x) => x.mim === mim.id)) {
+        assert.equal(r.mechanisms, trace.mechanisms.get(r.id) ?? r.mechanisms, `${mim.id}.${r.id}`);
+        assert.equal(r.tests, trace.tests.get(r.id) ?? r.tests, `${mim.id}.${r.id}`);
+        if (r.mechanisms.length > 0) shared++;
+      }
+    }
+    assert.ok(shared > 0);
+  });
+
+  it('are made again for each reading where the workspace keeps nothing (the CLI)', async () => {
+    const ws = new Workspace(new NodeFileSystem(), { roots: [DIR], incremental: false });
+    await ws.scan();
+    const [mim] = ws.mims();
+    assert.notEqual(ws.index.ownTrace(mim), ws.index.ownTrace(mim));
+    assert.deepEqual(ws.index.ownTrace(mim).rows, ws.index.ownTrace(mim).rows);
   });
 });
 

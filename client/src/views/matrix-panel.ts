@@ -138,6 +138,8 @@ export class MatrixView implements vscode.Disposable {
         offset,
         limit,
         ...(this.filter ? { filter: this.filter } : {}),
+        // A next page is added below the summary already shown.
+        ...(reset ? {} : { summary: false }),
       });
     } catch (e) {
       if (ask === this.asked) view.post({ type: 'status', text: `The matrix could not be read: ${errorText(e)}` });

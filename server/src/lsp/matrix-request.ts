@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { filterRows } from '../query/trace-filter.js';
 import { mimsInScope, type MatrixScope } from '../query/trace-scope.js';
-import { traceabilityMatrix, type TraceMatrix, type TraceRow, type TraceRowCache } from '../query/traceability.js';
+import { traceabilityMatrix, type TraceMatrix, type TraceRow } from '../query/traceability.js';
 import type { SymbolIndex } from '../query/symbol-index.js';
 import { matrixCsv } from '../render/matrix-csv.js';
 import { matrixRowsHtml, matrixSummaryHtml } from '../render/matrix-html.js';
@@ -30,12 +30,11 @@ type Host = Pick<FeatureHost, 'workspace' | 'ready' | 'pathOf' | 'uriOf'>;
 /**
  * `mimspec/matrix` (a page of rows as HTML, with the summary) and `mimspec/matrixCsv`. The
  * matrix of a scope is computed once per state of the workspace: it is kept with the index it
- * was read from, so paging and filtering are cheap; after a change, only the rows of the MIMs
- * that changed are made again.
+ * was read from, so paging and filtering are cheap. Its rows are the index's (`ownTrace`), which
+ * the trace rules of the last check made already; after a change, only the changed MIMs' are new.
  */
 export function registerMatrix(connection: Connection, host: Host): void {
   const cache = new WeakMap<SymbolIndex, Map<string, Cached>>();
-  const rowCache: TraceRowCache = new WeakMap();
 
   function matrixFor(params: { uri?: string; scope?: unknown }): Cached {
     const index = host.workspace().index;
@@ -46,7 +45,7 @@ export function registerMatrix(connection: Connection, host: Host): void {
     let byScope = cache.get(index);
     if (!byScope) cache.set(index, (byScope = new Map()));
     let hit = byScope.get(key);
-    if (!hit) byScope.set(key, (hit = { matrix: traceabilityMatrix(index, mims, rowCache) }));
+    if (!hit) byScope.set(key, (hit = { matrix: traceabilityMatrix(index, mims) }));
     return hit;
   }
 
@@ -60,15 +59,12 @@ export function registerMatrix(connection: Connection, host: Host): void {
     const offset = clamp(params?.offset, 0, rows.length, 0);
     const limit = clamp(params?.limit, 0, MAX_LIMIT, DEFAULT_LIMIT);
     const page = rows.slice(offset, offset + limit);
+    const html = matrixRowsHtml(page, host.uriOf);
+    const counts = { total: rows.length, offset, count: page.length };
+    // The summary and coverage are the larger part of the answer, and the same for every page.
+    if (params?.summary === false) return { html, ...counts };
     cached.summaryHtml ??= matrixSummaryHtml(matrix.coverage, matrix.unknown, host.uriOf);
-    return {
-      html: matrixRowsHtml(page, host.uriOf),
-      summaryHtml: cached.summaryHtml,
-      total: rows.length,
-      offset,
-      count: page.length,
-      coverage: matrix.coverage,
-    };
+    return { html, summaryHtml: cached.summaryHtml, ...counts, coverage: matrix.coverage };
   });
 
   connection.onRequest(Requests.matrixCsv, async (params: MatrixCsvParams): Promise<MatrixCsvResult> => {

@@ -57,18 +57,20 @@ export interface MatrixParams {
   offset?: number;
   limit?: number;
   filter?: string;
+  /** false: leave out `summaryHtml` and `coverage` (a view asking for its next page has them). */
+  summary?: boolean;
 }
 export interface MatrixResult {
   /** Table rows (`<tr>`) for rows [offset, offset + count) of the filtered matrix. */
   html: string;
-  /** The header: coverage per MIM and per capability, unknown ids in mapping rows and tests. */
-  summaryHtml: string;
+  /** The header: coverage per MIM and per capability, unknown ids in mapping rows and tests; absent with `summary: false`. */
+  summaryHtml?: string;
   /** Rows the filter keeps. */
   total: number;
   offset: number;
   count: number;
-  /** As `mimspec matrix --format json` gives it (paths absolute). */
-  coverage: object;
+  /** As `mimspec matrix --format json` gives it (paths absolute); absent with `summary: false`. */
+  coverage?: object;
 }
 export interface MatrixCsvParams {
   uri?: string;

@@ -3,7 +3,10 @@ import type { IdRef, MimElement } from '../model/elements.js';
 import { parseLocalId } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
 import { stripInvisibles } from '../parse/text/invisible.js';
+import { OwnTrace } from './own-trace.js';
 import type { ResolvedRef } from './symbol-index.js';
+
+const NO_ELEMENTS: readonly MimElement[] = Object.freeze([]);
 
 /**
  * What the indexes built one after another over a workspace reuse: each MIM's own table of
@@ -18,6 +21,8 @@ export class IndexCaches {
   // Lookups come in runs for one MIM (a document's references mostly name its own): the last table is kept at hand.
   private lastMim: Mim | undefined;
   private lastTable: OwnTable | undefined;
+  /** Each MIM's trace, made once per MIM object where traces are kept: it depends on nothing else. */
+  private readonly traces = new WeakMap<Mim, OwnTrace>();
   /** A document's references resolved in its MIM; valid while the document and its MIM object are the same (refs point at that MIM). */
   private readonly resolved = new WeakMap<DocumentModel, { mim: Mim | undefined; refs: ResolvedRef[] }>();
   /** A document's references that name a MIM as written, by that MIM: they depend on the document alone. */
@@ -34,6 +39,23 @@ export class IndexCaches {
     this.lastTable = table;
     const found = table.get(localId);
     return found === undefined || Array.isArray(found) ? found : [found];
+  }
+
+  /**
+   * @param keepTraces whether each MIM's trace is kept for the next reading: a workspace
+   * checked once reads each part of it once (a rule each), and keeping them would only give
+   * the collector more to move.
+   */
+  constructor(private readonly keepTraces = true) {}
+
+  /** A MIM's trace (own-trace.ts): the one made before for the same MIM object, where traces are kept. */
+  ownTrace(mim: Mim): OwnTrace {
+    let trace = this.traces.get(mim);
+    if (!trace) {
+      trace = new OwnTrace(mim, (m, id) => this.ownElements(m, id) ?? NO_ELEMENTS);
+      if (this.keepTraces) this.traces.set(mim, trace);
+    }
+    return trace;
   }
 
   /** A document's references resolved in `from`, its MIM: as resolved before while both are the same objects. */

@@ -4,6 +4,7 @@ import { globalKey } from '../model/ids.js';
 import { compareRanges } from '../model/range.js';
 import type { Mim } from '../model/mim.js';
 import { type IndexCaches, push } from './index-caches.js';
+import type { OwnTrace } from './own-trace.js';
 
 /** A reference with the symbol-table key it points at (`MIM0.R1.1`, or `MIM0` for a whole MIM). */
 export interface ResolvedRef {
@@ -30,6 +31,8 @@ export interface IndexView {
   mimOf(file: string): Mim | undefined;
   /** The elements of one MIM under a local id (several when it is duplicated); read from the MIM itself, not the index. */
   ownElements(mim: Mim, localId: string): readonly MimElement[];
+  /** The MIM's requirements with what satisfies and covers each, and its trace references; read from the MIM itself. */
+  ownTrace(mim: Mim): OwnTrace;
   /** The known MIMs whose own pages give them a title (compared by `titleKey`), in index order. */
   titled(title: string): readonly Mim[];
 }
@@ -102,6 +105,10 @@ export class SymbolIndex implements IndexView {
 
   ownElements(mim: Mim, localId: string): readonly MimElement[] {
     return this.caches.ownElements(mim, localId) ?? NONE;
+  }
+
+  ownTrace(mim: Mim): OwnTrace {
+    return this.caches.ownTrace(mim);
   }
 
   /** The id a local id names in a MIM: itself, or, written as a malformed id is written, the id that element is read as. */

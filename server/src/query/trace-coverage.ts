@@ -56,13 +56,12 @@ function count(rows: readonly TraceRow[]): CoverageCount {
  * declares, in its order, even one without requirements; then the requirements under no
  * capability, or under one that is not declared).
  */
-export function coverageOf(mims: readonly Mim[], rows: readonly TraceRow[]): Coverage {
-  const byMim = new Map<string, TraceRow[]>();
-  for (const r of rows) {
-    const list = byMim.get(r.mim);
-    if (list) list.push(r);
-    else byMim.set(r.mim, [r]);
-  }
+export function coverageOf(
+  mims: readonly Mim[],
+  rows: readonly TraceRow[],
+  /** The rows of each MIM id (the rows of two MIMs that claim one id together, once). */
+  byMim: ReadonlyMap<string, readonly TraceRow[]>,
+): Coverage {
   const out: Coverage = { total: count(rows), mims: [], capabilities: [] };
   const seen = new Set<string>();
   for (const mim of mims) {
@@ -93,3 +92,4 @@ export function coverageOf(mims: readonly Mim[], rows: readonly TraceRow[]): Cov
   }
   return out;
 }
+

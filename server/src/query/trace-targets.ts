@@ -34,7 +34,11 @@ export function traceTargetCheck(
  * them (a row `R.1` names the requirement written `R.1`, read as R1.1 under C1; `MIM0.R1.1`
  * written in MIM0 names its R1.1). A reference to another MIM's requirement names none of them.
  */
-export function ownRequirementsNamed(mim: Mim, index: IndexView, ref: IdRef): readonly MimElement[] {
+export function ownRequirementsNamed(
+  mim: Mim,
+  index: Pick<IndexView, 'ownElements'>,
+  ref: IdRef,
+): readonly MimElement[] {
   if (ref.target?.kind !== 'requirement' || (ref.mim !== undefined && ref.mim !== mim.id)) return NONE;
   return index.ownElements(mim, ref.target.id);
 }

@@ -29,8 +29,8 @@ export interface TraceRow extends SourceLine {
   level: Level;
   /** The statement, for a view's tooltip. */
   text: string;
-  mechanisms: TraceItem[];
-  tests: TraceItem[];
+  readonly mechanisms: readonly TraceItem[];
+  readonly tests: readonly TraceItem[];
 }
 
 /** The roles of a trace reference the matrix reads: mapping rows and `satisfies` of mechanisms, `covers` of tests. */

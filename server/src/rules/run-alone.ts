@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.js';
 import type { Mim } from '../model/mim.js';
 import { range } from '../model/range.js';
 import type { ProjectConfig, RegistryEntry } from '../config/project-config.js';
+import { OwnTrace } from '../query/own-trace.js';
 import type { IndexView } from '../query/symbol-index.js';
 import { ALL_RULES } from './all-rules.js';
 import type { Report, Rule, RuleContext } from './rule.js';
@@ -47,6 +48,7 @@ export function runAlone(input: AloneInput, rules: readonly Rule[] = ALL_RULES):
     lookup: outside,
     mimOf: (file) => (mim && file === doc.file ? mim : outside()),
     ownElements: (m, id) => (mim && m === mim && input.ownElements ? input.ownElements(m, id) : outside()),
+    ownTrace: (m) => new OwnTrace(m, (x, id) => index.ownElements(x, id)),
     titled: outside,
   };
   const env: RuleEnvironment = {

@@ -292,8 +292,9 @@ class TrackingContext implements RuleContext {
         return env.index.lookup(key);
       },
       mimOf: (file) => track(readMimOf, file),
-      // A MIM's own table depends on the MIM object alone, which the rule already holds: no read to record.
+      // A MIM's own table and trace depend on the MIM object alone, which the rule already holds: no read to record.
       ownElements: (mim, id) => env.index.ownElements(mim, id),
+      ownTrace: (mim) => env.index.ownTrace(mim),
       titled: (title) => track(readTitled, titleKey(title), sameList),
     };
     const size = readsAll(() => env.documents.size);

@@ -22,13 +22,18 @@ export interface IndexContext {
  * last slice read, not what the scan has read so far. Owns the `IndexCaches` they share.
  */
 export class IndexBuilder {
-  private readonly caches = new IndexCaches();
+  private readonly caches: IndexCaches;
   private grouping: Grouping | undefined;
   private last: SymbolIndex | undefined;
   /** The documents changed since the grouping; undefined when only grouping everything tells (a config changed). */
   private sinceGrouping: DocumentChange[] | undefined = [];
   /** The documents changed since the last index, for what it carries over; undefined when too many did. */
   private sinceIndex: DocumentChange[] | undefined = [];
+
+  /** @param keepTraces see `IndexCaches`: a workspace checked once keeps none. */
+  constructor(keepTraces = true) {
+    this.caches = new IndexCaches(keepTraces);
+  }
 
   /** A document came, went or changed; none given: anything may have (configs, settings). */
   changed(change?: DocumentChange): void {

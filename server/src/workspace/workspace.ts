@@ -27,9 +27,9 @@ export interface WorkspaceOptions {
   /** Where large YAML files read from disk are tokenized, beside the thread that parses the rest. */
   yamlEvents?: YamlEventReader;
   /**
-   * Whether rule results are kept, with what each rule read, so that a check after a change
-   * reruns only what the change touches (the default, for editors). A workspace checked once,
-   * as by the CLI, keeps none.
+   * Whether rule results (with what each rule read) and each MIM's trace are kept, so that a
+   * check after a change reruns only what the change touches (the default, for editors). A
+   * workspace checked once, as by the CLI, keeps none.
    */
   incremental?: boolean;
   /**
@@ -57,7 +57,7 @@ export class Workspace {
   private readonly ruleCache: RuleCache | undefined;
   private indexCache: SymbolIndex | undefined;
   /** Builds each new index from the last and what changed since: this workspace's own. */
-  private readonly indexes = new IndexBuilder();
+  private readonly indexes: IndexBuilder;
   private readonly indexContext: IndexContext;
   private readonly rootCache = new Map<string, string>();
   private findingsCache: Map<string, Finding[]> | undefined;
@@ -112,6 +112,7 @@ export class Workspace {
         }),
     });
     this.ruleCache = options.incremental === false ? undefined : new RuleCache(true);
+    this.indexes = new IndexBuilder(options.incremental !== false);
     this.breathe = options.breathe;
   }
 

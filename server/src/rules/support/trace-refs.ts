@@ -1,7 +1,7 @@
-import type { IdRef, RefRole } from '../../model/elements.js';
+import type { RefRole } from '../../model/elements.js';
 import type { ElementKind } from '../../model/ids.js';
 import type { Mim } from '../../model/mim.js';
-import { ownRequirementsNamed, traceTargetCheck } from '../../query/trace-targets.js';
+import { traceTargetCheck } from '../../query/trace-targets.js';
 import type { RuleContext } from '../rule.js';
 
 export interface TraceCheck {
@@ -36,14 +36,4 @@ export function reportUnknownTargets(mim: Mim, ctx: RuleContext, check: TraceChe
       });
     }
   }
-}
-
-/**
- * The ids of the MIM's own requirements that references name, as the MIM's table answers them
- * (a row `R.1` names the requirement written `R.1`, read as R1.1 under C1).
- */
-export function namedRequirements(mim: Mim, ctx: RuleContext, refs: Iterable<IdRef>): Set<string> {
-  const ids = new Set<string>();
-  for (const ref of refs) for (const e of ownRequirementsNamed(mim, ctx.index, ref)) ids.add(e.id);
-  return ids;
 }

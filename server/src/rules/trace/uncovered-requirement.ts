@@ -1,5 +1,4 @@
 import type { MimRule } from '../rule.js';
-import { namedRequirements } from '../support/trace-refs.js';
 
 /**
  * trace/uncovered-requirement: a requirement that no mechanism satisfies. A MIM without any
@@ -12,11 +11,8 @@ export const traceUncoveredRequirement: MimRule = {
   scope: 'mim',
   check(mim, ctx) {
     if (mim.mechanisms.length === 0) return;
-    const satisfied = namedRequirements(
-      mim,
-      ctx,
-      mim.mechanisms.flatMap((m) => m.satisfies.map((row) => row.ref)),
-    );
+    // What the traceability matrix reads too: both count a reference alike.
+    const satisfied = ctx.index.ownTrace(mim).mechanisms;
     for (const r of mim.requirements) {
       if (!r.id || satisfied.has(r.id)) continue;
       ctx.report({
