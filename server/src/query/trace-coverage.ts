@@ -92,4 +92,3 @@ export function coverageOf(
   }
   return out;
 }
-
