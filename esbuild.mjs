@@ -41,6 +41,7 @@ const others = [
   ['client/src/extension.ts', 'client/extension.js'],
   ['bench/engine-bench.ts', 'bench/engine-bench.js'],
   ['bench/matrix-phases.ts', 'bench/matrix-phases.js'],
+  ['bench/parse-floor.ts', 'bench/parse-floor.js'],
   // `npm run fuzz`: long runs of the fuzzers with random seeds.
   ['test/fuzz/main.ts', 'fuzz/main.js'],
 ];

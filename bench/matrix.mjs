@@ -18,6 +18,7 @@ import { initialize, SERVER, startServer } from './server-session.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'mimspec.js');
 const PHASES = join(ROOT, 'dist', 'bench', 'matrix-phases.js');
+const FLOOR = join(ROOT, 'dist', 'bench', 'parse-floor.js');
 const BUDGET = { cliMs: 1000, warmMs: 300 };
 const RUNS = 5;
 
@@ -78,6 +79,13 @@ function benchCli() {
   row('  of which index (group into MIMs)', pick('indexMs'), 'ms');
   row('  of which matrix (rows, unknown, coverage)', pick('matrixMs'), 'ms');
   row('  of which CSV text', pick('csvMs'), 'ms');
+  const floors = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, [FLOOR, dir], { encoding: 'utf8' });
+    if (r.status !== 0) return fail('parse floor', r.stderr.slice(-500));
+    floors.push(JSON.parse(r.stdout.trim().split('\n').pop()).parseMs);
+  }
+  row('every file parsed once, nothing kept (the floor of any reading), median of 3', median(floors), 'ms');
 }
 
 async function benchServer() {
@@ -130,6 +138,7 @@ async function benchServer() {
 for (const [file, what] of [
   [CLI, 'the CLI'],
   [PHASES, 'the matrix phase timer'],
+  [FLOOR, 'the parse floor timer'],
   [SERVER, 'the server'],
 ]) {
   if (!existsSync(file)) {
