@@ -48,7 +48,7 @@ describe('the layering lint', () => {
     assert.deepEqual(
       await layerErrors(
         'server/src/rules/x.ts',
-        "import type { IndexView } from '../query/symbol-index.js';\nimport type { Range } from '../model/range.js';\nexport type X = [IndexView, Range];\n",
+        "import type { IndexView } from '../query/index-view.js';\nimport type { Range } from '../model/range.js';\nexport type X = [IndexView, Range];\n",
       ),
       [],
     );

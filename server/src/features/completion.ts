@@ -1,5 +1,5 @@
 import type { SchemaObject } from 'ajv';
-import type { Position, Range } from '../model/range.js';
+import type { Position } from '../model/range.js';
 import type { Workspace } from '../workspace/workspace.js';
 import {
   citationItems,
@@ -12,31 +12,14 @@ import {
   type CompletionContext,
   type Word,
 } from './support/completion-sources.js';
+import type { CompletionItem } from './support/completion-item.js';
 import { markdownSnippets, yamlSnippets } from './support/completion-snippets.js';
 import { elementAt, lastAtOrBefore, mimOrDocument, partAt } from './support/places.js';
 import { propertiesOf, schemaAt, schemaOf, typeLabel } from './support/schema-walk.js';
 import { snippetText } from './support/snippet-text.js';
 import { siblingKeys, yamlContext, type YamlContext, type YamlPath } from './support/yaml-context.js';
 
-export type CompletionKind = 'id' | 'mim' | 'citation' | 'keyword' | 'snippet' | 'key' | 'value';
-
-/**
- * One completion, in engine terms. Items come in ranking order. A multi-line `insertText`
- * carries the document's own indentation on every line (the front inserts it as is).
- */
-export interface CompletionItem {
-  label: string;
-  kind: CompletionKind;
-  detail?: string;
-  documentation?: string;
-  /** Plain text, or a snippet (`${1:placeholder}`) when `isSnippet`. */
-  insertText: string;
-  isSnippet: boolean;
-  /** The characters the item replaces; it holds the cursor. */
-  range: Range;
-  /** Set when the replaced text starts with markup (`## `, indentation) that the label does not. */
-  filterText?: string;
-}
+export type { CompletionItem, CompletionKind } from './support/completion-item.js';
 
 /** Completion at a position: what fits there, from the model, the line's text and the schema. */
 export function complete(ws: Workspace, file: string, pos: Position): CompletionItem[] {

@@ -2,7 +2,7 @@ import type { Citation, IdRef, Link, MimElement, Reference } from '../model/elem
 import { globalKey } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
 import { containsPosition, type Position, type Range } from '../model/range.js';
-import type { ResolvedRef } from '../query/symbol-index.js';
+import type { ResolvedRef } from '../query/index-view.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { referenceFor } from './support/places.js';
 import { yamlContext, type YamlPath } from './support/yaml-context.js';

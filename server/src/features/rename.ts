@@ -5,7 +5,7 @@ import type { Mim } from '../model/mim.js';
 import { rangeBetween, type Position, type Range } from '../model/range.js';
 import { allElements } from '../query/elements.js';
 import { dirname, isInside, normalizePath, relativePath } from '../base/paths.js';
-import type { ResolvedRef } from '../query/symbol-index.js';
+import type { ResolvedRef } from '../query/index-view.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { locate } from './locate.js';
 import type { IsCancelled } from './references.js';

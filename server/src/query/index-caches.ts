@@ -4,7 +4,7 @@ import { parseLocalId } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
 import { stripInvisibles } from '../parse/text/invisible.js';
 import { OwnTrace } from './own-trace.js';
-import type { ResolvedRef } from './symbol-index.js';
+import type { ResolvedRef } from './index-view.js';
 
 const NO_ELEMENTS: readonly MimElement[] = Object.freeze([]);
 

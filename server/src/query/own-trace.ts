@@ -1,11 +1,9 @@
-import type { IdRef, RefRole } from '../model/elements.js';
+import type { IdRef, MimElement, RefRole } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
-import { ownRequirementsNamed } from './trace-targets.js';
 import type { SourceLine, TraceItem, TraceRole, TraceRow } from './trace-types.js';
-import type { IndexView } from './symbol-index.js';
 
-/** What the trace reads of the index: a MIM's own elements under a local id. */
-export type OwnElements = IndexView['ownElements'];
+/** What the trace reads of the index: a MIM's own elements under a local id (`IndexView.ownElements`). */
+export type OwnElements = (mim: Mim, localId: string) => readonly MimElement[];
 
 /**
  * What traceability reads of one MIM that depends on that MIM alone: the mechanisms and tests
@@ -21,14 +19,10 @@ export class OwnTrace {
   private madeRows: readonly TraceRow[] | undefined;
   private madeRefs: readonly IdRef[] | undefined;
 
-  private readonly table: Pick<IndexView, 'ownElements'>;
-
   constructor(
     private readonly mim: Mim,
-    ownElements: OwnElements,
-  ) {
-    this.table = { ownElements };
-  }
+    private readonly ownElements: OwnElements,
+  ) {}
 
   /** The mechanisms that satisfy each requirement, by the requirement's id; each item at its mapping row. */
   get mechanisms(): ReadonlyMap<string, readonly TraceItem[]> {
@@ -70,7 +64,7 @@ export class OwnTrace {
 
   /** Puts the item under each of the MIM's own requirements the reference names (see `ownRequirementsNamed`). */
   private name(cells: Map<string, TraceItem[]>, ref: IdRef, item: TraceItem): void {
-    for (const r of ownRequirementsNamed(this.mim, this.table, ref)) add(cells, r.id, item);
+    for (const r of ownRequirementsNamed(this.mim, this.ownElements, ref)) add(cells, r.id, item);
   }
 }
 
@@ -116,3 +110,15 @@ function hasId(list: readonly TraceItem[], id: string): boolean {
   for (const i of list) if (i.id === id) return true;
   return false;
 }
+
+/**
+ * The MIM's own requirements that one reference names, as the MIM's table answers
+ * them (a row `R.1` names the requirement written `R.1`, read as R1.1 under C1; `MIM0.R1.1`
+ * written in MIM0 names its R1.1). A reference to another MIM's requirement names none of them.
+ */
+export function ownRequirementsNamed(mim: Mim, ownElements: OwnElements, ref: IdRef): readonly MimElement[] {
+  if (ref.target?.kind !== 'requirement' || (ref.mim !== undefined && ref.mim !== mim.id)) return NO_ELEMENTS;
+  return ownElements(mim, ref.target.id);
+}
+
+const NO_ELEMENTS: readonly MimElement[] = Object.freeze([]);

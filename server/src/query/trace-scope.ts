@@ -1,6 +1,6 @@
 import { isInside } from '../base/paths.js';
 import type { Mim } from '../model/mim.js';
-import type { IndexView } from './symbol-index.js';
+import type { IndexView } from './index-view.js';
 
 export type MatrixScope = 'mim' | 'workspace';
 

@@ -1,10 +1,8 @@
-import type { IdRef, MimElement } from '../model/elements.js';
+import type { IdRef } from '../model/elements.js';
 import type { ElementKind } from '../model/ids.js';
 import type { Mim } from '../model/mim.js';
-import type { IndexView } from './symbol-index.js';
-
-/** Why a traceability reference names nothing: not an id of the kind at all, or an id that no element has. */
-export type MissingTarget = 'not-an-id' | 'unknown';
+import type { IndexView } from './index-view.js';
+import type { MissingTarget } from './trace-types.js';
 
 /**
  * The test the trace rules and the traceability matrix share for a reference that should name
@@ -28,19 +26,3 @@ export function traceTargetCheck(
     return found.length > 0 ? undefined : 'unknown';
   };
 }
-
-/**
- * The MIM's own requirements that one reference names, as the MIM's table answers
- * them (a row `R.1` names the requirement written `R.1`, read as R1.1 under C1; `MIM0.R1.1`
- * written in MIM0 names its R1.1). A reference to another MIM's requirement names none of them.
- */
-export function ownRequirementsNamed(
-  mim: Mim,
-  index: Pick<IndexView, 'ownElements'>,
-  ref: IdRef,
-): readonly MimElement[] {
-  if (ref.target?.kind !== 'requirement' || (ref.mim !== undefined && ref.mim !== mim.id)) return NONE;
-  return index.ownElements(mim, ref.target.id);
-}
-
-const NONE: readonly MimElement[] = Object.freeze([]);

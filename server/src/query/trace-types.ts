@@ -1,6 +1,5 @@
 import type { Level } from '../model/conventions.js';
 import type { RefRole } from '../model/elements.js';
-import type { MissingTarget } from './trace-targets.js';
 
 // The rows of the traceability matrix and what they point at, apart from the matrix that
 // makes them (traceability.ts), so that what reads them (the coverage) needs only this.
@@ -47,3 +46,6 @@ export interface UnknownRef extends SourceLine {
   from?: string;
   why: MissingTarget;
 }
+
+/** Why a traceability reference names nothing: not an id of the kind at all, or an id that no element has. */
+export type MissingTarget = 'not-an-id' | 'unknown';

@@ -5,7 +5,7 @@ import { traceTargetCheck } from './trace-targets.js';
 import type { SourceLine, TraceItem, TraceRole, TraceRow, UnknownRef } from './trace-types.js';
 
 export type { SourceLine, TraceItem, TraceRole, TraceRow, UnknownRef };
-import type { IndexView } from './symbol-index.js';
+import type { IndexView } from './index-view.js';
 
 export interface TraceMatrix {
   rows: TraceRow[];

@@ -1,5 +1,22 @@
 import type { Mim } from '../model/mim.js';
-import type { RulePass } from './run-rules.js';
+
+/**
+ * A pass of the rules, numbered, and what changed since the pass before it (`since`), when
+ * nothing changed but the texts of documents already there: their paths, and the MIMs that
+ * are not the same objects in both passes' indexes (their ids and files). A read that none of
+ * these reaches gives the answer it gave then, and is not asked again.
+ */
+export interface RulePass {
+  pass: number;
+  since?: RulePassChanges;
+}
+
+export interface RulePassChanges {
+  pass: number;
+  documents: ReadonlySet<string>;
+  mimIds: ReadonlySet<string>;
+  mimFiles: ReadonlySet<string>;
+}
 
 /**
  * What changed between two passes of the rules over a workspace (`RulePass`): the documents

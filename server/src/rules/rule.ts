@@ -4,7 +4,7 @@ import type { Mim } from '../model/mim.js';
 import type { Range } from '../model/range.js';
 import type { Severity } from '../model/severity.js';
 import type { ProjectConfig, RegistryEntry } from '../config/project-config.js';
-import type { DocumentsView, IndexView } from '../query/symbol-index.js';
+import type { DocumentsView, IndexView } from '../query/index-view.js';
 
 export interface Report {
   code: string;

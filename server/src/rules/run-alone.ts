@@ -4,7 +4,7 @@ import type { Mim } from '../model/mim.js';
 import { range } from '../model/range.js';
 import type { ProjectConfig, RegistryEntry } from '../config/project-config.js';
 import { OwnTrace } from '../query/own-trace.js';
-import type { IndexView } from '../query/symbol-index.js';
+import type { IndexView } from '../query/index-view.js';
 import { ALL_RULES } from './all-rules.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 import { inOrder, suppress, toFinding, type RuleEnvironment } from './run-rules.js';

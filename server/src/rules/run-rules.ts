@@ -5,9 +5,9 @@ import { compareRanges, range } from '../model/range.js';
 import type { Severity } from '../model/severity.js';
 import type { ProjectConfig, RegistryEntry } from '../config/project-config.js';
 import { isInside } from '../base/paths.js';
-import { titleKey, type DocumentsView, type IndexView } from '../query/symbol-index.js';
+import { titleKey, type DocumentsView, type IndexView } from '../query/index-view.js';
 import { ALL_RULES } from './all-rules.js';
-import { PassChanges } from './pass-changes.js';
+import { PassChanges, type RulePass, type RulePassChanges } from './pass-changes.js';
 import { ruleInfo } from './catalogue.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 
@@ -27,24 +27,6 @@ type Reads = readonly unknown[];
 const READ_ALL: Reads = Object.freeze([]);
 const NO_READS: Reads = Object.freeze([]);
 const NO_REPORTS: readonly Report[] = Object.freeze([]);
-
-/**
- * A pass of the rules, numbered, and what changed since the pass before it (`since`), when
- * nothing changed but the texts of documents already there: their paths, and the MIMs that
- * are not the same objects in both passes' indexes (their ids and files). A read that none of
- * these reaches gives the answer it gave then, and is not asked again.
- */
-export interface RulePass {
-  pass: number;
-  since?: RulePassChanges;
-}
-
-export interface RulePassChanges {
-  pass: number;
-  documents: ReadonlySet<string>;
-  mimIds: ReadonlySet<string>;
-  mimFiles: ReadonlySet<string>;
-}
 
 /**
  * Results of one rule on one document or MIM, kept with the object they were computed from,

@@ -3,7 +3,7 @@ import type { Mechanism, MimElement, Requirement } from '../../model/elements.js
 import { rangeBetween, type Range } from '../../model/range.js';
 import { idNumber } from '../../model/ids.js';
 import { nextFreeId } from '../../query/next-id.js';
-import type { CompletionItem } from '../completion.js';
+import type { CompletionItem } from './completion-item.js';
 import type { CompletionContext } from './completion-sources.js';
 import { lastAtOrBefore, partAt } from './places.js';
 import { isList, schemaAt } from './schema-walk.js';

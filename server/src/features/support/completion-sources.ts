@@ -5,7 +5,7 @@ import type { Mim } from '../../model/mim.js';
 import { range, rangeBetween, type Position, type Range } from '../../model/range.js';
 import { compareIds } from '../../model/ids.js';
 import type { Workspace } from '../../workspace/workspace.js';
-import type { CompletionItem } from '../completion.js';
+import type { CompletionItem } from './completion-item.js';
 import { describe, mimTitle } from './places.js';
 
 /** Everything a completion source reads about the cursor. */

@@ -3,7 +3,7 @@ import type { Fix } from '../../model/finding.js';
 import type { Mim } from '../../model/mim.js';
 import type { Numbering, RegistryEntry } from '../../config/project-config.js';
 import { OTHER_EDITION as OTHER, REGISTRIES } from '../../config/registry.js';
-import { titleKey, type IndexView } from '../../query/symbol-index.js';
+import { titleKey, type IndexView } from '../../query/index-view.js';
 import type { DocumentRule } from '../rule.js';
 
 /** Who gives a name its number: the numbering edition, the registry of mimspec.yaml, or the MIM's own pages. */
