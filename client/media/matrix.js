@@ -16,6 +16,7 @@
   let total = 0;
   /** A `more` is under way: ask for no other until it is answered. */
   let waiting = false;
+  let shownSummary;
 
   const isRows = (html) => /^\s*<tr[\s>]/i.test(html);
 
@@ -23,7 +24,8 @@
     const m = event.data;
     if (!m || typeof m !== 'object') return;
     if (m.type === 'update') {
-      summary.innerHTML = m.summaryHtml || '';
+      // A new filter shows the same summary: a megabyte of coverage is not laid out again.
+      if (m.summaryHtml !== shownSummary) summary.innerHTML = shownSummary = m.summaryHtml || '';
       table.innerHTML = isRows(m.html)
         ? `<table class="mim-matrix-table"><thead>${HEAD}</thead><tbody>${m.html}</tbody></table>`
         : m.html;

@@ -239,6 +239,8 @@ async function runSuite(options: { vsix?: boolean } = {}): Promise<void> {
           'keys',
           'keys-other',
           'matrix',
+          'matrix-filter',
+          'matrix-unfiltered',
           'notification-restart',
           'preview',
           'preview-after-restart',

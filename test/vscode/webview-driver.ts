@@ -31,6 +31,10 @@ interface Ask {
   status?: string;
   /** type-*: the text to type in the focused quick input (or dialog), then `keys`. */
   type?: string;
+  /** matrix-filter: what to type in the matrix's filter box; texts the matrix must then no longer show; texts its summary must still show. */
+  filter?: string;
+  absent?: string[];
+  summary?: string[];
   /** notification-*: the notification that holds `text`, and its button to click. */
   button?: string;
 }
@@ -48,6 +52,8 @@ const VIEW_OF_STEP: Record<string, string> = {
   'preview-restored-click': '#mimspec-preview',
   'preview-after-restart': '#mimspec-preview',
   matrix: '#mimspec-matrix',
+  'matrix-filter': '#mimspec-matrix',
+  'matrix-unfiltered': '#mimspec-matrix',
   graph: '#mimspec-graph',
 };
 
@@ -79,6 +85,15 @@ async function waitForText(frame: Frame, selector: string, text: string, ms = 15
     await sleep(150);
   }
   throw new Error(`${selector} does not show "${text}"; it shows: ${seen.slice(0, 400)}`);
+}
+
+async function waitForNoText(frame: Frame, selector: string, text: string, ms = 15000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (!((await frame.locator(selector).textContent()) ?? '').includes(text)) return;
+    await sleep(150);
+  }
+  throw new Error(`${selector} still shows "${text}"`);
 }
 
 async function runStep(page: Page, step: string, ask: Ask, images: string | undefined): Promise<object> {
@@ -118,7 +133,10 @@ async function runStep(page: Page, step: string, ask: Ask, images: string | unde
   const selector = VIEW_OF_STEP[step];
   if (!selector) throw new Error(`unknown step ${step}`);
   const frame = await viewFrame(page, selector);
+  if (ask.filter !== undefined) await frame.locator('#mimspec-filter').fill(ask.filter);
   for (const t of ask.text ?? []) await waitForText(frame, selector, t);
+  for (const t of ask.absent ?? []) await waitForNoText(frame, selector, t);
+  for (const t of ask.summary ?? []) await waitForText(frame, '#mimspec-summary', t);
   // Every view runs under the extension's policy: nothing but its own scripts and styles.
   const csp = (await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
   if (!/default-src 'none'/.test(csp) || !/script-src 'nonce-[^']+'(;|$)/.test(csp))

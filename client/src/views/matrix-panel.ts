@@ -44,6 +44,10 @@ export class MatrixView implements vscode.Disposable {
   private asked = 0;
   private loading = false;
   private timer: NodeJS.Timeout | undefined;
+  /** The summary shown, for its scope and the workspace as it was: a new filter shows the same one. */
+  private summary: { scope: string; html: string } | undefined;
+  /** How many answers brought a summary, for tests. */
+  private summaries = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -59,8 +63,10 @@ export class MatrixView implements vscode.Disposable {
   }
 
   /** What is shown, for tests. */
-  get shown(): { scope: MatrixScope; mim: string | undefined; loaded: number; total: number } | undefined {
-    return this.view && { scope: this.scope, mim: this.mim, loaded: this.loaded, total: this.total };
+  get shown():
+    { scope: MatrixScope; mim: string | undefined; loaded: number; total: number; summaries: number } | undefined {
+    const { scope, mim, loaded, total, summaries } = this;
+    return this.view && { scope, mim, loaded, total, summaries };
   }
 
   async open(resource?: vscode.Uri): Promise<void> {
@@ -97,7 +103,7 @@ export class MatrixView implements vscode.Disposable {
         return;
       case 'filter':
         this.filter = m.filter;
-        return this.load(true);
+        return this.load(true, true);
       case 'scope':
         this.scope = m.scope === 'mim' && this.uri ? 'mim' : 'workspace';
         return this.load(true);
@@ -123,13 +129,19 @@ export class MatrixView implements vscode.Disposable {
     return { scope: this.scope, ...(this.scope === 'mim' && this.uri ? { uri: this.uri } : {}) };
   }
 
-  /** Asks for the first page again (`reset`, as many rows as shown) or the next one. */
-  private async load(reset: boolean): Promise<void> {
+  /**
+   * Asks for the first page again (`reset`, as many rows as shown) or the next one. The summary
+   * (coverage and unknown ids, the larger part of an answer) is asked with a first page only,
+   * and not again for a new filter (`sameSummary`) while the scope and the workspace are the same.
+   */
+  private async load(reset: boolean, sameSummary = false): Promise<void> {
     const view = this.view;
     if (!view) return;
     const ask = ++this.asked;
     const offset = reset ? 0 : this.loaded;
     const limit = reset ? Math.max(PAGE, Math.min(this.loaded, 10 * PAGE)) : PAGE;
+    const scopeKey = `${this.scope} ${this.uri ?? ''}`;
+    const summary = reset && !(sameSummary && this.summary?.scope === scopeKey);
     this.loading = true;
     let answer: MatrixResult;
     try {
@@ -138,8 +150,7 @@ export class MatrixView implements vscode.Disposable {
         offset,
         limit,
         ...(this.filter ? { filter: this.filter } : {}),
-        // A next page is added below the summary already shown.
-        ...(reset ? {} : { summary: false }),
+        ...(summary ? {} : { summary: false }),
       });
     } catch (e) {
       if (ask === this.asked) view.post({ type: 'status', text: `The matrix could not be read: ${errorText(e)}` });
@@ -148,17 +159,23 @@ export class MatrixView implements vscode.Disposable {
       if (ask === this.asked) this.loading = false;
     }
     if (ask !== this.asked || this.view !== view) return;
+    if (summary) {
+      this.summary = { scope: scopeKey, html: answer.summaryHtml ?? '' };
+      this.summaries++;
+    }
     this.total = answer.total;
     this.loaded = reset ? answer.count : this.loaded + answer.count;
     const scope = { scope: this.scope, mim: this.mim ?? null, filter: this.filter };
     const counts = { total: answer.total, loaded: this.loaded };
     if (reset) {
       view.panel.title = this.scope === 'mim' && this.mim ? `Traceability ${this.mim}` : 'Traceability Matrix';
-      view.show({ type: 'update', html: answer.html, summaryHtml: answer.summaryHtml, ...scope, ...counts });
+      view.show({ type: 'update', html: answer.html, summaryHtml: this.summary?.html ?? '', ...scope, ...counts });
     } else view.post({ type: 'append', html: answer.html, ...counts });
   }
 
   private schedule(): void {
+    // The workspace changed: its summary is asked again with the refreshed page.
+    this.summary = undefined;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.load(true), REFRESH_MS);
   }

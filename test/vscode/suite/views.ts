@@ -145,6 +145,22 @@ export const viewChecks: Check[] = [
       assert.equal(shown.scope, 'mim');
       assert.equal(shown.mim, 'MIM7');
       await askDriver('matrix', { text: ['R1.1', 'R2.1'], screenshot: 'matrix' });
+      // A filter keeps the rows that match it, under the summary already shown (not asked for again).
+      const summaries = () => api().views.matrix.shown?.summaries;
+      const before = summaries();
+      await askDriver('matrix-filter', {
+        filter: 'R2.1',
+        text: ['R2.1'],
+        absent: ['R1.1'],
+        summary: ['requirements:'],
+      });
+      const filtered = await waitFor(() => {
+        const m = api().views.matrix.shown;
+        return m && m.loaded === m.total && m.total > 0 && m.total < shown.total ? m : undefined;
+      }, 'the filtered rows');
+      assert.ok(filtered.total >= 1);
+      assert.equal(summaries(), before);
+      await askDriver('matrix-unfiltered', { filter: '', text: ['R1.1', 'R2.1'] });
       const csv = vscode.Uri.file(join(tmpdir(), `mimspec-matrix-${process.pid}.csv`));
       await vscode.commands.executeCommand('mimspec.exportMatrixCsv', csv);
       assert.match(readFileSync(csv.fsPath, 'utf8'), /R1\.1/);
