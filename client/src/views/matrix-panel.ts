@@ -140,7 +140,8 @@ export class MatrixView implements vscode.Disposable {
     const ask = ++this.asked;
     const offset = reset ? 0 : this.loaded;
     const limit = reset ? Math.max(PAGE, Math.min(this.loaded, 10 * PAGE)) : PAGE;
-    const scopeKey = `${this.scope} ${this.uri ?? ''}`;
+    // The summary depends on what the request asks besides the rows: its scope (and MIM).
+    const scopeKey = JSON.stringify(this.params());
     const summary = reset && !(sameSummary && this.summary?.scope === scopeKey);
     this.loading = true;
     let answer: MatrixResult;

@@ -6,13 +6,11 @@ import { stripInvisibles } from '../parse/text/invisible.js';
 import { OwnTrace } from './own-trace.js';
 import type { ResolvedRef } from './index-view.js';
 
-const NO_ELEMENTS: readonly MimElement[] = Object.freeze([]);
-
 /**
  * What the indexes built one after another over a workspace reuse: each MIM's own table of
- * local ids and each document's resolved references, kept with the MIM and document objects
- * they come from (those objects are reused while their files are unchanged, which keeps
- * re-validation cheap). Whoever builds the indexes owns one and hands it to each of them, so
+ * local ids and its trace, and each document's resolved references, kept with the MIM and
+ * document objects they come from (those objects are reused while their files are unchanged,
+ * which keeps re-validation cheap). Whoever builds the indexes owns one and hands it to each of them, so
  * the caches live exactly as long as their owner and two workspaces in one process share none.
  */
 export class IndexCaches {
@@ -28,6 +26,13 @@ export class IndexCaches {
   /** A document's references that name a MIM as written, by that MIM: they depend on the document alone. */
   private readonly named = new WeakMap<DocumentModel, Map<string, IdRef[]>>();
 
+  /**
+   * @param keepTraces whether each MIM's trace is kept for the next reading: a workspace
+   * checked once reads each part of it once (a rule each), and keeping them would only give
+   * the collector more to move.
+   */
+  constructor(private readonly keepTraces = true) {}
+
   /** The elements of one MIM under a local id (several when the id is duplicated); undefined when none has it. */
   ownElements(mim: Mim, localId: string): MimElement[] | undefined {
     let table = mim === this.lastMim ? this.lastTable : this.tables.get(mim);
@@ -41,18 +46,11 @@ export class IndexCaches {
     return found === undefined || Array.isArray(found) ? found : [found];
   }
 
-  /**
-   * @param keepTraces whether each MIM's trace is kept for the next reading: a workspace
-   * checked once reads each part of it once (a rule each), and keeping them would only give
-   * the collector more to move.
-   */
-  constructor(private readonly keepTraces = true) {}
-
   /** A MIM's trace (own-trace.ts): the one made before for the same MIM object, where traces are kept. */
   ownTrace(mim: Mim): OwnTrace {
     let trace = this.traces.get(mim);
     if (!trace) {
-      trace = new OwnTrace(mim, (m, id) => this.ownElements(m, id) ?? NO_ELEMENTS);
+      trace = new OwnTrace(mim, (m, id) => this.ownElements(m, id));
       if (this.keepTraces) this.traces.set(mim, trace);
     }
     return trace;

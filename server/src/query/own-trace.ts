@@ -2,8 +2,8 @@ import type { IdRef, MimElement, RefRole } from '../model/elements.js';
 import type { Mim } from '../model/mim.js';
 import type { SourceLine, TraceItem, TraceRole, TraceRow } from './trace-types.js';
 
-/** What the trace reads of the index: a MIM's own elements under a local id (`IndexView.ownElements`). */
-export type OwnElements = (mim: Mim, localId: string) => readonly MimElement[];
+/** What the trace reads of the index: a MIM's own elements under a local id (`IndexView.ownElements`); none may be undefined. */
+export type OwnElements = (mim: Mim, localId: string) => readonly MimElement[] | undefined;
 
 /**
  * What traceability reads of one MIM that depends on that MIM alone: the mechanisms and tests
@@ -118,7 +118,7 @@ function hasId(list: readonly TraceItem[], id: string): boolean {
  */
 export function ownRequirementsNamed(mim: Mim, ownElements: OwnElements, ref: IdRef): readonly MimElement[] {
   if (ref.target?.kind !== 'requirement' || (ref.mim !== undefined && ref.mim !== mim.id)) return NO_ELEMENTS;
-  return ownElements(mim, ref.target.id);
+  return ownElements(mim, ref.target.id) ?? NO_ELEMENTS;
 }
 
 const NO_ELEMENTS: readonly MimElement[] = Object.freeze([]);
